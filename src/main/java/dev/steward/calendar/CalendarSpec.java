@@ -1,0 +1,50 @@
+package dev.steward.calendar;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A holiday calendar as the policy file declares it.
+ *
+ * <p>{@code source = JOLLYDAY} names a country (ISO 3166-1 alpha-2, as jollyday knows it) and
+ * optional subdivisions (e.g. {@code GB} + {@code eng} for England and Wales, {@code US} + {@code
+ * ca} for California). {@code source = DATED} carries the holidays and the adjusted working days
+ * per year, as the State Council publishes them for mainland China; a date in a year it does not
+ * list cannot be computed.
+ *
+ * @param id stable id used by deadline rules
+ * @param zone the zone in which "a day" of this calendar is counted
+ */
+public record CalendarSpec(
+    String id,
+    Source source,
+    ZoneId zone,
+    String country,
+    List<String> subdivisions,
+    Map<Integer, DatedYear> years) {
+
+  public CalendarSpec {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(zone, "zone");
+    subdivisions = subdivisions == null ? List.of() : List.copyOf(subdivisions);
+    years = years == null ? Map.of() : Map.copyOf(years);
+  }
+
+  public enum Source {
+    JOLLYDAY,
+    DATED
+  }
+
+  /** One year of a dated calendar: public holidays, and weekend days that are working days. */
+  public record DatedYear(Set<LocalDate> holidays, Set<LocalDate> workingDays) {
+    public DatedYear {
+      holidays = Set.copyOf(holidays);
+      workingDays = Set.copyOf(workingDays);
+    }
+  }
+}
