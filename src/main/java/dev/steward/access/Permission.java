@@ -1,0 +1,47 @@
+package dev.steward.access;
+
+import java.util.Locale;
+
+/**
+ * What a route or an action needs. Staff get permissions through their {@link Role}; tokens carry a
+ * subset of their owner's as scopes, named by {@link #scope()} (e.g. {@code audit:read}).
+ */
+public enum Permission {
+  AUDIT_READ,
+  USERS_MANAGE,
+  CLIENTS_MANAGE,
+  TOKENS_MANAGE,
+  POLICY_READ,
+  POLICY_PUBLISH,
+  REGISTER_READ,
+  SUBJECT_READ,
+  SUBJECT_WRITE,
+  SUBJECT_ERASE,
+  REQUEST_READ,
+  REQUEST_WORK,
+  REQUEST_ASSIGN,
+  REQUEST_SUBMIT,
+  CONTENT_REMOVAL_SUBMIT,
+  OPENDSR_SUBMIT,
+  METRICS_READ,
+  API_DESCRIBE;
+
+  /** The scope string used in tokens and the OpenAPI document, e.g. {@code subject:read}. */
+  public String scope() {
+    String lower = name().toLowerCase(Locale.ROOT);
+    int split = lower.indexOf('_');
+    return lower.substring(0, split) + ":" + lower.substring(split + 1).replace('_', '-');
+  }
+
+  /**
+   * Parses a scope string; unknown scopes are refused by the caller with the list of valid ones.
+   */
+  public static java.util.Optional<Permission> fromScope(String scope) {
+    for (Permission permission : values()) {
+      if (permission.scope().equals(scope)) {
+        return java.util.Optional.of(permission);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+}

@@ -1,0 +1,154 @@
+package dev.steward.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.steward.error.ConfigurationException;
+import dev.steward.store.Engine;
+import dev.steward.store.StoreSettings;
+import dev.steward.web.HttpSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves a {@link StewardConfig}: flags win over environment variables ({@code STEWARD_*}), which
+ * win over {@code steward.yaml} in the data directory, which wins over defaults. Every bad value is
+ * refused with a message naming where it came from.
+ */
+public final class ConfigResolver {
+  public static final String CONFIG_FILE = "steward.yaml";
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  private final Map<String, String> env;
+
+  public ConfigResolver(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** Values given on the command line; null where the flag was not given. */
+  public record Flags(Path dataDir, Integer port, String dbUrl, Path policy) {
+    public static Flags none() {
+      return new Flags(null, null, null, null);
+    }
+  }
+
+  public StewardConfig resolve(Flags flags) {
+    Path dataDir =
+        firstPath("--data-dir", flags.dataDir(), "STEWARD_DATA_DIR")
+            .orElse(Path.of("steward-data"));
+    FileSettings file = readFile(dataDir.resolve(CONFIG_FILE));
+
+    int port = first(flags.port(), intEnv("STEWARD_PORT"), file.port(), 8080);
+    String dbUrl =
+        first(
+            flags.dbUrl(),
+            env.get("STEWARD_DB_URL"),
+            file.dbUrl(),
+            StoreSettings.h2FileUrl(dataDir.resolve("steward")));
+    Engine.fromUrl(dbUrl);
+    Optional<Path> policy =
+        firstPath("--policy", flags.policy(), "STEWARD_POLICY")
+            .or(() -> Optional.ofNullable(file.policy()).map(p -> path("policy", p)));
+    Path keysDir =
+        Optional.ofNullable(env.get("STEWARD_KEYS_DIR"))
+            .or(() -> Optional.ofNullable(file.keysDir()))
+            .map(p -> path("keys-dir", p))
+            .orElse(dataDir.resolve("keys"));
+    int poolSize = first(null, intEnv("STEWARD_DB_POOL_SIZE"), file.dbPoolSize(), 10);
+
+    HttpSettings http;
+    StoreSettings store;
+    try {
+      http =
+          new HttpSettings(
+              first(null, env.get("STEWARD_HOST"), file.host(), "0.0.0.0"),
+              port,
+              first(null, null, file.maxBodyBytes(), 1_048_576L),
+              first(null, null, file.publicRatePerMinute(), 120),
+              first(null, null, file.publicRateBurst(), 60),
+              file.corsOrigins() == null ? List.of() : file.corsOrigins());
+      store = new StoreSettings(dbUrl, poolSize, Duration.ofSeconds(10));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
+    return new StewardConfig(
+        dataDir, store, http, policy, keysDir, StewardConfig.PasswordHashing.production());
+  }
+
+  private FileSettings readFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return FileSettings.empty();
+    }
+    try {
+      FileSettings settings = YAML.readValue(file.toFile(), FileSettings.class);
+      return settings == null ? FileSettings.empty() : settings;
+    } catch (UnrecognizedPropertyException e) {
+      throw new ConfigurationException(
+          located(file, e)
+              + ": unknown key '"
+              + e.getPropertyName()
+              + "' (known: "
+              + String.join(
+                  ", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
+              + ")");
+    } catch (JsonProcessingException e) {
+      throw new ConfigurationException(located(file, e) + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigurationException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static String located(Path file, JsonProcessingException e) {
+    return e.getLocation() == null
+        ? file.toString()
+        : file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+  }
+
+  private Integer intEnv(String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(name + " must be a whole number, was '" + value + "'");
+    }
+  }
+
+  private Optional<Path> firstPath(String flag, Path fromFlag, String envName) {
+    if (fromFlag != null) {
+      return Optional.of(fromFlag);
+    }
+    return Optional.ofNullable(env.get(envName))
+        .filter(v -> !v.isBlank())
+        .map(v -> path(envName, v));
+  }
+
+  private static Path path(String source, String value) {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new ConfigurationException(source + " is not a usable path: " + e.getMessage());
+    }
+  }
+
+  @SafeVarargs
+  private static <T> T first(T... values) {
+    for (T value : values) {
+      if (value != null) {
+        return value;
+      }
+    }
+    throw new IllegalStateException("no default given");
+  }
+}

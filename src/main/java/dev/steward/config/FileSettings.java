@@ -1,0 +1,22 @@
+package dev.steward.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** The optional {@code steward.yaml} in the data directory; every key is optional. */
+record FileSettings(
+    @JsonProperty("port") Integer port,
+    @JsonProperty("host") String host,
+    @JsonProperty("db-url") String dbUrl,
+    @JsonProperty("db-pool-size") Integer dbPoolSize,
+    @JsonProperty("policy") String policy,
+    @JsonProperty("keys-dir") String keysDir,
+    @JsonProperty("max-body-bytes") Long maxBodyBytes,
+    @JsonProperty("public-rate-per-minute") Integer publicRatePerMinute,
+    @JsonProperty("public-rate-burst") Integer publicRateBurst,
+    @JsonProperty("cors-origins") List<String> corsOrigins) {
+
+  static FileSettings empty() {
+    return new FileSettings(null, null, null, null, null, null, null, null, null, null);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.steward.config;
+
+import dev.steward.store.StoreSettings;
+import dev.steward.web.HttpSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Everything a node needs to start, resolved once from flags, environment, {@code steward.yaml} and
+ * defaults (in that order of precedence), then frozen.
+ *
+ * @param dataDir where the embedded database, keys and the optional {@code steward.yaml} live
+ * @param policyFile the policy file to run on; empty means the bundled policy
+ * @param keysDir the shared keys directory (owner-readable only)
+ */
+public record StewardConfig(
+    Path dataDir,
+    StoreSettings store,
+    HttpSettings http,
+    Optional<Path> policyFile,
+    Path keysDir,
+    PasswordHashing passwordHashing) {
+
+  /** Argon2id cost; production defaults follow OWASP's minimum, tests lower them. */
+  public record PasswordHashing(int memoryKiB, int iterations, int parallelism) {
+    public PasswordHashing {
+      if (memoryKiB < 8 || iterations < 1 || parallelism < 1) {
+        throw new IllegalArgumentException(
+            "password hashing cost is too low: memory >= 8 KiB, iterations and parallelism >= 1");
+      }
+    }
+
+    public static PasswordHashing production() {
+      return new PasswordHashing(19_456, 2, 1);
+    }
+
+    public static PasswordHashing cheapForTests() {
+      return new PasswordHashing(64, 1, 1);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.steward.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.steward.error.ConfigurationException;
+import dev.steward.error.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * One pooled, migrated database: the data store or the keyring. Opening it connects, runs the
+ * Flyway migrations under {@code locations}, and fails with a one-line reason when the database
+ * cannot be reached. Thread-safe; close it once at shutdown.
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final Engine engine;
+
+  private Database(HikariDataSource dataSource, Engine engine) {
+    this.dataSource = dataSource;
+    this.engine = engine;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /** Opens and migrates the main data store. */
+  public static Database open(StoreSettings settings) {
+    return open(settings, "classpath:db/migration");
+  }
+
+  public static Database open(StoreSettings settings, String... migrationLocations) {
+    Engine engine = Engine.fromUrl(settings.jdbcUrl());
+    HikariDataSource dataSource = connect(settings, engine);
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations(migrationLocations)
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      dataSource.close();
+      throw new StoreUnavailableException(
+          "could not prepare the database schema: " + firstLine(e.getMessage()), e);
+    }
+    return new Database(dataSource, engine);
+  }
+
+  private static HikariDataSource connect(StoreSettings settings, Engine engine) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.jdbcUrl());
+    config.setMaximumPoolSize(settings.maxPoolSize());
+    config.setConnectionTimeout(settings.connectTimeout().toMillis());
+    config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+    config.setPoolName("steward-" + engine.name().toLowerCase(java.util.Locale.ROOT));
+    try {
+      return new HikariDataSource(config);
+    } catch (HikariPool.PoolInitializationException e) {
+      throw new StoreUnavailableException(
+          "cannot reach the database at "
+              + Engine.redact(settings.jdbcUrl())
+              + ": "
+              + firstLine(rootMessage(e)),
+          e);
+    } catch (RuntimeException e) {
+      throw new ConfigurationException(
+          "cannot use database URL " + Engine.redact(settings.jdbcUrl()) + ": " + rootMessage(e),
+          e);
+    }
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  /** True when a connection answers a trivial query within a second. */
+  public boolean isReady() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null ? root.getClass().getSimpleName() : message;
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    String trimmed = message.strip();
+    int newline = trimmed.indexOf('\n');
+    return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+  }
+}

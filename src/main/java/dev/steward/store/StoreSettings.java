@@ -1,0 +1,31 @@
+package dev.steward.store;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to reach one database.
+ *
+ * @param jdbcUrl {@code jdbc:h2:...} or {@code jdbc:postgresql://...}
+ * @param maxPoolSize upper bound of pooled connections; at least 1
+ * @param connectTimeout how long start-up waits for the first connection
+ */
+public record StoreSettings(String jdbcUrl, int maxPoolSize, Duration connectTimeout) {
+  public StoreSettings {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    if (maxPoolSize < 1) {
+      throw new IllegalArgumentException("maxPoolSize cannot be less than 1");
+    }
+  }
+
+  public static StoreSettings of(String jdbcUrl) {
+    return new StoreSettings(jdbcUrl, 10, Duration.ofSeconds(10));
+  }
+
+  /** The embedded default: an H2 file database, in PostgreSQL mode so one dialect serves both. */
+  public static String h2FileUrl(java.nio.file.Path file) {
+    return "jdbc:h2:file:"
+        + file.toAbsolutePath()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+  }
+}

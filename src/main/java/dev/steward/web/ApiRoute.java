@@ -1,0 +1,124 @@
+package dev.steward.web;
+
+import io.javalin.http.HandlerType;
+import java.util.Objects;
+
+/**
+ * One HTTP route and everything the OpenAPI document says of it. Routes exist only through the
+ * {@link RouteRegistry}, so none can be served without its entry and its declared access.
+ *
+ * @param path Javalin path with {@code {name}} parameters; never carries personal data
+ * @param requestType record type of the JSON body, or null
+ * @param responseType record type of the JSON answer, or null when the answer is not JSON
+ * @param responseMediaType media type of a successful answer
+ */
+public record ApiRoute(
+    HandlerType method,
+    String path,
+    Access access,
+    String tag,
+    String summary,
+    Class<?> requestType,
+    Class<?> responseType,
+    int successStatus,
+    String responseMediaType,
+    ApiHandler handler) {
+
+  public ApiRoute {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(access, "access of " + method + " " + path);
+    Objects.requireNonNull(tag, "tag");
+    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(responseMediaType, "responseMediaType");
+  }
+
+  public static Builder get(String path) {
+    return new Builder(HandlerType.GET, path);
+  }
+
+  public static Builder post(String path) {
+    return new Builder(HandlerType.POST, path);
+  }
+
+  public static Builder patch(String path) {
+    return new Builder(HandlerType.PATCH, path);
+  }
+
+  public static Builder delete(String path) {
+    return new Builder(HandlerType.DELETE, path);
+  }
+
+  public String operationId() {
+    return method.name().toLowerCase(java.util.Locale.ROOT)
+        + path.replaceAll("[{}]", "").replaceAll("[^A-Za-z0-9]+(.)", "_$1");
+  }
+
+  /** Fluent construction; {@link #handle} ends it. */
+  public static final class Builder {
+    private final HandlerType method;
+    private final String path;
+    private Access access;
+    private String tag = "steward";
+    private String summary;
+    private Class<?> requestType;
+    private Class<?> responseType;
+    private int successStatus = 200;
+    private String responseMediaType = "application/json";
+
+    private Builder(HandlerType method, String path) {
+      this.method = method;
+      this.path = path;
+    }
+
+    public Builder access(Access access) {
+      this.access = access;
+      return this;
+    }
+
+    public Builder tag(String tag) {
+      this.tag = tag;
+      return this;
+    }
+
+    public Builder summary(String summary) {
+      this.summary = summary;
+      return this;
+    }
+
+    public Builder request(Class<?> requestType) {
+      this.requestType = requestType;
+      return this;
+    }
+
+    public Builder response(Class<?> responseType) {
+      this.responseType = responseType;
+      return this;
+    }
+
+    public Builder status(int successStatus) {
+      this.successStatus = successStatus;
+      return this;
+    }
+
+    public Builder produces(String mediaType) {
+      this.responseMediaType = mediaType;
+      return this;
+    }
+
+    public ApiRoute handle(ApiHandler handler) {
+      return new ApiRoute(
+          method,
+          path,
+          access,
+          tag,
+          summary,
+          requestType,
+          responseType,
+          successStatus,
+          responseMediaType,
+          handler);
+    }
+  }
+}

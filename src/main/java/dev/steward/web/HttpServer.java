@@ -1,0 +1,172 @@
+package dev.steward.web;
+
+import dev.steward.access.Authenticator;
+import dev.steward.error.StewardException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.BindException;
+import java.time.Clock;
+
+/**
+ * The HTTP edge: Javalin with Steward's routes, problem+json errors, security headers, a body size
+ * limit and per-route metrics. Start once, stop once.
+ */
+public final class HttpServer {
+  private static final String STARTED = "steward.started-nanos";
+  private static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  private final Javalin app;
+  private final HttpSettings settings;
+
+  public HttpServer(
+      HttpSettings settings,
+      RouteRegistry registry,
+      Authenticator authenticator,
+      MeterRegistry meters,
+      Clock clock) {
+    this.settings = settings;
+    RateLimiter publicLimiter =
+        new RateLimiter(settings.publicPerMinute(), settings.publicBurst(), clock);
+    this.app =
+        Javalin.create(
+            config -> configure(config, settings, registry, authenticator, publicLimiter, meters));
+  }
+
+  private static void configure(
+      JavalinConfig config,
+      HttpSettings settings,
+      RouteRegistry registry,
+      Authenticator authenticator,
+      RateLimiter publicLimiter,
+      MeterRegistry meters) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.http.maxRequestSize = settings.maxBodyBytes();
+    config.http.prefer405over404 = true;
+    config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+    if (!settings.corsOrigins().isEmpty()) {
+      config.bundledPlugins.enableCors(
+          cors ->
+              cors.addRule(
+                  rule -> settings.corsOrigins().forEach(origin -> rule.allowHost(origin))));
+    }
+    config.routes.before(ctx -> before(ctx, settings));
+    config.routes.after(ctx -> record(ctx, meters));
+    registry.install(config.routes, authenticator, publicLimiter);
+    config.routes.exception(StewardException.class, (e, ctx) -> Problems.write(ctx, e));
+    config.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> Problems.write(ctx, e.getStatus(), kindOf(e.getStatus()), e.getMessage()));
+    config.routes.exception(Exception.class, (e, ctx) -> Problems.writeUnexpected(ctx, e));
+    config.routes.error(
+        404, ctx -> unlessWritten(ctx, 404, "not-found", "no such resource: " + ctx.path()));
+    config.routes.error(
+        405,
+        ctx -> unlessWritten(ctx, 405, "method-not-allowed", "method not allowed on this route"));
+    config.routes.error(
+        413,
+        ctx ->
+            unlessWritten(
+                ctx,
+                413,
+                "payload-too-large",
+                "the body is larger than " + settings.maxBodyBytes() + " bytes"));
+  }
+
+  private static void before(Context ctx, HttpSettings settings) {
+    ctx.attribute(STARTED, System.nanoTime());
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+    ctx.header("Cache-Control", "no-store");
+    long length = ctx.req().getContentLengthLong();
+    if (length > settings.maxBodyBytes()) {
+      // Refuse before reading: a chunked body past the limit is stopped by Javalin itself.
+      throw new StewardException(
+          "payload-too-large",
+          413,
+          "the body is larger than " + settings.maxBodyBytes() + " bytes");
+    }
+  }
+
+  private static void record(Context ctx, MeterRegistry meters) {
+    Long started = ctx.attribute(STARTED);
+    if (started == null) {
+      return;
+    }
+    String route;
+    try {
+      route = ctx.endpoint().path;
+    } catch (RuntimeException e) {
+      route = "unmatched";
+    }
+    Timer.builder("http.server.requests")
+        .tag("method", ctx.method().name())
+        .tag("route", route)
+        .tag("status", Integer.toString(ctx.statusCode()))
+        .register(meters)
+        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  private static void unlessWritten(Context ctx, int status, String kind, String detail) {
+    if (ctx.attribute(Problems.WRITTEN) == null) {
+      Problems.write(ctx, status, kind, detail);
+    }
+  }
+
+  private static String kindOf(int status) {
+    return switch (status) {
+      case 400 -> "bad-request";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 413 -> "payload-too-large";
+      case 415 -> "unsupported-media-type";
+      default -> status >= 500 ? "internal" : "bad-request";
+    };
+  }
+
+  /** Binds and starts serving; a port in use is reported in one line. */
+  public HttpServer start() {
+    try {
+      app.start(settings.host(), settings.port());
+    } catch (RuntimeException e) {
+      if (causedBy(e, BindException.class)) {
+        throw new StewardException(
+            "port-in-use", 500, "port " + settings.port() + " is already in use", e);
+      }
+      throw e;
+    }
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** For tests: the routes Javalin actually serves. */
+  public Javalin javalin() {
+    return app;
+  }
+
+  public void stop() {
+    app.stop();
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

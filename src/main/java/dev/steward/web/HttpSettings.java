@@ -1,0 +1,36 @@
+package dev.steward.web;
+
+import java.util.List;
+
+/**
+ * The HTTP edge, frozen at start-up.
+ *
+ * @param host interface to bind, e.g. {@code 0.0.0.0}
+ * @param port TCP port; 0 picks a free one (tests)
+ * @param maxBodyBytes larger request bodies are answered 413
+ * @param publicPerMinute sustained calls per minute per address on each public kind
+ * @param publicBurst calls allowed at once before the sustained rate applies
+ * @param corsOrigins origins allowed to call the public intake routes from a browser
+ */
+public record HttpSettings(
+    String host,
+    int port,
+    long maxBodyBytes,
+    int publicPerMinute,
+    int publicBurst,
+    List<String> corsOrigins) {
+
+  public HttpSettings {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+    }
+    if (maxBodyBytes < 1024) {
+      throw new IllegalArgumentException("maxBodyBytes cannot be less than 1024");
+    }
+    corsOrigins = List.copyOf(corsOrigins);
+  }
+
+  public static HttpSettings defaults(int port) {
+    return new HttpSettings("0.0.0.0", port, 1_048_576, 120, 60, List.of());
+  }
+}

@@ -1,0 +1,75 @@
+package dev.steward.web;
+
+import dev.steward.access.Authenticator;
+import dev.steward.access.Principal;
+import dev.steward.error.ForbiddenException;
+import dev.steward.error.UnauthenticatedException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every route Steward serves, with its declared access. Features add their routes here; {@link
+ * #install} is the only place routes reach Javalin, wrapping each handler with authentication, the
+ * permission check and, for public routes, the rate limit. The OpenAPI document is built from the
+ * same list. Not thread-safe while routes are added (start-up only); read-only afterwards.
+ */
+public final class RouteRegistry {
+  static final String PRINCIPAL = "steward.principal";
+  private final List<ApiRoute> routes = new ArrayList<>();
+  private final Set<String> keys = new HashSet<>();
+
+  public RouteRegistry add(ApiRoute route) {
+    if (!keys.add(route.method() + " " + route.path())) {
+      throw new IllegalStateException(
+          "route declared twice: " + route.method() + " " + route.path());
+    }
+    if (!route.path().startsWith("/")) {
+      throw new IllegalStateException("route path must start with '/': " + route.path());
+    }
+    routes.add(route);
+    return this;
+  }
+
+  public List<ApiRoute> routes() {
+    return Collections.unmodifiableList(routes);
+  }
+
+  void install(RoutesConfig config, Authenticator authenticator, RateLimiter publicLimiter) {
+    for (ApiRoute route : routes) {
+      config.addHttpHandler(
+          route.method(), route.path(), ctx -> serve(route, ctx, authenticator, publicLimiter));
+    }
+  }
+
+  private static void serve(
+      ApiRoute route, Context ctx, Authenticator authenticator, RateLimiter publicLimiter)
+      throws Exception {
+    Access access = route.access();
+    String authorization = ctx.header("Authorization");
+    Principal caller;
+    if (access.isPublic()) {
+      publicLimiter.acquire(access.publicKind() + "|" + ctx.ip());
+      caller =
+          authorization == null
+              ? new Principal.Anonymous()
+              : authenticator.authenticate(authorization);
+    } else {
+      caller = authenticator.authenticate(authorization);
+      if (caller instanceof Principal.Anonymous) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"steward\"");
+        throw new UnauthenticatedException("this route needs a valid bearer token");
+      }
+      if (!caller.has(access.permission())) {
+        throw new ForbiddenException(
+            "this route needs the permission '" + access.permission().scope() + "'");
+      }
+    }
+    ctx.attribute(PRINCIPAL, caller);
+    route.handler().handle(ctx, caller);
+  }
+}
