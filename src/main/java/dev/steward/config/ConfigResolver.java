@@ -89,6 +89,7 @@ public final class ConfigResolver {
       return FileSettings.empty();
     }
     try {
+      checkKeys(file);
       FileSettings settings = YAML.readValue(file.toFile(), FileSettings.class);
       return settings == null ? FileSettings.empty() : settings;
     } catch (UnrecognizedPropertyException e) {
@@ -107,10 +108,59 @@ public final class ConfigResolver {
     }
   }
 
+  /** Names an unknown top-level key at its own line and column, which data binding cannot. */
+  private static void checkKeys(Path file) throws IOException {
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    for (java.lang.reflect.RecordComponent component : FileSettings.class.getRecordComponents()) {
+      known.add(
+          component.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class)
+                  != null
+              ? component
+                  .getAccessor()
+                  .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class)
+                  .value()
+              : component.getName());
+    }
+    try (com.fasterxml.jackson.core.JsonParser parser =
+        YAML.getFactory().createParser(file.toFile())) {
+      int depth = 0;
+      for (com.fasterxml.jackson.core.JsonToken token = parser.nextToken();
+          token != null;
+          token = parser.nextToken()) {
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+        } else if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+            && depth == 1
+            && !known.contains(parser.currentName())) {
+          com.fasterxml.jackson.core.JsonLocation at = parser.currentTokenLocation();
+          throw new ConfigurationException(
+              file
+                  + ":"
+                  + at.getLineNr()
+                  + ":"
+                  + at.getColumnNr()
+                  + ": unknown key '"
+                  + parser.currentName()
+                  + "' (known: "
+                  + String.join(", ", known)
+                  + ")");
+        }
+      }
+    }
+  }
+
   private static String located(Path file, JsonProcessingException e) {
-    return e.getLocation() == null
+    com.fasterxml.jackson.core.JsonLocation location = e.getLocation();
+    // The parser's token location points at the offending key itself, not past its value.
+    if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser
+        && parser.currentTokenLocation() != null) {
+      location = parser.currentTokenLocation();
+    }
+    return location == null
         ? file.toString()
-        : file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+        : file + ":" + location.getLineNr() + ":" + location.getColumnNr();
   }
 
   private Integer intEnv(String name) {

@@ -1,0 +1,57 @@
+package dev.steward.cli;
+
+import dev.steward.app.StewardNode;
+import dev.steward.config.StewardConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code steward serve}: runs a node until the process is stopped. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Start Steward: the API, the privacy center and the scheduled jobs.")
+final class ServeCommand implements Callable<Integer> {
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "HTTP port (default 8080; env STEWARD_PORT).")
+  Integer port;
+
+  @Option(
+      names = "--policy",
+      paramLabel = "FILE",
+      description = "Policy file (default: the bundled policy; env STEWARD_POLICY).")
+  Path policy;
+
+  private final CommonOptions common;
+  private final PrintStream console;
+
+  ServeCommand(CommonOptions common, PrintStream console) {
+    this.common = common;
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    StewardConfig config = common.resolve(port, policy);
+    StewardNode node = StewardNode.start(config, Clock.systemUTC(), console);
+    Logging.restore();
+    console.println("Steward is serving on http://localhost:" + node.port() + "/");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  stopped.countDown();
+                },
+                "steward-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.steward.cli;
+
+import dev.steward.app.Version;
+import dev.steward.error.ConfigurationException;
+import dev.steward.error.StewardException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The {@code steward} command. Builds the command tree by hand (each command gets what it needs
+ * through its constructor) and maps failures to exit codes: 0 success, 1 runtime failure, 2 bad
+ * usage or invalid input, with one line on stderr and no stack trace unless {@code --verbose}.
+ */
+@Command(
+    name = "steward",
+    mixinStandardHelpOptions = true,
+    versionProvider = StewardCommand.VersionProvider.class,
+    description = "Privacy operations: policy as code, rights requests, consent and evidence.")
+public final class StewardCommand implements Runnable {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int USAGE = 2;
+
+  @Mixin private final CommonOptions common;
+  private CommandLine self;
+
+  private StewardCommand(CommonOptions common) {
+    this.common = common;
+  }
+
+  /** Runs one command line and returns its exit code. */
+  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    CommonOptions common = new CommonOptions(env);
+    StewardCommand root = new StewardCommand(common);
+    CommandLine commandLine = new CommandLine(root);
+    root.self = commandLine;
+    commandLine.addSubcommand(new ServeCommand(common, out));
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> failed(e, common.verbose(), cmd.getErr()));
+    commandLine.setParameterExceptionHandler(
+        (e, args1) -> {
+          e.getCommandLine().getErr().println("steward: " + e.getMessage());
+          e.getCommandLine()
+              .getErr()
+              .println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return USAGE;
+        });
+    Logging.quiet(java.util.Arrays.asList(args).contains("--verbose"));
+    return commandLine.execute(args);
+  }
+
+  static int failed(Exception e, boolean verbose, PrintWriter err) {
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    if (e instanceof StewardException steward) {
+      err.println("steward: " + steward.getMessage());
+      return steward instanceof ConfigurationException || steward.isCallerError() ? USAGE : FAILURE;
+    }
+    err.println(
+        "steward: unexpected failure: " + e + (verbose ? "" : " (use --verbose for details)"));
+    return FAILURE;
+  }
+
+  @Override
+  public void run() {
+    self.usage(self.getOut());
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"steward " + Version.current()};
+    }
+  }
+}

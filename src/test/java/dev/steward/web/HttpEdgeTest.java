@@ -1,0 +1,109 @@
+package dev.steward.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.steward.app.TestNodes;
+import dev.steward.store.Engine;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HttpEdgeTest {
+  private static TestNodes.Running running;
+
+  @BeforeAll
+  static void start() {
+    running = TestNodes.start(TestNodes.config(Engine.H2, TestNodes.http()));
+  }
+
+  @AfterAll
+  static void stop() {
+    running.close();
+  }
+
+  @Test
+  void health_onAFreshNode_isUpWithTheDatabase() throws Exception {
+    HttpResponse<String> response = running.get("/health");
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = Json.mapper().readTree(response.body());
+    assertThat(body.get("status").asText()).isEqualTo("up");
+    assertThat(body.get("database").asText()).isEqualTo("up");
+  }
+
+  @Test
+  void unknownRoute_isA404ProblemWithTheStableType() throws Exception {
+    HttpResponse<String> response = running.get("/no/such/thing");
+    assertProblem(response, 404, "not-found");
+  }
+
+  @Test
+  void protectedRoute_withoutToken_isA401Problem() throws Exception {
+    HttpResponse<String> response = running.get("/metrics");
+    assertProblem(response, 401, "unauthenticated");
+    assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+  }
+
+  @Test
+  void protectedRoute_withAnUnknownToken_isA401Problem() throws Exception {
+    HttpResponse<String> response =
+        running.send(
+            HttpRequest.newBuilder(running.uri("/metrics"))
+                .header("Authorization", "Bearer stw_not-a-real-token")
+                .GET());
+    assertProblem(response, 401, "unauthenticated");
+  }
+
+  @Test
+  void wrongMethod_isA405Problem() throws Exception {
+    HttpResponse<String> response =
+        running.send(HttpRequest.newBuilder(running.uri("/health")).DELETE());
+    assertThat(response.statusCode()).isIn(404, 405);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith(Problems.MEDIA_TYPE);
+  }
+
+  @Test
+  void bodyOverTheLimit_isA413ProblemBeforeAnyHandlerRuns() throws Exception {
+    String big = "x".repeat(20_000);
+    HttpResponse<String> response =
+        running.send(
+            HttpRequest.newBuilder(running.uri("/health"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(big)));
+    assertProblem(response, 413, "payload-too-large");
+  }
+
+  @Test
+  void everyResponse_carriesTheSecurityHeaders() {
+    for (String path : new String[] {"/health", "/missing", "/metrics"}) {
+      HttpResponse<String> response = running.get(path);
+      assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+          .contains("frame-ancestors 'none'")
+          .contains("script-src 'self'")
+          .doesNotContain("unsafe-inline");
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+      assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    }
+  }
+
+  @Test
+  void problems_neverCarryAStackTrace() {
+    HttpResponse<String> response = running.get("/no/such/thing");
+    assertThat(response.body()).doesNotContain("at dev.").doesNotContain("Exception");
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String kind)
+      throws Exception {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith(Problems.MEDIA_TYPE);
+    JsonNode body = Json.mapper().readTree(response.body());
+    assertThat(body.get("type").asText()).isEqualTo("urn:steward:problem:" + kind);
+    assertThat(body.get("status").asInt()).isEqualTo(status);
+    assertThat(body.get("title").asText()).isNotBlank();
+    assertThat(body.get("detail").asText()).isNotBlank();
+  }
+}

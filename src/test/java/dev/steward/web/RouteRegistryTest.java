@@ -1,0 +1,109 @@
+package dev.steward.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.access.Permission;
+import dev.steward.app.TestNodes;
+import dev.steward.store.Engine;
+import io.javalin.router.ParsedEndpoint;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RouteRegistryTest {
+  private static TestNodes.Running running;
+
+  @BeforeAll
+  static void start() {
+    running = TestNodes.start(TestNodes.config(Engine.H2, TestNodes.http()));
+  }
+
+  @AfterAll
+  static void stop() {
+    running.close();
+  }
+
+  @Test
+  void everyServedRoute_isDeclaredInTheRegistryWithItsAccess() {
+    List<ParsedEndpoint> served =
+        running.node().http().javalin().unsafe.internalRouter.allHttpHandlers();
+    Set<String> declared =
+        running.node().routes().routes().stream()
+            .map(r -> r.method() + " " + r.path())
+            .collect(Collectors.toSet());
+    Set<String> actual =
+        served.stream()
+            .map(e -> e.endpoint.method + " " + e.endpoint.path)
+            .filter(key -> !key.startsWith("BEFORE") && !key.startsWith("AFTER"))
+            .collect(Collectors.toSet());
+    assertThat(actual).isNotEmpty().isEqualTo(declared);
+    assertThat(running.node().routes().routes())
+        .allSatisfy(r -> assertThat(r.access()).isNotNull());
+  }
+
+  @Test
+  void publicRoutes_areOnlyOfTheAllowedKinds() {
+    assertThat(running.node().routes().routes())
+        .filteredOn(r -> r.access().isPublic())
+        .allSatisfy(r -> assertThat(r.access().publicKind()).isIn((Object[]) PublicKind.values()));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void openApiDocument_listsEveryRouteWithItsPermission() {
+    Map<String, Object> doc = OpenApi.document(running.node().routes(), "test");
+    assertThat(doc.get("openapi")).isEqualTo("3.1.0");
+    Map<String, Map<String, Map<String, Object>>> paths =
+        (Map<String, Map<String, Map<String, Object>>>) doc.get("paths");
+    for (ApiRoute route : running.node().routes().routes()) {
+      Map<String, Object> operation =
+          paths.get(route.path()).get(route.method().name().toLowerCase(java.util.Locale.ROOT));
+      assertThat(operation).as(route.method() + " " + route.path()).isNotNull();
+      if (route.access().isPublic()) {
+        assertThat(operation.get("security")).isEqualTo(List.of());
+      } else {
+        assertThat(operation.get("x-steward-permission"))
+            .isEqualTo(route.access().permission().scope());
+      }
+    }
+  }
+
+  @Test
+  void access_mustBeEitherPublicOrOnePermission() {
+    assertThatThrownBy(() -> new Access(null, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Access(Permission.AUDIT_READ, PublicKind.NOTICE))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void route_withoutAccess_cannotBeBuilt() {
+    assertThatThrownBy(
+            () -> ApiRoute.get("/x").summary("x").handle((ctx, caller) -> ctx.result("x")))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("access of GET /x");
+  }
+
+  @Test
+  void sameRouteTwice_isRefused() {
+    RouteRegistry registry = new RouteRegistry();
+    ApiRoute route =
+        ApiRoute.get("/x")
+            .access(Access.requires(Permission.POLICY_READ))
+            .summary("x")
+            .handle((ctx, caller) -> ctx.result("x"));
+    registry.add(route);
+    assertThatThrownBy(() -> registry.add(route)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void scopes_areStableStrings() {
+    assertThat(Permission.AUDIT_READ.scope()).isEqualTo("audit:read");
+    assertThat(Permission.CONTENT_REMOVAL_SUBMIT.scope()).isEqualTo("content:removal-submit");
+    assertThat(Permission.fromScope("subject:read")).contains(Permission.SUBJECT_READ);
+  }
+}
