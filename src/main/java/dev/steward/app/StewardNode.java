@@ -56,6 +56,7 @@ public final class StewardNode implements AutoCloseable {
       Scheduler scheduler =
           Scheduler.create(database.dataSource(), tasks)
               .threads(2)
+              .alwaysPersistTimestampInUTC()
               .pollingInterval(java.time.Duration.ofSeconds(5))
               .build();
 
