@@ -16,6 +16,11 @@ import java.util.Set;
  * per year, as the State Council publishes them for mainland China; a date in a year it does not
  * list cannot be computed.
  *
+ * <p>A {@code JOLLYDAY} calendar may also carry {@code years}: corrections on top of jollyday for
+ * those years, holidays it lacks (such as US Columbus Day, which jollyday 1.5.0 omits) and days
+ * that are working days although jollyday or the weekend says otherwise. A year listed there is
+ * covered even where jollyday's own data stops (Hong Kong's lunar holidays end in 2024).
+ *
  * @param id stable id used by deadline rules
  * @param zone the zone in which "a day" of this calendar is counted
  */
@@ -40,7 +45,13 @@ public record CalendarSpec(
     DATED
   }
 
-  /** One year of a dated calendar: public holidays, and weekend days that are working days. */
+  /**
+   * One year of a calendar's dated data.
+   *
+   * @param holidays public holidays; weekend days inside a holiday break may be listed too
+   * @param workingDays days that are working days although they fall on a weekend (or, for a
+   *     jollyday correction, on a day jollyday lists as a holiday)
+   */
   public record DatedYear(Set<LocalDate> holidays, Set<LocalDate> workingDays) {
     public DatedYear {
       holidays = Set.copyOf(holidays);

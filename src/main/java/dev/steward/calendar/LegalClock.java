@@ -1,0 +1,178 @@
+package dev.steward.calendar;
+
+import dev.steward.calendar.DeadlineRule.Count;
+import dev.steward.error.ConflictException;
+import dev.steward.error.InvalidInputException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Computes legal deadlines from a {@link DeadlineRule} and the instant something was received.
+ *
+ * <p>Instants are UTC; each is turned into a local date in the zone of the rule's calendar, and the
+ * counting happens on those dates. The day of receipt is never counted. A deadline ends at the end
+ * of its due day, 23:59:59.999 local time, except for hours rules, which are elapsed time.
+ *
+ * <p>Stateless apart from its collaborators; safe to share between threads. The injected clock is
+ * used only where "now" matters ({@link #isOverdue}, {@link #timeLeft}).
+ */
+public final class LegalClock {
+  private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59, 999_000_000);
+
+  private final Calendars calendars;
+  private final Clock clock;
+
+  public LegalClock(Calendars calendars, Clock clock) {
+    this.calendars = Objects.requireNonNull(calendars, "calendars");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * The deadline for something received at {@code received}. A {@code UK_MONTHS} rule is counted
+   * from {@code received} alone, without identity, fee or pauses; use {@link #ukDueDate} for those.
+   *
+   * @throws CalendarNotCoveredException when the count needs a day the calendar has no data for
+   * @throws UnknownCalendarException when the rule names a calendar the policy does not declare
+   */
+  public Deadline dueDate(DeadlineRule rule, Instant received) {
+    HolidayCalendar calendar = calendars.get(rule.calendarId());
+    LocalDate start = LocalDate.ofInstant(received, calendar.zone());
+    int n = rule.amount();
+    return switch (rule.count()) {
+      // Regulation 1182/71 Art. 3(2)(c) and 3(4): same date n months on, the month's last day
+      // if it has no such date (java.time clamps 31 Jan + 1 month to 28/29 Feb), then the next
+      // working day if that is a Saturday, Sunday or public holiday. GDPR Art. 12(3).
+      case GDPR_MONTHS -> endOfDay(rule, calendar, start, 0, start.plusMonths(n), true, null);
+      case UK_MONTHS -> ukDueDate(rule, new UkClockInputs(received, null, null)).orElseThrow();
+      // Calendar days are not moved off weekends or holidays: 11 CCR §7021(b) counts "calendar
+      // days", and PDPO s.19(1) "days"; moving the end would give more time than the law does.
+      case CALENDAR_DAYS -> endOfDay(rule, calendar, start, 0, start.plusDays(n), false, null);
+      case BUSINESS_DAYS ->
+          endOfDay(rule, calendar, start, 0, calendar.addWorkingDays(start, n), false, null);
+      // GDPR Art. 33(1): 72 hours of elapsed time, whatever the wall clock does across DST.
+      case HOURS -> elapsed(rule, calendar, start, received.plus(Duration.ofHours(n)), null);
+    };
+  }
+
+  /**
+   * The deadline for a UK GDPR request, or empty while the clock is stopped by an unanswered
+   * clarification. The month runs from the latest of request, identity evidence and fee (ICO
+   * guidance; UK GDPR Art. 12(3), 12A). Its end moves later by the days paused, then to the next
+   * working day of the calendar.
+   *
+   * <p>Pause arithmetic. DPA 2018 s.54(3C), the twin of UK GDPR Art. 12A (both from the Data (Use
+   * and Access) Act 2025; Art. 12A read from secondary sources), says "the period beginning with
+   * the day on which the controller makes the request and ending with the day on which the
+   * controller receives the information does not count". So:
+   *
+   * <ul>
+   *   <li>a pause stops the clock for every local day (in the calendar's zone) from the day of
+   *       asking to the day of the answer, both included: asked 10 September, answered 13 September
+   *       = 4 days, and the month's end moves 4 calendar days later;
+   *   <li>days before the first counted day (the day after the clock start) do not count, since the
+   *       clock was not yet running; a day covered by two overlapping pauses counts once;
+   *   <li>a pause asked for after the deadline (as moved by earlier pauses) has no effect;
+   *   <li>an unanswered pause asked for while the clock runs means there is no due date: empty.
+   * </ul>
+   */
+  public Optional<Deadline> ukDueDate(DeadlineRule rule, UkClockInputs inputs) {
+    requireCount(rule, Count.UK_MONTHS);
+    HolidayCalendar calendar = calendars.get(rule.calendarId());
+    LocalDate start = LocalDate.ofInstant(inputs.clockStart(), calendar.zone());
+    LocalDate monthEnd = start.plusMonths(rule.amount());
+    OptionalInt paused =
+        ClarificationPauses.daysPaused(
+            inputs.pauses(),
+            calendar.zone(),
+            start,
+            days -> calendar.nextWorkingDayOnOrAfter(monthEnd.plusDays(days)));
+    if (paused.isEmpty()) {
+      return Optional.empty();
+    }
+    int days = paused.getAsInt();
+    return Optional.of(endOfDay(rule, calendar, start, days, monthEnd.plusDays(days), true, null));
+  }
+
+  /** When receipt of a request must be confirmed: 11 CCR §7021(a), 10 business days. */
+  public Deadline confirmReceiptBy(DeadlineRule rule, Instant received) {
+    return dueDate(rule, received);
+  }
+
+  /**
+   * The deadline after one extension, counted by the same method from the end of the original
+   * period (before that was moved to a working day, so the move does not compound). GDPR Art.
+   * 12(3): two further months; 11 CCR §7021(b): up to 45 more calendar days, 90 in total. Both
+   * allow one extension, so a second is refused; the 90-day cap follows from 45 + 45.
+   *
+   * @throws ConflictException when {@code original} is already an extension
+   * @throws InvalidInputException when the extension counts differently from the original
+   */
+  public Deadline extend(Deadline original, DeadlineRule extension) {
+    if (original.isExtended()) {
+      throw new ConflictException(
+          "the deadline due " + original.dueDate() + " is already an extension; one is allowed");
+    }
+    requireCount(extension, original.rule().count());
+    HolidayCalendar calendar = calendars.get(extension.calendarId());
+    LocalDate from = original.periodEnd();
+    int n = extension.amount();
+    return switch (extension.count()) {
+      case GDPR_MONTHS, UK_MONTHS ->
+          endOfDay(extension, calendar, from, 0, from.plusMonths(n), true, original);
+      case CALENDAR_DAYS ->
+          endOfDay(extension, calendar, from, 0, from.plusDays(n), false, original);
+      case BUSINESS_DAYS ->
+          endOfDay(extension, calendar, from, 0, calendar.addWorkingDays(from, n), false, original);
+      case HOURS ->
+          elapsed(extension, calendar, from, original.dueAt().plus(Duration.ofHours(n)), original);
+    };
+  }
+
+  /** True once the deadline's last instant has passed, by the injected clock. */
+  public boolean isOverdue(Deadline deadline) {
+    return clock.instant().isAfter(deadline.dueAt());
+  }
+
+  /** Time left until the deadline's last instant; negative once overdue. */
+  public Duration timeLeft(Deadline deadline) {
+    return Duration.between(clock.instant(), deadline.dueAt());
+  }
+
+  private static Deadline endOfDay(
+      DeadlineRule rule,
+      HolidayCalendar calendar,
+      LocalDate start,
+      int paused,
+      LocalDate periodEnd,
+      boolean rollToWorkingDay,
+      Deadline original) {
+    LocalDate due = rollToWorkingDay ? calendar.nextWorkingDayOnOrAfter(periodEnd) : periodEnd;
+    Instant dueAt = due.atTime(END_OF_DAY).atZone(calendar.zone()).toInstant();
+    return new Deadline(
+        rule, calendar.zone(), start, paused, periodEnd, due, dueAt, Optional.ofNullable(original));
+  }
+
+  private static Deadline elapsed(
+      DeadlineRule rule,
+      HolidayCalendar calendar,
+      LocalDate start,
+      Instant dueAt,
+      Deadline original) {
+    LocalDate due = LocalDate.ofInstant(dueAt, calendar.zone());
+    return new Deadline(
+        rule, calendar.zone(), start, 0, due, due, dueAt, Optional.ofNullable(original));
+  }
+
+  private static void requireCount(DeadlineRule rule, Count expected) {
+    if (rule.count() != expected) {
+      throw new InvalidInputException(
+          "expected a " + expected + " rule but got " + rule.count() + " for " + rule);
+    }
+  }
+}
