@@ -125,7 +125,7 @@ public final class SignIn {
       throttle.recordFailure(key);
       throw invalid("currentPassword", "the current password is not correct");
     }
-    if (currentPassword.equals(newPassword)) {
+    if (java.util.Objects.equals(currentPassword, newPassword)) {
       throw invalid("newPassword", "the new password must differ from the current one");
     }
     staffUsers.changePassword(caller, user.id(), newPassword);

@@ -11,7 +11,10 @@ import dev.steward.web.HttpServer;
 import dev.steward.web.HttpSettings;
 import dev.steward.web.Json;
 import dev.steward.web.RouteRegistry;
+import dev.steward.web.SystemRoutes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +38,8 @@ class AccessHttpTest {
     f = new AccessFixture(Engine.H2);
     RouteRegistry registry = new RouteRegistry();
     new AccessRoutes(f.users, f.clients, f.tokens, f.signIn).addTo(registry);
+    new SystemRoutes(() -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), "test")
+        .addTo(registry);
     registry.add(
         ApiRoute.get("/api/v1/test/audit")
             .access(Access.requires(Permission.AUDIT_READ))
@@ -171,6 +176,19 @@ class AccessHttpTest {
     assertThat(forClient.statusCode()).isEqualTo(403);
     assertThat(unknownScope.statusCode()).isEqualTo(422);
     assertThat(unknownScope.body()).contains("valid scopes are");
+  }
+
+  @Test
+  void openApi_describesEveryAccessRouteWithItsAccess() throws Exception {
+    f.user("root", Role.ADMIN, PASSWORD);
+
+    JsonNode paths = json(call("GET", "/api/openapi.json", signIn("root"), null)).get("paths");
+
+    assertThat(paths.get("/api/v1/auth/sign-in").get("post").get("x-steward-public").asText())
+        .isEqualTo("sign_in");
+    assertThat(paths.get("/api/v1/tokens/{id}").get("delete").get("x-steward-permission").asText())
+        .isEqualTo("tokens:manage");
+    assertThat(paths.get("/api/v1/users").get("post").toString()).contains("NewUserRequest");
   }
 
   private String signIn(String username) throws Exception {

@@ -4,12 +4,15 @@ import static dev.steward.access.AccessFixture.CLI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.config.StewardConfig.PasswordHashing;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.RateLimitedException;
 import dev.steward.error.UnauthenticatedException;
 import dev.steward.store.Engine;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -151,6 +154,57 @@ class SignInTest {
       assertThat(f.signIn.signIn("dana", PASSWORD).scopes())
           .isEqualTo(Set.copyOf(Role.DPO.permissions()));
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void signIn_hashOfAnOlderCost_isRehashedWithTheCurrentCost(Engine engine) {
+    try (AccessFixture f = new AccessFixture(engine)) {
+      StaffUser dana = f.user("dana", Role.DPO, PASSWORD);
+      PasswordHasher stronger = new PasswordHasher(new PasswordHashing(128, 2, 1));
+      SignIn upgraded = new SignIn(f.database, stronger, f.users, f.tokens, f.audit, f.clock);
+
+      upgraded.signIn("dana", PASSWORD);
+
+      String stored =
+          f.database
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.select("select password_hash from staff_user where id = ?", dana.id())
+                          .mapTo(String.class)
+                          .one());
+      assertThat(stored).startsWith("$argon2id$v=19$m=128,t=2,p=1$");
+      assertThat(upgraded.signIn("dana", PASSWORD).userId()).isEqualTo(dana.id());
+    }
+  }
+
+  @Test
+  void signIn_unknownUser_takesAboutAsLongAsAWrongPassword() {
+    try (AccessFixture f = new AccessFixture(Engine.H2)) {
+      // A cost high enough that the hash, not the database, dominates each answer.
+      PasswordHasher costly = new PasswordHasher(new PasswordHashing(8_192, 3, 1));
+      StaffUsers users = new StaffUsers(f.database, costly, f.audit, f.clock);
+      users.add(CLI, new NewStaffUser("dana", Role.DPO, Optional.empty(), Optional.of(PASSWORD)));
+      SignIn signIn = new SignIn(f.database, costly, users, f.tokens, f.audit, f.clock);
+
+      long known = medianNanos(() -> signIn.signIn("dana", "wrong password"), f);
+      long unknown = medianNanos(() -> signIn.signIn("nobody", "wrong password"), f);
+
+      assertThat((double) unknown / known).isBetween(0.5, 2.0);
+    }
+  }
+
+  private static long medianNanos(Runnable failingSignIn, AccessFixture f) {
+    long[] samples = new long[7];
+    for (int i = 0; i < samples.length; i++) {
+      f.clock.advance(Duration.ofMinutes(16));
+      long started = System.nanoTime();
+      assertThatThrownBy(failingSignIn::run).isInstanceOf(UnauthenticatedException.class);
+      samples[i] = System.nanoTime() - started;
+    }
+    java.util.Arrays.sort(samples);
+    return samples[samples.length / 2];
   }
 
   /** Ten failures, waiting out each delay so every one counts. */
