@@ -1,0 +1,50 @@
+package dev.steward.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Random secrets and their digests: bearer tokens, generated passwords, throttle keys. */
+final class Secrets {
+  static final String TOKEN_PREFIX = "stw_";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  // No 0/O, 1/l/I: generated passwords are read off a console and typed in once.
+  private static final String PASSWORD_ALPHABET =
+      "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+  private Secrets() {}
+
+  /** {@code stw_} and 43 characters: 32 random bytes, base64url without padding. */
+  static String newToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static boolean looksLikeToken(String candidate) {
+    return candidate.length() == TOKEN_PREFIX.length() + 43
+        && candidate.startsWith(TOKEN_PREFIX)
+        && candidate.substring(TOKEN_PREFIX.length()).matches("[A-Za-z0-9_-]{43}");
+  }
+
+  /** About 117 bits from an alphabet without look-alike characters. */
+  static String newPassword() {
+    StringBuilder password = new StringBuilder(20);
+    for (int i = 0; i < 20; i++) {
+      password.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+    }
+    return password.toString();
+  }
+
+  static String sha256Hex(String value) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.steward.access;
+
+import static dev.steward.access.AccessFixture.CLI;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.error.UnauthenticatedException;
+import dev.steward.store.Engine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TokenAuthenticatorTest {
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void authenticate_validStaffToken_isTheStaffPrincipalWithItsScopes(Engine engine) {
+    try (AccessFixture f = new AccessFixture(engine)) {
+      StaffUser dpo = f.user("dana", Role.DPO, "a long password 1");
+      IssuedToken issued =
+          f.tokens.create(
+              CLI, TokenOwner.staff(dpo.id()), "ci", List.of("policy:read"), Duration.ofDays(1));
+
+      Principal principal = f.authenticator.authenticate("Bearer " + issued.secret());
+
+      assertThat(principal)
+          .isEqualTo(
+              new Principal.Staff(
+                  dpo.id(),
+                  Role.DPO,
+                  java.util.Set.of(Permission.POLICY_READ),
+                  issued.token().id()));
+      assertThat(principal.has(Permission.POLICY_READ)).isTrue();
+      assertThat(principal.has(Permission.AUDIT_READ)).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void authenticate_clientToken_isLimitedToItsKind(Engine engine) {
+    try (AccessFixture f = new AccessFixture(engine)) {
+      ClientAccount crm = f.clients.add(CLI, "crm", ClientKind.INTEGRATION);
+      IssuedToken issued =
+          f.tokens.create(
+              CLI,
+              TokenOwner.client(crm.id()),
+              "sync",
+              List.of("request:submit", "subject:read"),
+              Duration.ofDays(1));
+
+      Principal principal = f.authenticator.authenticate("bearer " + issued.secret());
+
+      assertThat(principal).isInstanceOf(Principal.Client.class);
+      assertThat(principal.has(Permission.SUBJECT_READ)).isTrue();
+      assertThat(principal.has(Permission.SUBJECT_ERASE)).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void authenticate_revokedExpiredDisabledOrMalformed_allGetTheSameAnswer(Engine engine) {
+    try (AccessFixture f = new AccessFixture(engine)) {
+      StaffUser dpo = f.user("dana", Role.DPO, "a long password 1");
+      StaffUser alex = f.user("alex", Role.ANALYST, "a long password 1");
+      TokenOwner owner = TokenOwner.staff(dpo.id());
+      IssuedToken revoked =
+          f.tokens.create(CLI, owner, "a", List.of("policy:read"), Duration.ofDays(1));
+      IssuedToken expiring =
+          f.tokens.create(CLI, owner, "b", List.of("policy:read"), Duration.ofHours(1));
+      IssuedToken ofDisabled =
+          f.tokens.create(
+              CLI, TokenOwner.staff(alex.id()), "c", List.of("policy:read"), Duration.ofDays(1));
+      f.tokens.revoke(CLI, revoked.token().id());
+      f.users.disable(CLI, alex.id());
+      f.clock.advance(Duration.ofHours(1));
+
+      for (String header :
+          List.of(
+              "Bearer " + revoked.secret(),
+              "Bearer " + expiring.secret(),
+              "Bearer " + ofDisabled.secret(),
+              "Bearer stw_" + "A".repeat(43),
+              "Bearer not-a-token",
+              "Basic YWRtaW46YWRtaW4=")) {
+        assertThatThrownBy(() -> f.authenticator.authenticate(header))
+            .isInstanceOf(UnauthenticatedException.class)
+            .hasMessage("the bearer token is not valid");
+      }
+      assertThat(f.authenticator.authenticate(null)).isInstanceOf(Principal.Anonymous.class);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void authenticate_repeatedWithinAMinute_writesLastUseOnce(Engine engine) {
+    try (AccessFixture f = new AccessFixture(engine)) {
+      StaffUser dpo = f.user("dana", Role.DPO, "a long password 1");
+      IssuedToken issued =
+          f.tokens.create(
+              CLI, TokenOwner.staff(dpo.id()), "ci", List.of("policy:read"), Duration.ofDays(1));
+      Instant first = f.clock.instant();
+
+      f.authenticator.authenticate("Bearer " + issued.secret());
+      f.clock.advance(Duration.ofSeconds(30));
+      f.authenticator.authenticate("Bearer " + issued.secret());
+      Instant afterHalfAMinute = f.tokens.find(issued.token().id()).orElseThrow().lastUsedAt();
+      f.clock.advance(Duration.ofSeconds(31));
+      f.authenticator.authenticate("Bearer " + issued.secret());
+      Instant afterAMinute = f.tokens.find(issued.token().id()).orElseThrow().lastUsedAt();
+
+      assertThat(afterHalfAMinute).isEqualTo(first);
+      assertThat(afterAMinute).isEqualTo(f.clock.instant());
+    }
+  }
+}
