@@ -22,7 +22,9 @@ public record DeadlineRule(Count count, int amount, String calendarId) {
 
   /** Counting methods named by the policy file as {@code gdpr_months}, {@code uk_months} ... */
   public enum Count {
-    /** Regulation 1182/71 Art. 3: same date next month, last day if none, rolled to a working day. */
+    /**
+     * Regulation 1182/71 Art. 3: same date next month, last day if none, rolled to a working day.
+     */
     GDPR_MONTHS,
     /** ICO guidance: as the GDPR month, restarting from the latest of request, identity and fee. */
     UK_MONTHS,

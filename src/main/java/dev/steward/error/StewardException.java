@@ -1,8 +1,8 @@
 package dev.steward.error;
 
 /**
- * Root of every failure Steward reports on purpose. Each subclass names a stable problem kind
- * (used as the RFC 9457 {@code type} on the API and mapped to an exit code on the CLI) and an HTTP
+ * Root of every failure Steward reports on purpose. Each subclass names a stable problem kind (used
+ * as the RFC 9457 {@code type} on the API and mapped to an exit code on the CLI) and an HTTP
  * status. Messages are written for the person who reads them and never carry personal data.
  */
 public class StewardException extends RuntimeException {

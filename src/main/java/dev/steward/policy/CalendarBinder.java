@@ -30,7 +30,9 @@ final class CalendarBinder {
       String country = f.text("country");
       if (source == CalendarSpec.Source.JOLLYDAY && country.isEmpty()) {
         binding.add(
-            f.node().location().error("jollyday calendar '" + id + "' names no country", "add 'country: GB'"));
+            f.node()
+                .location()
+                .error("jollyday calendar '" + id + "' names no country", "add 'country: GB'"));
       } else if (!country.isEmpty()) {
         Values.checkCountry(binding, country, f.where("country"), Set.of());
       }
@@ -66,7 +68,10 @@ final class CalendarBinder {
       int year = Integer.parseInt(entry.key());
       Fields days = Fields.of(binding, entry.value(), "dated_year");
       if (days != null) {
-        years.put(year, new CalendarSpec.DatedYear(dates(days, "holidays", year), dates(days, "working_days", year)));
+        years.put(
+            year,
+            new CalendarSpec.DatedYear(
+                dates(days, "holidays", year), dates(days, "working_days", year)));
       }
     }
     return years;
@@ -80,7 +85,8 @@ final class CalendarBinder {
       try {
         LocalDate date = LocalDate.parse(text);
         if (date.getYear() != year) {
-          binding.add(item.location().error(text + " is listed under " + year, "move it to its year"));
+          binding.add(
+              item.location().error(text + " is listed under " + year, "move it to its year"));
         }
         dates.add(date);
       } catch (DateTimeParseException e) {

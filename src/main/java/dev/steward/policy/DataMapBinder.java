@@ -29,13 +29,18 @@ final class DataMapBinder {
 
   private List<Category> categories(Fields parent, String parentId) {
     List<Category> result = new ArrayList<>();
-    for (Fields f : binding.mappings(parent, parentId.isEmpty() ? "categories" : "children", "category")) {
+    for (Fields f :
+        binding.mappings(parent, parentId.isEmpty() ? "categories" : "children", "category")) {
       String id = Values.id(binding, f);
       if (!parentId.isEmpty() && !id.isEmpty() && !id.startsWith(parentId + ".")) {
         binding.add(
             f.where("id")
                 .error(
-                    "category '" + id + "' is a child of '" + parentId + "' but its id does not say so",
+                    "category '"
+                        + id
+                        + "' is a child of '"
+                        + parentId
+                        + "' but its id does not say so",
                     "name it '" + parentId + "." + id.substring(id.lastIndexOf('.') + 1) + "'"));
       }
       Category category =

@@ -23,12 +23,13 @@ final class EntityBinder {
   }
 
   private Entity entity(Fields f) {
-    List<Contact> contacts = binding.mappings(f, "contacts", "contact").stream().map(this::contact).toList();
+    List<Contact> contacts =
+        binding.mappings(f, "contacts", "contact").stream().map(this::contact).toList();
     Entity entity =
         new Entity(
             Values.id(binding, f),
             f.text("legal_name"),
-            Values.country(binding, f, "country", Set.of()),
+            Values.country(binding, f, "country", Set.of(Policy.UNSTATED)),
             Set.copyOf(f.choices("roles", Entity.Role.class)),
             f.optionalText("parent"),
             contacts);

@@ -28,7 +28,10 @@ final class Fields {
       binding.add(
           node.location()
               .error(
-                  "expected a " + Binding.readable(shape) + " (a mapping), but this is " + node.kind(),
+                  "expected a "
+                      + Binding.readable(shape)
+                      + " (a mapping), but this is "
+                      + node.kind(),
                   "write it as 'key: value' lines"));
       return null;
     }
@@ -165,7 +168,9 @@ final class Fields {
       return sequence.items();
     }
     if (value.get() instanceof Node.Scalar scalar) {
-      return scalar.isEmpty() || Policy.UNSTATED.equals(scalar.text()) ? List.of() : List.of(scalar);
+      return scalar.isEmpty() || Policy.UNSTATED.equals(scalar.text())
+          ? List.of()
+          : List.of(scalar);
     }
     binding.add(value.get().location().error("'" + key + "' must be a list", "use '- item' lines"));
     return List.of();
@@ -195,7 +200,8 @@ final class Fields {
     }
     binding.add(
         location.error(
-            "'" + text + "' is not a valid " + key.replace('_', ' '), Suggestions.hint(text, names)));
+            "'" + text + "' is not a valid " + key.replace('_', ' '),
+            Suggestions.hint(text, names)));
     return null;
   }
 }

@@ -9,7 +9,11 @@ import java.util.Optional;
  * @param consentField the checkbox field that records consent, for forms with a consent purpose
  */
 public record Form(
-    String id, String name, List<Field> fields, List<String> purposes, Optional<String> consentField) {
+    String id,
+    String name,
+    List<Field> fields,
+    List<String> purposes,
+    Optional<String> consentField) {
 
   public Form {
     fields = List.copyOf(fields);

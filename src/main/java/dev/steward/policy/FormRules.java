@@ -23,7 +23,10 @@ final class FormRules {
         Node.Mapping origin = binding.originOf(field);
         if (!field.name().isEmpty() && !names.add(field.name())) {
           binding.add(
-              origin.valueLocation("name").error("form '" + form.id() + "' has two fields named '" + field.name() + "'", ""));
+              origin
+                  .valueLocation("name")
+                  .error(
+                      "form '" + form.id() + "' has two fields named '" + field.name() + "'", ""));
         }
         if (field.categories().isEmpty()) {
           binding.add(
@@ -34,7 +37,8 @@ final class FormRules {
                       "add 'categories: [contact.email]' so the data it collects is declared"));
         }
         for (int i = 0; i < field.categories().size(); i++) {
-          ids.reference(field.categories().get(i), binding.element(field, "categories", i), "category");
+          ids.reference(
+              field.categories().get(i), binding.element(field, "categories", i), "category");
         }
       }
       checkPurposes(policy, form, names);
@@ -52,7 +56,10 @@ final class FormRules {
             binding
                 .element(form, "purposes", i)
                 .error(
-                    "form '" + form.id() + "' collects for consent-based purpose '" + id
+                    "form '"
+                        + form.id()
+                        + "' collects for consent-based purpose '"
+                        + id
                         + "' but has no consent checkbox",
                     "add 'consent_field:' naming the checkbox field (GDPR Art. 7(1))"));
       }
@@ -65,7 +72,11 @@ final class FormRules {
                     origin
                         .valueLocation("consent_field")
                         .error(
-                            "consent field '" + name + "' is not a field of form '" + form.id() + "'",
+                            "consent field '"
+                                + name
+                                + "' is not a field of form '"
+                                + form.id()
+                                + "'",
                             Suggestions.hint(name, fieldNames))));
   }
 }

@@ -68,7 +68,10 @@ final class JurisdictionBinder {
       binding.add(
           r.where("type")
               .error(
-                  "jurisdiction '" + jurisdiction + "' grants '" + r.text("type")
+                  "jurisdiction '"
+                      + jurisdiction
+                      + "' grants '"
+                      + r.text("type")
                       + "' but sets no deadline for it",
                   "add 'deadline:' to this right or a default 'deadline:' to the jurisdiction"));
     }
@@ -99,7 +102,8 @@ final class JurisdictionBinder {
       Values.country(binding, f, "country", java.util.Set.of());
     }
     return binding.origin(
-        new Jurisdiction.Authority(f.text("name"), f.optionalText("country"), f.optionalText("url")),
+        new Jurisdiction.Authority(
+            f.text("name"), f.optionalText("country"), f.optionalText("url")),
         f);
   }
 
@@ -109,7 +113,9 @@ final class JurisdictionBinder {
     if (timing == Jurisdiction.BreachNotice.Timing.WITHIN && !f.has("within")) {
       binding.add(
           f.where("timing")
-              .error("a breach notice 'within' a time needs 'within:'", "e.g. {count: hours, amount: 72}"));
+              .error(
+                  "a breach notice 'within' a time needs 'within:'",
+                  "e.g. {count: hours, amount: 72}"));
     }
     return binding.origin(
         new Jurisdiction.BreachNotice(

@@ -19,7 +19,10 @@ final class JurisdictionReferences {
       Node.Mapping origin = binding.originOf(jurisdiction);
       ids.reference(jurisdiction.calendar(), origin.valueLocation("calendar"), "calendar");
       ids.reference(
-          jurisdiction.controller(), origin.valueLocation("controller"), "entity", "joint_controller");
+          jurisdiction.controller(),
+          origin.valueLocation("controller"),
+          "entity",
+          "joint_controller");
       ids.reference(jurisdiction.contact(), origin.valueLocation("contact"), "contact");
       Set<RequestType> seen = EnumSet.noneOf(RequestType.class);
       for (Jurisdiction.Right right : jurisdiction.rights()) {
@@ -29,8 +32,11 @@ final class JurisdictionReferences {
                   .originOf(right)
                   .valueLocation("type")
                   .error(
-                      "jurisdiction '" + jurisdiction.id() + "' grants '"
-                          + right.type().name().toLowerCase() + "' twice",
+                      "jurisdiction '"
+                          + jurisdiction.id()
+                          + "' grants '"
+                          + right.type().name().toLowerCase()
+                          + "' twice",
                       "merge the two entries"));
         }
         calendar(right.deadline());
@@ -42,7 +48,8 @@ final class JurisdictionReferences {
       for (Jurisdiction.PiplConsent consent : jurisdiction.consents()) {
         ids.declare("consent", consent.id(), consent);
         for (int i = 0; i < consent.purposes().size(); i++) {
-          ids.reference(consent.purposes().get(i), binding.element(consent, "purposes", i), "purpose");
+          ids.reference(
+              consent.purposes().get(i), binding.element(consent, "purposes", i), "purpose");
         }
       }
     }

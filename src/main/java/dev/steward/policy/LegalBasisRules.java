@@ -34,7 +34,9 @@ final class LegalBasisRules {
                 .originOf(purpose)
                 .keyLocation("legal_bases")
                 .error(
-                    "purpose '" + purpose.id() + "' relies on consent but names no withdrawal route",
+                    "purpose '"
+                        + purpose.id()
+                        + "' relies on consent but names no withdrawal route",
                     "add 'withdrawal: [unsubscribe_link]' or another channel (GDPR Art. 7(3))"));
       }
     }
@@ -47,7 +49,10 @@ final class LegalBasisRules {
   // GDPR Art. 21(1): processing on legitimate interests must be open to objection.
   private void checkObjection(Policy policy) {
     Purpose interest =
-        policy.purposes().stream().filter(Purpose::reliesOnLegitimateInterest).findFirst().orElse(null);
+        policy.purposes().stream()
+            .filter(Purpose::reliesOnLegitimateInterest)
+            .findFirst()
+            .orElse(null);
     if (interest == null) {
       return;
     }
@@ -60,8 +65,11 @@ final class LegalBasisRules {
                 .originOf(jurisdiction)
                 .keyLocation("rights")
                 .error(
-                    "jurisdiction '" + jurisdiction.id() + "' does not grant objection, but purpose '"
-                        + interest.id() + "' relies on legitimate interest",
+                    "jurisdiction '"
+                        + jurisdiction.id()
+                        + "' does not grant objection, but purpose '"
+                        + interest.id()
+                        + "' relies on legitimate interest",
                     "add a right of type 'objection' (GDPR Art. 21(1))"));
       }
     }

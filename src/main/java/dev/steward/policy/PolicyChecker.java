@@ -65,7 +65,8 @@ public final class PolicyChecker {
 
   /** The bundled policy file's text, as published. */
   public static String bundledText() {
-    try (InputStream in = PolicyChecker.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE)) {
+    try (InputStream in =
+        PolicyChecker.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE)) {
       if (in == null) {
         throw new ConfigurationException("the bundled policy is missing from the classpath");
       }

@@ -19,8 +19,8 @@ import java.util.Map;
  *
  * <p>{@code include:} lists paths relative to the including file. Each included file holds
  * top-level sections like the main file; a list section (purposes, categories ...) that appears in
- * several files is concatenated in reading order, and any other key may be written only once.
- * Every node keeps the file it was written in, so problems point into the included file.
+ * several files is concatenated in reading order, and any other key may be written only once. Every
+ * node keeps the file it was written in, so problems point into the included file.
  */
 final class PolicyFiles {
   static final long MAX_BYTES = 1024 * 1024;
@@ -82,7 +82,9 @@ final class PolicyFiles {
       if (Files.size(path) > MAX_BYTES) {
         problems.add(
             Location.start(name)
-                .error("the file is larger than " + MAX_BYTES / 1024 + " KiB", "split it with include:"));
+                .error(
+                    "the file is larger than " + MAX_BYTES / 1024 + " KiB",
+                    "split it with include:"));
         return null;
       }
       String text =
@@ -137,7 +139,8 @@ final class PolicyFiles {
         entry.value() instanceof Node.Sequence sequence ? sequence.items() : List.of(entry.value());
     for (Node target : targets) {
       if (!(target instanceof Node.Scalar scalar) || scalar.isEmpty()) {
-        problems.add(target.location().error("an include names a file path", "e.g. 'purposes.yaml'"));
+        problems.add(
+            target.location().error("an include names a file path", "e.g. 'purposes.yaml'"));
       } else if (includer == null) {
         problems.add(target.location().error("this policy cannot include files", ""));
       } else {
@@ -152,12 +155,14 @@ final class PolicyFiles {
     Node.Entry earlier = merged.get(entry.key());
     if (earlier == null) {
       merged.put(entry.key(), entry);
-    } else if (earlier.value() instanceof Node.Sequence a && entry.value() instanceof Node.Sequence b) {
+    } else if (earlier.value() instanceof Node.Sequence a
+        && entry.value() instanceof Node.Sequence b) {
       List<Node> items = new ArrayList<>(a.items());
       items.addAll(b.items());
       merged.put(
           entry.key(),
-          new Node.Entry(entry.key(), earlier.keyLocation(), new Node.Sequence(a.location(), items)));
+          new Node.Entry(
+              entry.key(), earlier.keyLocation(), new Node.Sequence(a.location(), items)));
     } else {
       Location first = earlier.keyLocation();
       problems.add(

@@ -34,7 +34,8 @@ final class PracticeRules {
               .originOf(verified.get(0))
               .valueLocation("verification")
               .warning(
-                  "every request under '" + jurisdiction.id()
+                  "every request under '"
+                      + jurisdiction.id()
                       + "' requires identity documents, a blanket requirement",
                   "EDPB Guidelines 01/2022: ask for documents only where there is reasonable doubt;"
                       + " possession of the email or account is usually enough"));
@@ -42,7 +43,9 @@ final class PracticeRules {
   }
 
   private void checkConsent(Jurisdiction.PiplConsent consent) {
-    if (consent.scope() == null || consent.form() == null || consent.form() == ConsentForm.SEPARATE) {
+    if (consent.scope() == null
+        || consent.form() == null
+        || consent.form() == ConsentForm.SEPARATE) {
       return;
     }
     Location where = binding.originOf(consent).valueLocation("form");
@@ -50,13 +53,22 @@ final class PracticeRules {
     if (consent.scope().needsSeparateConsent()) {
       binding.add(
           where.warning(
-              "PIPL consent '" + consent.id() + "' to " + scope + " is "
-                  + consent.form().name().toLowerCase().replace('_', ' ') + ", not separate",
+              "PIPL consent '"
+                  + consent.id()
+                  + "' to "
+                  + scope
+                  + " is "
+                  + consent.form().name().toLowerCase().replace('_', ' ')
+                  + ", not separate",
               article(consent.scope()) + " asks for the person's separate consent"));
     } else if (consent.form() == ConsentForm.IMPLIED_BY_USE) {
       binding.add(
           where.warning(
-              "PIPL consent '" + consent.id() + "' to " + scope + " is implied by using the website",
+              "PIPL consent '"
+                  + consent.id()
+                  + "' to "
+                  + scope
+                  + " is implied by using the website",
               "PIPL Art. 14: consent must be a voluntary and explicit statement made with full"
                   + " knowledge"));
     }

@@ -62,7 +62,11 @@ final class ReferenceRules {
               binding
                   .element(rule, "categories", i)
                   .error(
-                      "retention rule '" + rule.id() + "' names unknown category '" + category + "'",
+                      "retention rule '"
+                          + rule.id()
+                          + "' names unknown category '"
+                          + category
+                          + "'",
                       ids.hint(category, "category")));
         }
       }

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Cross-border transfers carry a safeguard: GDPR Chapter V out of the EEA, UK GDPR out of the UK,
- * and PIPL Art. 38-39 out of mainland China (the latter as warnings, since the source policy of
- * the bundled file predates PIPL).
+ * and PIPL Art. 38-39 out of mainland China (the latter as warnings, since the source policy of the
+ * bundled file predates PIPL).
  */
 final class TransferRules {
   static final Set<String> EEA =
@@ -56,8 +56,13 @@ final class TransferRules {
           origin
               .keyLocation(origin.entries().containsKey("mechanisms") ? "mechanisms" : "to")
               .error(
-                  "transfer '" + transfer.id() + "' takes data out of " + (fromUk ? "the UK" : "the EEA")
-                      + " to " + String.join(", ", leaving) + " without a mechanism",
+                  "transfer '"
+                      + transfer.id()
+                      + "' takes data out of "
+                      + (fromUk ? "the UK" : "the EEA")
+                      + " to "
+                      + String.join(", ", leaving)
+                      + " without a mechanism",
                   "add 'mechanisms:' with eu_adequacy, eu_scc, uk_idta, uk_addendum, bcr or"
                       + " derogation_art49 (GDPR Chapter V)"));
     } else if (fromUk
@@ -69,18 +74,23 @@ final class TransferRules {
           origin
               .keyLocation("mechanisms")
               .warning(
-                  "transfer '" + transfer.id() + "' leaves the UK on EU standard contractual clauses alone",
+                  "transfer '"
+                      + transfer.id()
+                      + "' leaves the UK on EU standard contractual clauses alone",
                   "UK GDPR Art. 46: add uk_addendum or uk_idta"));
     }
   }
 
   private void checkPipl(Transfer transfer) {
     Node.Mapping origin = binding.originOf(transfer);
-    Location where = origin.keyLocation(origin.entries().containsKey("mechanisms") ? "mechanisms" : "from");
+    Location where =
+        origin.keyLocation(origin.entries().containsKey("mechanisms") ? "mechanisms" : "from");
     if (transfer.mechanisms().stream().noneMatch(PIPL_ART38::contains)) {
       binding.add(
           where.warning(
-              "transfer '" + transfer.id() + "' leaves mainland China without a PIPL Art. 38 mechanism",
+              "transfer '"
+                  + transfer.id()
+                  + "' leaves mainland China without a PIPL Art. 38 mechanism",
               "add pipl_security_assessment, pipl_certification or pipl_standard_contract"));
     }
     boolean separate = transfer.consent().map(form -> form == ConsentForm.SEPARATE).orElse(false);
@@ -88,8 +98,13 @@ final class TransferRules {
       Location at = transfer.consent().isPresent() ? origin.valueLocation("consent") : where;
       binding.add(
           at.warning(
-              "transfer '" + transfer.id() + "' out of mainland China rests on "
-                  + transfer.consent().map(form -> form.name().toLowerCase() + " consent").orElse("no consent")
+              "transfer '"
+                  + transfer.id()
+                  + "' out of mainland China rests on "
+                  + transfer
+                      .consent()
+                      .map(form -> form.name().toLowerCase().replace('_', ' ') + " consent")
+                      .orElse("no consent")
                   + ", not separate consent",
               "PIPL Art. 39: ask for separate consent to the transfer (mechanism"
                   + " pipl_separate_consent, consent: separate)"));

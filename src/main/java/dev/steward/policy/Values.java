@@ -14,7 +14,8 @@ final class Values {
   static final String WORLD = "WORLD";
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
-  private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+  private static final Set<String> COUNTRIES =
+      Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
   private Values() {}
 
@@ -26,7 +27,8 @@ final class Values {
           fields
               .where("id")
               .error(
-                  "'" + id + "' is not a valid id", "use lower-case letters, digits, '_', '.', '-'"));
+                  "'" + id + "' is not a valid id",
+                  "use lower-case letters, digits, '_', '.', '-'"));
     }
     return id;
   }
