@@ -64,7 +64,9 @@ final class Binding {
     return result;
   }
 
+  /** "a purpose", "an entity": the shape's name for messages. */
   static String readable(String shape) {
-    return shape.replace('_', ' ');
+    String words = shape.replace('_', ' ');
+    return ("aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ") + words;
   }
 }

@@ -28,7 +28,7 @@ final class Fields {
       binding.add(
           node.location()
               .error(
-                  "expected a "
+                  "expected "
                       + Binding.readable(shape)
                       + " (a mapping), but this is "
                       + node.kind(),
@@ -48,16 +48,23 @@ final class Fields {
             entry
                 .keyLocation()
                 .error(
-                    "unknown key '" + entry.key() + "' in a " + Binding.readable(shape),
+                    "unknown key '" + entry.key() + "' in " + Binding.readable(shape),
                     Suggestions.hint(entry.key(), allowed)));
       }
     }
+    var misspelt = new java.util.HashSet<String>();
+    for (String key : node.entries().keySet()) {
+      if (!allowed.contains(key)) {
+        Suggestions.nearest(key, allowed).ifPresent(misspelt::add);
+      }
+    }
     for (String key : Shape.required(shape)) {
-      if (!node.entries().containsKey(key)) {
+      // A misspelt required key is reported once, as unknown with "did you mean".
+      if (!node.entries().containsKey(key) && !misspelt.contains(key)) {
         binding.add(
             node.location()
                 .error(
-                    "missing required key '" + key + "' in a " + Binding.readable(shape),
+                    "missing required key '" + key + "' in " + Binding.readable(shape),
                     "add '" + key + ":'"));
       }
     }

@@ -27,7 +27,7 @@ final class IdIndex {
     if (first != null) {
       binding.add(
           where.error(
-              "duplicate " + kind + " id '" + id + "'",
+              "duplicate " + kind.replace('_', ' ') + " id '" + id + "'",
               "already declared at " + first.file() + ":" + first.line() + "; ids must be unique"));
     }
   }
