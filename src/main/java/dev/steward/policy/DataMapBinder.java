@@ -24,15 +24,18 @@ final class DataMapBinder {
   }
 
   List<Category> categories(Fields root) {
-    return categories(root, "");
+    return categories(root, "categories", null);
   }
 
-  private List<Category> categories(Fields parent, String parentId) {
+  /** The categories under {@code key}; {@code parentId} is null at the root, "" if unknown. */
+  private List<Category> categories(Fields parent, String key, String parentId) {
     List<Category> result = new ArrayList<>();
-    for (Fields f :
-        binding.mappings(parent, parentId.isEmpty() ? "categories" : "children", "category")) {
+    for (Fields f : binding.mappings(parent, key, "category")) {
       String id = Values.id(binding, f);
-      if (!parentId.isEmpty() && !id.isEmpty() && !id.startsWith(parentId + ".")) {
+      if (parentId != null
+          && !parentId.isEmpty()
+          && !id.isEmpty()
+          && !id.startsWith(parentId + ".")) {
         binding.add(
             f.where("id")
                 .error(
@@ -50,7 +53,7 @@ final class DataMapBinder {
               f.flag("special"),
               f.flag("criminal"),
               f.optionalText("art9_condition"),
-              categories(f, id.isEmpty() ? "?" : id));
+              categories(f, "children", id));
       result.add(binding.origin(category, f));
     }
     return result;

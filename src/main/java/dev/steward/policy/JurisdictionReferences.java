@@ -2,6 +2,7 @@ package dev.steward.policy;
 
 import dev.steward.calendar.DeadlineRule;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /** References made by jurisdictions: controller, contact, calendars, purposes; no right twice. */
@@ -35,7 +36,7 @@ final class JurisdictionReferences {
                       "jurisdiction '"
                           + jurisdiction.id()
                           + "' grants '"
-                          + right.type().name().toLowerCase()
+                          + right.type().name().toLowerCase(Locale.ROOT)
                           + "' twice",
                       "merge the two entries"));
         }

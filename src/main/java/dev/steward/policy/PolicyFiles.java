@@ -65,7 +65,7 @@ final class PolicyFiles {
       problems.add(includedAt.error("more than " + MAX_FILES + " policy files included", ""));
       return;
     }
-    String text = readText(path, name, includedAt);
+    String text = readChecked(path, name, includedAt);
     if (text != null) {
       including.push(real);
       readText(path, name, text);
@@ -73,7 +73,8 @@ final class PolicyFiles {
     }
   }
 
-  private String readText(Path path, String name, Location includedAt) {
+  /** The file's text, or null when it is missing, too large, binary or not UTF-8 (reported). */
+  private String readChecked(Path path, String name, Location includedAt) {
     try {
       if (!Files.isRegularFile(path)) {
         problems.add(includedAt.error("no such file: " + name, "check the path and its spelling"));

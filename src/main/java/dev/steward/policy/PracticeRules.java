@@ -1,5 +1,7 @@
 package dev.steward.policy;
 
+import java.util.Locale;
+
 /**
  * Warnings where a stated practice is lawful on its face but questionable under the law's text:
  * blanket identity documents for GDPR requests, and PIPL consent implied by using the website.
@@ -49,7 +51,7 @@ final class PracticeRules {
       return;
     }
     Location where = binding.originOf(consent).valueLocation("form");
-    String scope = consent.scope().name().toLowerCase().replace('_', ' ');
+    String scope = consent.scope().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     if (consent.scope().needsSeparateConsent()) {
       binding.add(
           where.warning(
@@ -58,7 +60,7 @@ final class PracticeRules {
                   + "' to "
                   + scope
                   + " is "
-                  + consent.form().name().toLowerCase().replace('_', ' ')
+                  + consent.form().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                   + ", not separate",
               article(consent.scope()) + " asks for the person's separate consent"));
     } else if (consent.form() == ConsentForm.IMPLIED_BY_USE) {

@@ -1,6 +1,7 @@
 package dev.steward.policy;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" by Levenshtein distance, for misspelt keys, ids and enum values. */
@@ -12,7 +13,7 @@ final class Suggestions {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = distance(word.toLowerCase(), candidate.toLowerCase());
+      int distance = distance(word.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

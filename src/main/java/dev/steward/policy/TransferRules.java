@@ -2,6 +2,7 @@ package dev.steward.policy;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -103,7 +104,9 @@ final class TransferRules {
                   + "' out of mainland China rests on "
                   + transfer
                       .consent()
-                      .map(form -> form.name().toLowerCase().replace('_', ' ') + " consent")
+                      .map(
+                          form ->
+                              form.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " consent")
                       .orElse("no consent")
                   + ", not separate consent",
               "PIPL Art. 39: ask for separate consent to the transfer (mechanism"

@@ -41,7 +41,7 @@ final class YamlReader {
   }
 
   private Node readDocument(String text) {
-    try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
+    try (YAMLParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         problems.add(Location.start(file).error("the file holds no YAML document", ""));
