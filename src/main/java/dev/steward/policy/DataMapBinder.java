@@ -1,0 +1,91 @@
+package dev.steward.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Binds what data exists: subject types, the category tree, sources and systems. */
+final class DataMapBinder {
+  private final Binding binding;
+
+  DataMapBinder(Binding binding) {
+    this.binding = binding;
+  }
+
+  List<SubjectType> subjectTypes(Fields root) {
+    return binding.mappings(root, "subject_types", "subject_type").stream()
+        .map(
+            f ->
+                binding.origin(
+                    new SubjectType(
+                        Values.id(binding, f), f.text("name"), f.flag("supplied_by_others")),
+                    f))
+        .toList();
+  }
+
+  List<Category> categories(Fields root) {
+    return categories(root, "categories", null);
+  }
+
+  /** The categories under {@code key}; {@code parentId} is null at the root, "" if unknown. */
+  private List<Category> categories(Fields parent, String key, String parentId) {
+    List<Category> result = new ArrayList<>();
+    for (Fields f : binding.mappings(parent, key, "category")) {
+      String id = Values.id(binding, f);
+      if (parentId != null
+          && !parentId.isEmpty()
+          && !id.isEmpty()
+          && !id.startsWith(parentId + ".")) {
+        binding.add(
+            f.where("id")
+                .error(
+                    "category '"
+                        + id
+                        + "' is a child of '"
+                        + parentId
+                        + "' but its id does not say so",
+                    "name it '" + parentId + "." + id.substring(id.lastIndexOf('.') + 1) + "'"));
+      }
+      Category category =
+          new Category(
+              id,
+              f.text("name"),
+              f.flag("special"),
+              f.flag("criminal"),
+              f.optionalText("art9_condition"),
+              categories(f, "children", id));
+      result.add(binding.origin(category, f));
+    }
+    return result;
+  }
+
+  List<Source> sources(Fields root) {
+    return binding.mappings(root, "sources", "source").stream()
+        .map(
+            f ->
+                binding.origin(
+                    new Source(
+                        Values.id(binding, f),
+                        f.text("name"),
+                        f.choice("kind", Source.Kind.class),
+                        f.texts("categories")),
+                    f))
+        .toList();
+  }
+
+  List<DataSystem> systems(Fields root) {
+    return binding.mappings(root, "systems", "system").stream()
+        .map(
+            f ->
+                binding.origin(
+                    new DataSystem(
+                        Values.id(binding, f),
+                        f.text("name"),
+                        f.text("owner"),
+                        Values.country(binding, f, "location", Set.of(Policy.UNSTATED)),
+                        f.flagOrUnstated("processor"),
+                        f.texts("categories")),
+                    f))
+        .toList();
+  }
+}

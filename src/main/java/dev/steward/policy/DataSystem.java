@@ -1,0 +1,24 @@
+package dev.steward.policy;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A system that holds personal data.
+ *
+ * @param owner the id of the entity responsible for it, or {@code unstated}
+ * @param location ISO 3166-1 alpha-2 country where the data sits, or {@code unstated}
+ * @param processor whether a processor runs it for us; empty when the policy leaves it unstated
+ */
+public record DataSystem(
+    String id,
+    String name,
+    String owner,
+    String location,
+    Optional<Boolean> processor,
+    List<String> categories) {
+
+  public DataSystem {
+    categories = List.copyOf(categories);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.steward.policy;
+
+import dev.steward.calendar.DeadlineRule;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A law (or the company's own promise) under which people have rights: who answers, on which
+ * calendar, which requests it grants and how fast they must be answered, and the breach clocks.
+ *
+ * @param controller the id of the entity or joint-controller arrangement answerable here
+ * @param contact the id of the contact route people use here
+ * @param indirectCollectionNotice GDPR Art. 14(3): the latest time to tell people about data
+ *     obtained from another source
+ * @param minimumAge the age under which the company does not knowingly collect data (COPPA)
+ */
+public record Jurisdiction(
+    String id,
+    String name,
+    Law law,
+    ZoneId zone,
+    String calendar,
+    String controller,
+    String contact,
+    List<Right> rights,
+    List<Authority> complaintAuthorities,
+    List<BreachNotice> breach,
+    Optional<DeadlineRule> indirectCollectionNotice,
+    Optional<CalOppa> calOppa,
+    List<PiplConsent> consents,
+    Optional<Integer> minimumAge) {
+
+  public Jurisdiction {
+    rights = List.copyOf(rights);
+    complaintAuthorities = List.copyOf(complaintAuthorities);
+    breach = List.copyOf(breach);
+    consents = List.copyOf(consents);
+  }
+
+  public Optional<Right> right(RequestType type) {
+    return rights.stream().filter(right -> right.type() == type).findFirst();
+  }
+
+  /**
+   * A request type granted here.
+   *
+   * @param deadline when the answer is due, counted from receipt
+   * @param confirm when receipt must be confirmed, if the law asks for that
+   * @param exercise the channels by which the request can be made
+   */
+  public record Right(
+      RequestType type,
+      Verification verification,
+      List<Channel> exercise,
+      DeadlineRule deadline,
+      Optional<DeadlineRule> confirm,
+      Optional<Extension> extension,
+      Optional<String> fee,
+      boolean authorizedAgent) {
+
+    public Right {
+      exercise = List.copyOf(exercise);
+    }
+  }
+
+  /** A longer deadline the law allows, added to the first, and when it may be used. */
+  public record Extension(DeadlineRule by, String condition) {}
+
+  /** A body a person may complain to. */
+  public record Authority(String name, Optional<String> country, Optional<String> url) {}
+
+  /**
+   * Who must be told of a breach and how fast.
+   *
+   * @param within the deadline, present when {@code timing} is {@code WITHIN}
+   */
+  public record BreachNotice(
+      Audience to, Timing timing, Optional<DeadlineRule> within, Optional<String> condition) {
+
+    public enum Audience {
+      REGULATOR,
+      INDIVIDUALS
+    }
+
+    public enum Timing {
+      WITHIN,
+      IMMEDIATELY,
+      WITHOUT_UNDUE_DELAY
+    }
+  }
+
+  /** California Online Privacy Protection Act facts: how Do Not Track signals are handled. */
+  public record CalOppa(String doNotTrack, boolean anonymousBrowsing) {}
+
+  /** A PIPL consent the company relies on, its scope and how it is obtained. */
+  public record PiplConsent(String id, Scope scope, ConsentForm form, List<String> purposes) {
+    public PiplConsent {
+      purposes = List.copyOf(purposes);
+    }
+
+    public enum Scope {
+      COLLECTION,
+      SENSITIVE_DATA,
+      PROVISION_TO_HANDLER,
+      CROSS_BORDER_TRANSFER,
+      PUBLIC_DISCLOSURE;
+
+      /** PIPL Art. 23, 29, 39 (and 25): these need the person's separate consent. */
+      public boolean needsSeparateConsent() {
+        return this != COLLECTION;
+      }
+    }
+  }
+}

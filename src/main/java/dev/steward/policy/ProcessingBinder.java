@@ -1,0 +1,144 @@
+package dev.steward.policy;
+
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Binds what is done with data: purposes, recipients, transfers, trackers and forms. */
+final class ProcessingBinder {
+  private static final Set<String> TRANSFER_PLACES = Set.of(Values.EEA, Values.WORLD);
+
+  private final Binding binding;
+
+  ProcessingBinder(Binding binding) {
+    this.binding = binding;
+  }
+
+  List<Purpose> purposes(Fields root) {
+    return binding.mappings(root, "purposes", "purpose").stream()
+        .map(
+            f ->
+                binding.origin(
+                    new Purpose(
+                        Values.id(binding, f),
+                        f.text("name"),
+                        f.texts("legal_bases"),
+                        f.texts("categories"),
+                        f.texts("subject_types"),
+                        f.flag("direct_marketing"),
+                        f.flag("sale_or_sharing"),
+                        f.flag("profiling"),
+                        f.choices("withdrawal", Channel.class)),
+                    f))
+        .toList();
+  }
+
+  List<Recipient> recipients(Fields root) {
+    return binding.mappings(root, "recipients", "recipient").stream()
+        .map(
+            f -> {
+              if (f.has("country")) {
+                Values.country(binding, f, "country", Set.of(Policy.UNSTATED));
+              }
+              return binding.origin(
+                  new Recipient(
+                      Values.id(binding, f),
+                      f.text("name"),
+                      f.choice("kind", Recipient.Kind.class),
+                      f.optionalText("legal_name"),
+                      f.texts("categories"),
+                      f.texts("purposes"),
+                      f.flag("direct_marketing_disclosure"),
+                      f.optionalText("country")),
+                  f);
+            })
+        .toList();
+  }
+
+  List<Transfer> transfers(Fields root) {
+    return binding.mappings(root, "transfers", "transfer").stream().map(this::transfer).toList();
+  }
+
+  private Transfer transfer(Fields f) {
+    String from = Values.country(binding, f, "from", Set.of(Values.EEA));
+    List<String> to = f.texts("to");
+    for (int i = 0; i < to.size(); i++) {
+      Values.checkCountry(binding, to.get(i), binding.element(f.node(), "to", i), TRANSFER_PLACES);
+    }
+    Transfer transfer =
+        new Transfer(
+            Values.id(binding, f),
+            from,
+            to,
+            f.choices("mechanisms", Mechanism.class),
+            Optional.ofNullable(f.choice("consent", ConsentForm.class)),
+            f.flag("international_organisation"),
+            f.texts("categories"));
+    return binding.origin(transfer, f);
+  }
+
+  List<Tracker> trackers(Fields root) {
+    return binding.mappings(root, "trackers", "tracker").stream()
+        .map(
+            f ->
+                binding.origin(
+                    new Tracker(
+                        Values.id(binding, f),
+                        f.text("name"),
+                        f.choice("kind", Tracker.Kind.class),
+                        f.text("provider"),
+                        f.choice("party", Tracker.Party.class),
+                        f.text("purpose"),
+                        duration(f),
+                        f.choice("category", Tracker.ConsentCategory.class),
+                        f.texts("categories")),
+                    f))
+        .toList();
+  }
+
+  private String duration(Fields f) {
+    String text = f.text("duration");
+    if (text.isEmpty() || text.equals("session") || text.equals(Policy.UNSTATED)) {
+      return text;
+    }
+    try {
+      Period.parse(text);
+    } catch (DateTimeParseException e) {
+      binding.add(
+          f.where("duration")
+              .error(
+                  "'" + text + "' is not a tracker duration",
+                  "use 'session', an ISO 8601 period such as P13M, or 'unstated'"));
+    }
+    return text;
+  }
+
+  List<Form> forms(Fields root) {
+    return binding.mappings(root, "forms", "form").stream()
+        .map(
+            f -> {
+              List<Form.Field> fields =
+                  binding.mappings(f, "fields", "form_field").stream()
+                      .map(
+                          field ->
+                              binding.origin(
+                                  new Form.Field(
+                                      field.text("name"),
+                                      field.texts("categories"),
+                                      field.flag("required")),
+                                  field))
+                      .toList();
+              return binding.origin(
+                  new Form(
+                      Values.id(binding, f),
+                      f.text("name"),
+                      fields,
+                      f.texts("purposes"),
+                      f.optionalText("consent_field")),
+                  f);
+            })
+        .toList();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.steward.policy;
+
+import java.util.List;
+
+/**
+ * Why personal data is processed, on which legal bases, using which categories about whom.
+ *
+ * @param legalBases W3C DPV ids, e.g. {@code dpv:Contract}
+ * @param withdrawal how a person withdraws consent; present for every consent-based purpose
+ */
+public record Purpose(
+    String id,
+    String name,
+    List<String> legalBases,
+    List<String> categories,
+    List<String> subjectTypes,
+    boolean directMarketing,
+    boolean saleOrSharing,
+    boolean profiling,
+    List<Channel> withdrawal) {
+
+  public Purpose {
+    legalBases = List.copyOf(legalBases);
+    categories = List.copyOf(categories);
+    subjectTypes = List.copyOf(subjectTypes);
+    withdrawal = List.copyOf(withdrawal);
+  }
+
+  public boolean isConsentBased() {
+    return legalBases.stream().anyMatch(LegalBasis::isConsent);
+  }
+
+  /** GDPR Art. 21(1): a person may object to processing on this basis. */
+  public boolean reliesOnLegitimateInterest() {
+    return legalBases.stream().anyMatch(LegalBasis::isLegitimateInterest);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.steward.policy;
+
+import java.util.List;
+
+/**
+ * A cookie or other tracking technology used on the website or in emails.
+ *
+ * @param provider who sets it: the company or a named third party, or {@code unstated}
+ * @param purpose the id of the purpose it serves
+ * @param duration {@code session}, an ISO-8601 period such as {@code P1Y}, or {@code unstated}
+ */
+public record Tracker(
+    String id,
+    String name,
+    Kind kind,
+    String provider,
+    Party party,
+    String purpose,
+    String duration,
+    ConsentCategory category,
+    List<String> categories) {
+
+  public Tracker {
+    categories = List.copyOf(categories);
+  }
+
+  public enum Kind {
+    COOKIE,
+    LOG,
+    BEACON,
+    FLASH,
+    EMAIL_TRACKING
+  }
+
+  public enum Party {
+    FIRST,
+    THIRD
+  }
+
+  /** The group a cookie banner offers a choice for. */
+  public enum ConsentCategory {
+    STRICTLY_NECESSARY,
+    FUNCTIONAL,
+    ANALYTICS,
+    ADVERTISING,
+    UNSTATED
+  }
+}

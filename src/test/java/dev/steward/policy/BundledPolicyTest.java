@@ -1,0 +1,129 @@
+package dev.steward.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.calendar.CalendarSpec;
+import dev.steward.calendar.DeadlineRule;
+import dev.steward.calendar.DeadlineRule.Count;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** The bundled policy passes with warnings only, and encodes the source's facts. */
+class BundledPolicyTest {
+  private final CheckReport report = Fixtures.checker().checkBundled();
+  private final Policy policy = Fixtures.checker().bundled();
+
+  @Test
+  void checkBundled_hasWarningsOnly() {
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.warnings()).isNotEmpty();
+    assertThat(report.policy()).isPresent();
+  }
+
+  @Test
+  void checkBundled_warnsAboutBlanketIdentityDocuments() {
+    assertThat(report.warnings())
+        .extracting(Problem::message)
+        .contains(
+            "every request under 'gdpr' requires identity documents, a blanket requirement",
+            "every request under 'uk_gdpr' requires identity documents, a blanket requirement");
+  }
+
+  @Test
+  void checkBundled_warnsAboutPiplConsentImpliedByUse() {
+    assertThat(report.warnings())
+        .extracting(Problem::message)
+        .contains(
+            "PIPL consent 'china-transfer' to cross border transfer is implied by use, not separate",
+            "PIPL consent 'china-collection' to collection is implied by using the website");
+  }
+
+  @Test
+  void checkBundled_warnsAtEveryUnstatedValue() {
+    String text = PolicyChecker.bundledText();
+    long unstated = text.lines().mapToLong(line -> countUnstated(line)).sum();
+
+    assertThat(report.warnings())
+        .filteredOn(problem -> problem.message().endsWith("is unstated"))
+        .hasSize((int) unstated)
+        .extracting(Problem::message)
+        .contains("'duration' is unstated", "'location' is unstated", "'do_not_track' is unstated");
+  }
+
+  @Test
+  void checkBundled_inLate2026_warnsThatChinaHas2027DataMissing() {
+    Clock december = Clock.fixed(Instant.parse("2026-11-29T00:00:00Z"), ZoneOffset.UTC);
+
+    CheckReport late = new PolicyChecker(december).checkBundled();
+
+    assertThat(late.errors()).isEmpty();
+    assertThat(late.warnings())
+        .extracting(Problem::message)
+        .contains("dated calendar 'cn-mainland' has no data for 2027 yet");
+  }
+
+  @Test
+  void bundled_encodesEntitiesContactsAndVersion() {
+    assertThat(policy.version()).isEqualTo("2019-10");
+    assertThat(policy.entities()).hasSize(5);
+    assertThat(policy.entities())
+        .flatExtracting(Entity::contacts)
+        .extracting(contact -> contact.email().orElseThrow())
+        .containsExactly("ccna-legal@chinacacheglobal.com", "emea@chinacache.com");
+    assertThat(policy.dpo()).map(Dpo::entity).contains("cc-uk");
+    assertThat(policy.purposes()).hasSize(8);
+    assertThat(policy.categories())
+        .extracting(Category::id)
+        .startsWith("identification", "contact", "applicant", "compliance", "service", "device");
+  }
+
+  @Test
+  void bundled_carriesTheDeadlinesOfTheRules() {
+    assertThat(right("gdpr", RequestType.ACCESS).deadline())
+        .isEqualTo(new DeadlineRule(Count.GDPR_MONTHS, 1, "gb-eng"));
+    assertThat(right("uk_gdpr", RequestType.ERASURE).deadline())
+        .isEqualTo(new DeadlineRule(Count.UK_MONTHS, 1, "gb-eng"));
+    Jurisdiction.Right know = right("ccpa", RequestType.KNOW);
+    assertThat(know.confirm()).contains(new DeadlineRule(Count.BUSINESS_DAYS, 10, "us-ca"));
+    assertThat(know.deadline()).isEqualTo(new DeadlineRule(Count.CALENDAR_DAYS, 45, "us-ca"));
+    assertThat(right("ccpa", RequestType.OPT_OUT_SALE_SHARING).verification())
+        .isEqualTo(Verification.NONE);
+    assertThat(right("customer-content", RequestType.CONTENT_REMOVAL).deadline())
+        .isEqualTo(new DeadlineRule(Count.BUSINESS_DAYS, 30, "us-federal"));
+    assertThat(right("pipl", RequestType.ERASURE).deadline())
+        .isEqualTo(new DeadlineRule(Count.BUSINESS_DAYS, 15, "cn-mainland"));
+    assertThat(right("hk_pdpo", RequestType.ACCESS).deadline())
+        .isEqualTo(new DeadlineRule(Count.CALENDAR_DAYS, 40, "hk"));
+  }
+
+  @Test
+  void bundled_chinaCalendarListsOnlyWeekendsAsAdjustedWorkingDays() {
+    CalendarSpec china = policy.calendar("cn-mainland").orElseThrow();
+
+    assertThat(china.source()).isEqualTo(CalendarSpec.Source.DATED);
+    assertThat(china.years()).containsOnlyKeys(2024, 2025, 2026);
+    assertThat(china.years().values())
+        .flatExtracting(CalendarSpec.DatedYear::workingDays)
+        .allSatisfy(
+            day -> assertThat(day.getDayOfWeek()).isIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+  }
+
+  @Test
+  void bundled_retentionKeepsSixYearsAfterTheRelationship() {
+    assertThat(policy.retentionRules())
+        .extracting(rule -> rule.start() + " " + rule.period())
+        .containsExactly("RELATIONSHIP_END P6Y", "MARKETING_OPT_OUT P0D", "LEARNED_UNDER_13 P0D");
+  }
+
+  private Jurisdiction.Right right(String jurisdiction, RequestType type) {
+    return policy.jurisdiction(jurisdiction).orElseThrow().right(type).orElseThrow();
+  }
+
+  private static long countUnstated(String line) {
+    String code = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
+    return code.split(": unstated\\b", -1).length - 1;
+  }
+}

@@ -1,0 +1,197 @@
+package dev.steward.policy;
+
+import static dev.steward.policy.Fixtures.check;
+import static dev.steward.policy.Fixtures.checkMinimalWith;
+import static dev.steward.policy.Fixtures.minimal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** One broken fixture per class of error; each asserts the exact location and message. */
+class PolicyErrorsTest {
+
+  private static void assertErrors(CheckReport report, String... formatted) {
+    assertThat(report.errors()).extracting(Problem::format).containsExactly(formatted);
+    assertThat(report.policy()).isEmpty();
+  }
+
+  @Test
+  void check_minimalPolicy_hasNoProblem() {
+    assertThat(check(minimal()).problems()).isEmpty();
+  }
+
+  @Test
+  void check_unclosedFlowList_reportsYamlSyntaxWhereTheParserStopped() {
+    assertErrors(
+        checkMinimalWith("roles: [controller]", "roles: [controller"),
+        "policy.yaml:10:13: error: YAML syntax: expected ',' or ']', but got : (while parsing a flow"
+            + " sequence) (hint: check the indentation (spaces only) and the ':' and '-' around this"
+            + " point)");
+  }
+
+  @Test
+  void check_unknownKey_suggestsNearestKey() {
+    assertErrors(
+        checkMinimalWith("legal_name: Acme", "legal_nmae: Acme"),
+        "policy.yaml:7:5: error: unknown key 'legal_nmae' in an entity (hint: did you mean"
+            + " 'legal_name'?)");
+  }
+
+  @Test
+  void check_missingRequiredKey_pointsAtTheMapping() {
+    assertErrors(
+        checkMinimalWith("    name: Providing the service\n", ""),
+        "policy.yaml:20:5: error: missing required key 'name' in a purpose (hint: add 'name:')");
+  }
+
+  @Test
+  void check_undeclaredCategory_suggestsDeclaredId() {
+    assertErrors(
+        checkMinimalWith("categories: [contact.email]", "categories: [contact.emial]"),
+        "policy.yaml:23:18: error: unknown category 'contact.emial' (hint: did you mean"
+            + " 'contact.email'?)");
+  }
+
+  @Test
+  void check_duplicateId_pointsAtTheSecondDeclaration() {
+    assertErrors(
+        checkMinimalWith(
+            "  - {id: customers, name: Customers}\n",
+            "  - {id: customers, name: Customers}\n  - {id: customers, name: Clients}\n"),
+        "policy.yaml:14:10: error: duplicate subject type id 'customers' (hint: already declared at"
+            + " policy.yaml:13; ids must be unique)");
+  }
+
+  @Test
+  void check_legalBasisNotDpv_suggestsDpvId() {
+    assertErrors(
+        checkMinimalWith("[dpv:Contract]", "[dpv:Contrakt]"),
+        "policy.yaml:22:19: error: 'dpv:Contrakt' is not a W3C DPV legal basis (hint: did you mean"
+            + " 'dpv:Contract'?)");
+  }
+
+  @Test
+  void check_consentPurposeWithoutWithdrawal_isAnError() {
+    assertErrors(
+        checkMinimalWith("[dpv:Contract]", "[dpv:Consent]"),
+        "policy.yaml:22:5: error: purpose 'service' relies on consent but names no withdrawal route"
+            + " (hint: add 'withdrawal: [unsubscribe_link]' or another channel (GDPR Art. 7(3)))");
+  }
+
+  @Test
+  void check_legitimateInterestWithoutObjectionRight_isAnError() {
+    assertErrors(
+        checkMinimalWith("[dpv:Contract]", "[dpv:LegitimateInterest]"),
+        "policy.yaml:36:5: error: jurisdiction 'gdpr' does not grant objection, but purpose"
+            + " 'service' relies on legitimate interest (hint: add a right of type 'objection'"
+            + " (GDPR Art. 21(1)))");
+  }
+
+  @Test
+  void check_specialCategoryWithoutArt9Condition_isAnError() {
+    assertErrors(
+        checkMinimalWith(
+            "      - {id: contact.email, name: Email address}\n",
+            "      - {id: contact.email, name: Email address}\n"
+                + "  - {id: health, name: Health data, special: true}\n"),
+        "policy.yaml:19:46: error: special category 'health' names no Art. 9 condition (hint: add"
+            + " 'art9_condition:' such as art9_2_a (explicit consent))");
+  }
+
+  @Test
+  void check_transferOutOfEeaWithoutMechanism_isAnError() {
+    assertErrors(
+        check(minimal() + "transfers:\n  - id: to-us\n    from: IE\n    to: [US]\n"),
+        "policy.yaml:43:5: error: transfer 'to-us' takes data out of the EEA to US without a"
+            + " mechanism (hint: add 'mechanisms:' with eu_adequacy, eu_scc, uk_idta, uk_addendum,"
+            + " bcr or derogation_art49 (GDPR Chapter V))");
+  }
+
+  @Test
+  void check_retentionRuleWithUnknownCategory_isAnError() {
+    assertErrors(
+        checkMinimalWith("categories: [contact], period", "categories: [contacts], period"),
+        "policy.yaml:26:39: error: retention rule 'after-contract' names unknown category"
+            + " 'contacts' (hint: did you mean 'contact'?)");
+  }
+
+  @Test
+  void check_rightWithoutDeadline_isAnError() {
+    assertErrors(
+        checkMinimalWith("    deadline: {count: gdpr_months, amount: 1}\n", ""),
+        "policy.yaml:36:16: error: jurisdiction 'gdpr' grants 'access' but sets no deadline for it"
+            + " (hint: add 'deadline:' to this right or a default 'deadline:' to the jurisdiction)");
+  }
+
+  @Test
+  void check_formFieldWithoutCategory_isAnError() {
+    String form =
+        "forms:\n  - id: signup\n    name: Sign up\n    purposes: [service]\n    fields:\n"
+            + "      - {name: email, categories: [contact.email]}\n      - {name: nickname}\n";
+    assertErrors(
+        check(minimal() + form),
+        "policy.yaml:46:10: error: form field 'nickname' is mapped to no category (hint: add"
+            + " 'categories: [contact.email]' so the data it collects is declared)");
+  }
+
+  @Test
+  void check_datedCalendarMissingCurrentYear_isAnError() {
+    String calendar =
+        "  - id: cn\n    source: dated\n    zone: Asia/Shanghai\n    years:\n"
+            + "      2024: {holidays: [2024-01-01], working_days: []}\n";
+    assertErrors(
+        check(minimal() + calendar),
+        "policy.yaml:43:5: error: dated calendar 'cn' has no data for 2025, which the current year"
+            + " needs (hint: add the holidays and adjusted working days announced for 2025)");
+  }
+
+  @Test
+  void check_deadlineRunningPastDatedData_isAnError() {
+    String calendar =
+        "  - id: cn\n    source: dated\n    zone: Asia/Shanghai\n    years:\n"
+            + "      2025: {holidays: [2025-01-01], working_days: []}\n";
+    String yaml =
+        (minimal() + calendar)
+            .replace("effective_date: 2025-01-01", "effective_date: 2025-12-20")
+            .replace("calendar: ie", "calendar: cn");
+    assertErrors(
+        check(yaml),
+        "policy.yaml:43:5: error: dated calendar 'cn' has no data for 2026, which a deadline"
+            + " counted from 2025-12-20 needs (hint: add the holidays and adjusted working days"
+            + " announced for 2026)");
+  }
+
+  @Test
+  void check_duplicateKey_pointsAtTheSecondKey() {
+    assertErrors(
+        checkMinimalWith("    country: IE\n", "    country: IE\n    country: GB\n"),
+        "policy.yaml:9:5: error: duplicate key 'country' (hint: it is already set at line 8; keep"
+            + " one of them)");
+  }
+
+  @Test
+  void check_listAtTheRoot_isAnError() {
+    assertErrors(
+        check("- just\n- a list\n"),
+        "policy.yaml:1:1: error: a policy file must be a mapping of sections, but this is a list"
+            + " (hint: start with 'version:' and the other top-level sections)");
+  }
+
+  @Test
+  void check_emptyFile_isAnError() {
+    assertErrors(
+        check("# nothing here\n"), "policy.yaml:1:1: error: the file holds no YAML document");
+  }
+
+  @Test
+  void check_severalErrors_reportsAllInPositionOrder() {
+    String yaml =
+        minimal()
+            .replace("legal_name: Acme", "legal_nmae: Acme")
+            .replace("[dpv:Contract]", "[dpv:Contrakt]")
+            .replace("calendar: ie", "calendar: iee");
+    assertThat(check(yaml).errors())
+        .extracting(problem -> problem.line() + ":" + problem.column())
+        .containsExactly("7:5", "22:19", "32:15");
+  }
+}
