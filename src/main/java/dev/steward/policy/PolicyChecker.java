@@ -35,6 +35,23 @@ public final class PolicyChecker {
     return validator.validate(file);
   }
 
+  /**
+   * Checks the file and captures the exact texts read (the file and its includes), for publishing.
+   * The snapshot is empty when nothing could be read.
+   */
+  public Published readForPublishing(Path file) {
+    PolicyValidator.Snapshotted result = validator.validateWithSnapshot(file);
+    return new Published(result.report(), result.snapshot());
+  }
+
+  /** A check report and the snapshot of what was checked. */
+  public record Published(CheckReport report, java.util.Optional<PolicySnapshot> snapshot) {}
+
+  /** Checks a stored snapshot, reading its files from memory. */
+  public CheckReport check(PolicySnapshot snapshot) {
+    return validator.validate(snapshot);
+  }
+
   /** Checks a policy held in memory, e.g. uploaded; {@code name} labels its problems. */
   public CheckReport check(String name, String yaml) {
     return validator.validate(name, yaml);

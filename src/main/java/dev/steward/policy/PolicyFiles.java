@@ -28,28 +28,49 @@ final class PolicyFiles {
   static final String INCLUDE = "include";
 
   private final List<Problem> problems;
+  private final Map<Path, String> snapshot;
+  private final Map<Path, String> texts = new LinkedHashMap<>();
   private final Map<String, Node.Entry> merged = new LinkedHashMap<>();
   private final Deque<Path> including = new ArrayDeque<>();
   private int filesRead;
   private Location rootLocation;
 
-  private PolicyFiles(List<Problem> problems) {
+  private PolicyFiles(List<Problem> problems, Map<Path, String> snapshot) {
     this.problems = problems;
+    this.snapshot = snapshot;
   }
 
   /** The merged root of the file at {@code path}, or null when none could be read. */
   static Node.Mapping load(Path path, List<Problem> problems) {
-    PolicyFiles files = new PolicyFiles(problems);
+    return read(path, problems).root();
+  }
+
+  /** The merged root and the text of every file that was read, keyed by its path as named. */
+  static Loaded read(Path path, List<Problem> problems) {
+    PolicyFiles files = new PolicyFiles(problems, null);
     files.readFile(path, path.toString(), Location.start(path.toString()));
-    return files.result();
+    return new Loaded(files.result(), files.texts);
+  }
+
+  /** Reads a stored snapshot: the same files, from memory instead of the disk. */
+  static Node.Mapping load(PolicySnapshot snapshot, List<Problem> problems) {
+    Map<Path, String> files = new LinkedHashMap<>();
+    snapshot.files().forEach((name, text) -> files.put(Path.of(name).normalize(), text));
+    PolicyFiles reader = new PolicyFiles(problems, files);
+    Path main = Path.of(snapshot.mainFile()).normalize();
+    reader.readFile(main, main.toString(), Location.start(main.toString()));
+    return reader.result();
   }
 
   /** The root of a text that has no file of its own (the bundled policy); includes are refused. */
   static Node.Mapping loadText(String name, String text, List<Problem> problems) {
-    PolicyFiles files = new PolicyFiles(problems);
+    PolicyFiles files = new PolicyFiles(problems, null);
     files.readText(null, name, text);
     return files.result();
   }
+
+  /** What {@link #read} found. */
+  record Loaded(Node.Mapping root, Map<Path, String> texts) {}
 
   private Node.Mapping result() {
     return rootLocation == null ? null : new Node.Mapping(rootLocation, merged);
@@ -65,12 +86,22 @@ final class PolicyFiles {
       problems.add(includedAt.error("more than " + MAX_FILES + " policy files included", ""));
       return;
     }
-    String text = readChecked(path, name, includedAt);
+    String text =
+        snapshot == null ? readChecked(path, name, includedAt) : fromSnapshot(path, includedAt);
     if (text != null) {
+      texts.put(path.normalize(), text);
       including.push(real);
       readText(path, name, text);
       including.pop();
     }
+  }
+
+  private String fromSnapshot(Path path, Location includedAt) {
+    String text = snapshot.get(path.normalize());
+    if (text == null) {
+      problems.add(includedAt.error("the stored policy has no file " + path, ""));
+    }
+    return text;
   }
 
   /** The file's text, or null when it is missing, too large, binary or not UTF-8 (reported). */

@@ -3,7 +3,9 @@ package dev.steward.policy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,27 @@ final class PolicyValidator {
   CheckReport validate(Path file) {
     List<Problem> problems = new ArrayList<>();
     return validate(file.toString(), PolicyFiles.load(file, problems), problems);
+  }
+
+  /** Checks the file and returns, with the report, the exact texts that were read. */
+  Snapshotted validateWithSnapshot(Path file) {
+    List<Problem> problems = new ArrayList<>();
+    PolicyFiles.Loaded loaded = PolicyFiles.read(file, problems);
+    CheckReport report = validate(file.toString(), loaded.root(), problems);
+    Map<String, String> texts = new LinkedHashMap<>();
+    loaded.texts().forEach((path, text) -> texts.put(path.toString(), text));
+    Optional<PolicySnapshot> snapshot =
+        loaded.root() == null
+            ? Optional.empty()
+            : Optional.of(new PolicySnapshot(file.normalize().toString(), texts));
+    return new Snapshotted(report, snapshot);
+  }
+
+  record Snapshotted(CheckReport report, Optional<PolicySnapshot> snapshot) {}
+
+  CheckReport validate(PolicySnapshot snapshot) {
+    List<Problem> problems = new ArrayList<>();
+    return validate(snapshot.mainFile(), PolicyFiles.load(snapshot, problems), problems);
   }
 
   CheckReport validate(String name, String text) {
