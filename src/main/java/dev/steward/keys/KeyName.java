@@ -1,0 +1,47 @@
+package dev.steward.keys;
+
+import com.google.crypto.tink.Parameters;
+import com.google.crypto.tink.signature.PredefinedSignatureParameters;
+import java.util.Locale;
+
+/**
+ * The shared keys every node of one store must hold. Each is a Tink keyset read from {@code
+ * <keys-dir>/<id>.json} or from the environment variable {@code STEWARD_KEY_<ID>} (upper case,
+ * dashes as underscores). A new key is one constant here.
+ */
+public enum KeyName {
+  /** Signs audit checkpoints (seq, head hash, time). */
+  AUDIT_SIGNING("audit-signing", KeyKind.SIGNATURE, PredefinedSignatureParameters.ED25519);
+
+  private final String id;
+  private final KeyKind kind;
+  private final Parameters parameters;
+
+  KeyName(String id, KeyKind kind, Parameters parameters) {
+    this.id = id;
+    this.kind = kind;
+    this.parameters = parameters;
+  }
+
+  /** The name used in files, messages and the {@code key_fingerprint} table. */
+  public String id() {
+    return id;
+  }
+
+  public KeyKind kind() {
+    return kind;
+  }
+
+  /** Tink parameters of a newly generated key. */
+  Parameters parameters() {
+    return parameters;
+  }
+
+  public String fileName() {
+    return id + ".json";
+  }
+
+  public String environmentVariable() {
+    return "STEWARD_KEY_" + id.toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+}
