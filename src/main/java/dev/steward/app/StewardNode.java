@@ -2,10 +2,23 @@ package dev.steward.app;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
-import dev.steward.access.Authenticator;
+import dev.steward.access.AccessRoutes;
+import dev.steward.access.ApiTokens;
+import dev.steward.access.ClientAccounts;
+import dev.steward.access.PasswordHasher;
 import dev.steward.access.Principal;
+import dev.steward.access.SignIn;
+import dev.steward.access.StaffUsers;
+import dev.steward.access.TokenAuthenticator;
+import dev.steward.audit.AuditCheckpoints;
+import dev.steward.audit.AuditLog;
 import dev.steward.config.StewardConfig;
-import dev.steward.error.UnauthenticatedException;
+import dev.steward.keys.Keys;
+import dev.steward.policy.PolicyChecker;
+import dev.steward.policy.PolicyRoutes;
+import dev.steward.policy.PolicyStartup;
+import dev.steward.policy.PolicyVersions;
+import dev.steward.policy.PublishedPolicy;
 import dev.steward.store.Database;
 import dev.steward.web.HttpServer;
 import dev.steward.web.RouteRegistry;
@@ -14,70 +27,117 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One running Steward node: the whole object graph, wired by hand in the order of its dependencies
- * (store, keys, audit, services, routes, HTTP). Several nodes may share one PostgreSQL database;
- * everything they must agree on lives there, and jobs run through db-scheduler so each runs once
- * across nodes.
+ * (store, keys, audit, services, routes, HTTP, jobs). Several nodes may share one PostgreSQL
+ * database; everything they must agree on lives there, and jobs run through db-scheduler so each
+ * runs once across nodes.
  */
 public final class StewardNode implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StewardNode.class);
+  private static final Principal START_UP = new Principal.System("start-up");
 
   private final Database database;
+  private final AuditLog audit;
   private final Scheduler scheduler;
   private final HttpServer http;
   private final RouteRegistry routes;
+  private final PolicyVersions policies;
 
   private StewardNode(
-      Database database, Scheduler scheduler, HttpServer http, RouteRegistry routes) {
+      Database database,
+      AuditLog audit,
+      Scheduler scheduler,
+      HttpServer http,
+      RouteRegistry routes,
+      PolicyVersions policies) {
     this.database = database;
+    this.audit = audit;
     this.scheduler = scheduler;
     this.http = http;
     this.routes = routes;
+    this.policies = policies;
+  }
+
+  /** How this start differs from a plain one. */
+  public record Options(boolean publishPolicy) {
+    public static Options defaults() {
+      return new Options(false);
+    }
   }
 
   /**
-   * Opens the store, prepares keys and the first admin, and starts serving. The first admin's
-   * one-time password goes to {@code console} only, never to a log.
+   * Opens the store, checks the keys, brings the policy into force, prepares the first admin, and
+   * starts serving. The first admin's one-time password goes to {@code console} only, never to a
+   * log.
    */
-  public static StewardNode start(StewardConfig config, Clock clock, PrintStream console) {
+  public static StewardNode start(
+      StewardConfig config, Options options, Clock clock, PrintStream console) {
     Database database = Database.open(config.store());
+    AuditLog audit = null;
     try {
+      Keys keys = Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
+      audit = new AuditLog(database, clock);
+      AuditCheckpoints checkpoints = new AuditCheckpoints(database, keys, clock);
+
+      PolicyChecker checker = new PolicyChecker(clock);
+      PolicyVersions policies = new PolicyVersions(database, checker, audit, clock);
+      PublishedPolicy inForce =
+          new PolicyStartup(policies, checker)
+              .bringIntoForce(config.policyFile(), options.publishPolicy(), START_UP, log::warn);
+
+      PasswordHasher hasher = new PasswordHasher(config.passwordHashing());
+      StaffUsers users = new StaffUsers(database, hasher, audit, clock);
+      ClientAccounts clients = new ClientAccounts(database, audit, clock);
+      ApiTokens tokens = new ApiTokens(database, users, clients, audit, clock);
+      SignIn signIn = new SignIn(database, hasher, users, tokens, audit, clock);
+      users
+          .ensureFirstAdmin()
+          .ifPresent(
+              password -> {
+                console.println("First start: created the user 'admin'.");
+                console.println(
+                    "One-time password (shown once, change it at first sign-in): " + password);
+              });
+
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       RouteRegistry routes = new RouteRegistry();
       new SystemRoutes(database::isReady, meters, Version.current()).addTo(routes);
+      new AccessRoutes(users, clients, tokens, signIn).addTo(routes);
+      new PolicyRoutes(policies).addTo(routes);
 
-      List<Task<?>> tasks = new ArrayList<>();
+      // Recurring jobs are start tasks: db-scheduler registers and schedules them once per store.
       Scheduler scheduler =
-          Scheduler.create(database.dataSource(), tasks)
+          Scheduler.create(database.dataSource(), List.<Task<?>>of())
+              .startTasks(Jobs.auditCheckpoint(checkpoints))
               .threads(2)
               .alwaysPersistTimestampInUTC()
-              .pollingInterval(java.time.Duration.ofSeconds(5))
+              .pollingInterval(Duration.ofSeconds(5))
               .build();
 
-      Authenticator authenticator = StewardNode::noCredentialsYet;
-      HttpServer http = new HttpServer(config.http(), routes, authenticator, meters, clock);
+      HttpServer http =
+          new HttpServer(
+              config.http(), routes, new TokenAuthenticator(database, clock), meters, clock);
       http.start();
       scheduler.start();
-      log.info("Steward {} serving on port {}", Version.current(), http.port());
-      console.flush();
-      return new StewardNode(database, scheduler, http, routes);
+      log.info(
+          "Steward {} serving on port {} with policy version {}",
+          Version.current(),
+          http.port(),
+          inForce.version());
+      return new StewardNode(database, audit, scheduler, http, routes, policies);
     } catch (RuntimeException e) {
+      if (audit != null) {
+        audit.close();
+      }
       database.close();
       throw e;
     }
-  }
-
-  private static Principal noCredentialsYet(String authorization) {
-    if (authorization == null) {
-      return new Principal.Anonymous();
-    }
-    throw new UnauthenticatedException("the credential is not valid");
   }
 
   public int port() {
@@ -97,10 +157,19 @@ public final class StewardNode implements AutoCloseable {
     return routes;
   }
 
+  public PolicyVersions policies() {
+    return policies;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
   @Override
   public void close() {
     http.stop();
     scheduler.stop();
+    audit.close();
     database.close();
   }
 }

@@ -28,6 +28,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Policy file (default: the bundled policy; env STEWARD_POLICY).")
   Path policy;
 
+  @Option(
+      names = "--publish-policy",
+      description =
+          "Publish the policy file even when the store already has another version in force.")
+  boolean publishPolicy;
+
   private final CommonOptions common;
   private final PrintStream console;
 
@@ -39,7 +45,9 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     StewardConfig config = common.resolve(port, policy);
-    StewardNode node = StewardNode.start(config, Clock.systemUTC(), console);
+    StewardNode node =
+        StewardNode.start(
+            config, new StewardNode.Options(publishPolicy), Clock.systemUTC(), console);
     Logging.restore();
     console.println("Steward is serving on http://localhost:" + node.port() + "/");
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,11 +1,19 @@
 package dev.steward.cli;
 
 import dev.steward.app.Version;
+import dev.steward.audit.AuditLog;
+import dev.steward.audit.AuditTrail;
+import dev.steward.config.StewardConfig;
+import dev.steward.config.StewardConfig.PasswordHashing;
 import dev.steward.error.ConfigurationException;
 import dev.steward.error.StewardException;
+import dev.steward.keys.Keys;
+import dev.steward.store.Database;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +46,24 @@ public final class StewardCommand implements Runnable {
     StewardCommand root = new StewardCommand(common);
     CommandLine commandLine = new CommandLine(root);
     root.self = commandLine;
+    Clock clock = Clock.systemUTC();
+    StoreOpener store = () -> Database.open(common.resolve().store());
+    KeysOpener keys =
+        database -> {
+          StewardConfig config = common.resolve();
+          return Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
+        };
+    Function<Database, AuditTrail> audit = database -> new AuditLog(database, clock);
+    PasswordHashing hashing = PasswordHashing.production();
     commandLine.addSubcommand(new ServeCommand(common, out));
+    commandLine.addSubcommand(new UsersCommand(store, hashing, audit));
+    commandLine.addSubcommand(new TokensCommand(store, hashing, audit));
+    commandLine.addSubcommand(new ClientsCommand(store, hashing, audit));
+    commandLine.addSubcommand(new AuditCommand(store, keys, clock));
+    CommandLine policy = new CommandLine(new PolicyCommand());
+    policy.addSubcommand(new PolicyPublishCommand(store, clock));
+    policy.addSubcommand(new PolicyDiffCommand(clock));
+    commandLine.addSubcommand(policy);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     commandLine.setExecutionExceptionHandler(
@@ -58,6 +83,9 @@ public final class StewardCommand implements Runnable {
   static int failed(Exception e, boolean verbose, PrintWriter err) {
     if (verbose) {
       e.printStackTrace(err);
+    }
+    if (e instanceof dev.steward.policy.InvalidPolicyException invalid) {
+      invalid.located().forEach(problem -> err.println(problem.format()));
     }
     if (e instanceof StewardException steward) {
       err.println("steward: " + steward.getMessage());

@@ -81,7 +81,24 @@ public final class ConfigResolver {
       throw new ConfigurationException(e.getMessage());
     }
     return new StewardConfig(
-        dataDir, store, http, policy, keysDir, StewardConfig.PasswordHashing.production());
+        dataDir,
+        store,
+        http,
+        policy,
+        keysDir,
+        keyVariables(),
+        StewardConfig.PasswordHashing.production());
+  }
+
+  private Map<String, String> keyVariables() {
+    Map<String, String> keys = new java.util.TreeMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith("STEWARD_KEY_")) {
+            keys.put(name, value);
+          }
+        });
+    return keys;
   }
 
   private FileSettings readFile(Path file) {

@@ -3,6 +3,7 @@ package dev.steward.config;
 import dev.steward.store.StoreSettings;
 import dev.steward.web.HttpSettings;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param dataDir where the embedded database, keys and the optional {@code steward.yaml} live
  * @param policyFile the policy file to run on; empty means the bundled policy
  * @param keysDir the shared keys directory (owner-readable only)
+ * @param keyVariables {@code STEWARD_KEY_*} environment variables, which take the place of key
+ *     files
  */
 public record StewardConfig(
     Path dataDir,
@@ -19,7 +22,17 @@ public record StewardConfig(
     HttpSettings http,
     Optional<Path> policyFile,
     Path keysDir,
+    Map<String, String> keyVariables,
     PasswordHashing passwordHashing) {
+
+  public StewardConfig {
+    keyVariables = Map.copyOf(keyVariables);
+  }
+
+  /** The same configuration with another password-hashing cost (tests use a cheap one). */
+  public StewardConfig withPasswordHashing(PasswordHashing hashing) {
+    return new StewardConfig(dataDir, store, http, policyFile, keysDir, keyVariables, hashing);
+  }
 
   /** Argon2id cost; production defaults follow OWASP's minimum, tests lower them. */
   public record PasswordHashing(int memoryKiB, int iterations, int parallelism) {

@@ -35,6 +35,7 @@ public final class TestNodes {
           http,
           Optional.empty(),
           dataDir.resolve("keys"),
+          java.util.Map.of(),
           StewardConfig.PasswordHashing.cheapForTests());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -80,7 +81,10 @@ public final class TestNodes {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     StewardNode node =
         StewardNode.start(
-            config, Clock.systemUTC(), new PrintStream(console, true, StandardCharsets.UTF_8));
+            config,
+            StewardNode.Options.defaults(),
+            Clock.systemUTC(),
+            new PrintStream(console, true, StandardCharsets.UTF_8));
     return new Running(node, console);
   }
 }

@@ -1,0 +1,58 @@
+package dev.steward.policy;
+
+import dev.steward.access.Principal;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Decides which policy a starting node serves. The store's published version is in force on every
+ * node: the first start on an empty store publishes the given file (or the bundled policy); later a
+ * node whose file differs says so and serves the published version, unless told to publish.
+ */
+public final class PolicyStartup {
+  private final PolicyVersions versions;
+  private final PolicyChecker checker;
+
+  public PolicyStartup(PolicyVersions versions, PolicyChecker checker) {
+    this.versions = versions;
+    this.checker = checker;
+  }
+
+  /**
+   * @param file the policy file named at start-up, or empty for the bundled policy
+   * @param publish publish the file even when the store already has a version in force
+   * @param notices where to tell the operator about a file that is not the one in force
+   * @throws InvalidPolicyException when the file has errors (every problem, located)
+   */
+  public PublishedPolicy bringIntoForce(
+      Optional<Path> file, boolean publish, Principal actor, Consumer<String> notices) {
+    PolicySnapshot snapshot = file.map(this::read).orElseGet(PolicyStartup::bundled);
+    if (versions.isEmpty() || publish) {
+      return versions.publish(snapshot, actor);
+    }
+    PublishedPolicy current = versions.current();
+    if (file.isPresent() && !current.contentHash().equals(snapshot.contentHash())) {
+      notices.accept(
+          "the policy file "
+              + file.get()
+              + " differs from version "
+              + current.version()
+              + " published "
+              + current.publishedAt()
+              + "; serving the published version. Publish the file with 'steward policy publish"
+              + " FILE' or start with --publish-policy.");
+    }
+    return current;
+  }
+
+  private PolicySnapshot read(Path file) {
+    PolicyChecker.Published read = checker.readForPublishing(file);
+    read.report().orThrow();
+    return read.snapshot().orElseThrow();
+  }
+
+  static PolicySnapshot bundled() {
+    return PolicySnapshot.ofText(PolicyChecker.BUNDLED_RESOURCE, PolicyChecker.bundledText());
+  }
+}
