@@ -60,7 +60,8 @@ public final class Outbox {
     this.delivery =
         new MailDelivery(store, sealer, new SmtpSender(settings, clock), audit, retry, clock);
     this.sweep =
-        Tasks.recurring(SWEEP_TASK_NAME, FixedDelay.of(SWEEP_EVERY)).execute((i, c) -> sweep());
+        Tasks.recurring(SWEEP_TASK_NAME, FixedDelay.of(SWEEP_EVERY))
+            .execute((instance, context) -> sweep());
     // Written the way the node's scheduler (alwaysPersistTimestampInUTC) reads them back.
     this.schedulerSql = new AutodetectJdbcCustomization(database.dataSource(), true);
   }
@@ -105,9 +106,13 @@ public final class Outbox {
     return store.find(id);
   }
 
-  /** Letters in that state, oldest first: {@code FAILED} ones are those staff must look at. */
-  public List<OutboxEntry> list(MailStatus status) {
-    return store.withStatus(status);
+  /**
+   * Up to {@code limit} letters in that state, oldest first: {@code FAILED} ones are those staff
+   * must look at, {@code PENDING} ones show what is delayed and why ({@link
+   * OutboxEntry#lastError()}).
+   */
+  public List<OutboxEntry> list(MailStatus status, int limit) {
+    return store.withStatus(status, limit);
   }
 
   /**

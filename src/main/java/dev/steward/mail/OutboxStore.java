@@ -54,15 +54,17 @@ final class OutboxStore {
     return load(id).map(Stored::entry);
   }
 
-  List<OutboxEntry> withStatus(MailStatus status) {
+  List<OutboxEntry> withStatus(MailStatus status, int limit) {
     return jdbi.withHandle(
         handle ->
             handle
                 .select(
                     "select "
                         + ENTRY_COLUMNS
-                        + " from mail_outbox where status = ? order by enqueued_at, id",
-                    status.column())
+                        + " from mail_outbox where status = ? order by enqueued_at, id"
+                        + " limit ?",
+                    status.column(),
+                    limit)
                 .map((rs, ctx) -> entry(rs))
                 .list());
   }

@@ -147,13 +147,14 @@ class OutboxDeliveryTest {
       for (int i = 0; i < letters; i++) {
         (i % 2 == 0 ? first : second).outbox().enqueue(letter(i));
       }
-      eventually("every letter is sent", () -> bed.outbox.list(MailStatus.SENT).size() == letters);
+      eventually(
+          "every letter is sent", () -> bed.outbox.list(MailStatus.SENT, 100).size() == letters);
       pause(Duration.ofSeconds(1));
 
       assertThat(bed.received()).hasSize(letters);
       assertThat(Arrays.stream(bed.received()).map(MailTestbed::messageId).distinct())
           .hasSize(letters);
-      assertThat(bed.outbox.list(MailStatus.SENT))
+      assertThat(bed.outbox.list(MailStatus.SENT, 100))
           .allSatisfy(e -> assertThat(e.attempts()).isOne());
       // Audit is at least once: a run taken over after the send re-records, never skips.
       assertThat(bed.audit.stream().distinct()).hasSize(letters);

@@ -95,7 +95,7 @@ class OutboxSafetyTest {
       assertThat(failed.attempts()).isGreaterThanOrEqualTo(2);
       assertThat(failed.lastError()).isEqualTo("could not connect to the SMTP server");
       assertThat(failed.failedAt()).isNotNull();
-      assertThat(bed.outbox.list(MailStatus.FAILED))
+      assertThat(bed.outbox.list(MailStatus.FAILED, 100))
           .extracting(OutboxEntry::id)
           .containsExactly(queued.id());
       assertThat(bed.audit)
