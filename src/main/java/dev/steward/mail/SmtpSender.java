@@ -1,0 +1,147 @@
+package dev.steward.mail;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Hands one letter to the SMTP server over a fresh connection. The Message-ID is the one fixed at
+ * enqueue time, so every copy of a letter carries the same one. Thread-safe: the session is
+ * immutable and each call opens its own transport.
+ */
+final class SmtpSender {
+  private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+  private final MailSettings settings;
+  private final Session session;
+  private final Clock clock;
+
+  SmtpSender(MailSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.session = Session.getInstance(properties(settings));
+  }
+
+  /** Returns once the server has accepted the letter for every recipient. */
+  void send(String messageId, OutgoingMail mail) {
+    try {
+      MimeMessage message = build(messageId, mail);
+      try (Transport transport = session.getTransport("smtp")) {
+        transport.connect(
+            settings.host(), settings.port(), settings.username(), settings.password());
+        transport.sendMessage(message, message.getAllRecipients());
+      }
+    } catch (MessagingException e) {
+      throw SmtpFailures.describe(e);
+    }
+  }
+
+  MimeMessage build(String messageId, OutgoingMail mail) throws MessagingException {
+    MimeMessage message = new FixedIdMessage(session, messageId);
+    message.setFrom(new InternetAddress(settings.from(), true));
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), true));
+    message.setSubject(mail.subject(), UTF_8);
+    message.setSentDate(Date.from(clock.instant()));
+    for (Map.Entry<String, String> header : mail.headers().entrySet()) {
+      message.addHeader(header.getKey(), encode(header.getKey(), header.getValue()));
+    }
+    if (mail.htmlBody() == null && mail.attachments().isEmpty()) {
+      message.setText(mail.textBody(), UTF_8);
+    } else {
+      message.setContent(body(mail));
+    }
+    message.saveChanges();
+    return message;
+  }
+
+  /** multipart/alternative for text with HTML, inside multipart/mixed when files come along. */
+  private static MimeMultipart body(OutgoingMail mail) throws MessagingException {
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(mail.textBody(), UTF_8);
+    MimeBodyPart readable = text;
+    if (mail.htmlBody() != null) {
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(mail.htmlBody(), UTF_8, "html");
+      MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+      if (mail.attachments().isEmpty()) {
+        return alternative;
+      }
+      readable = new MimeBodyPart();
+      readable.setContent(alternative);
+    }
+    MimeMultipart mixed = new MimeMultipart("mixed", readable);
+    for (OutgoingMail.Attachment attachment : mail.attachments()) {
+      MimeBodyPart file = new MimeBodyPart();
+      file.setDataHandler(
+          new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+      file.setFileName(attachment.filename());
+      file.setDisposition(MimeBodyPart.ATTACHMENT);
+      mixed.addBodyPart(file);
+    }
+    return mixed;
+  }
+
+  private static String encode(String name, String value) {
+    try {
+      return MimeUtility.fold(name.length() + 2, MimeUtility.encodeText(value, UTF_8, null));
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("UTF-8 is always supported", e);
+    }
+  }
+
+  private static Properties properties(MailSettings settings) {
+    Properties properties = new Properties();
+    properties.put("mail.smtp.host", settings.host());
+    properties.put("mail.smtp.port", Integer.toString(settings.port()));
+    properties.put("mail.smtp.connectiontimeout", millis(settings.connectTimeout()));
+    properties.put("mail.smtp.timeout", millis(settings.readTimeout()));
+    properties.put("mail.smtp.writetimeout", millis(settings.readTimeout()));
+    properties.put("mail.smtp.auth", Boolean.toString(settings.authenticates()));
+    switch (settings.security()) {
+      case STARTTLS -> {
+        properties.put("mail.smtp.starttls.enable", "true");
+        properties.put("mail.smtp.starttls.required", "true");
+        properties.put("mail.smtp.ssl.checkserveridentity", "true");
+      }
+      case SSL -> {
+        properties.put("mail.smtp.ssl.enable", "true");
+        properties.put("mail.smtp.ssl.checkserveridentity", "true");
+      }
+      case NONE -> {}
+    }
+    return properties;
+  }
+
+  private static String millis(java.time.Duration duration) {
+    return Long.toString(duration.toMillis());
+  }
+
+  /** Keeps the Message-ID fixed at enqueue time instead of minting a new one on each save. */
+  private static final class FixedIdMessage extends MimeMessage {
+    private final String messageId;
+
+    FixedIdMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}
