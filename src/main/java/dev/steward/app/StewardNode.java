@@ -12,6 +12,9 @@ import dev.steward.access.StaffUsers;
 import dev.steward.access.TokenAuthenticator;
 import dev.steward.audit.AuditCheckpoints;
 import dev.steward.audit.AuditLog;
+import dev.steward.audit.AuditReader;
+import dev.steward.audit.AuditRoutes;
+import dev.steward.audit.AuditVerifier;
 import dev.steward.config.StewardConfig;
 import dev.steward.keys.Keys;
 import dev.steward.policy.PolicyChecker;
@@ -110,6 +113,8 @@ public final class StewardNode implements AutoCloseable {
       new SystemRoutes(database::isReady, meters, Version.current()).addTo(routes);
       new AccessRoutes(users, clients, tokens, signIn).addTo(routes);
       new PolicyRoutes(policies).addTo(routes);
+      new AuditRoutes(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
+          .addTo(routes);
 
       // Recurring jobs are start tasks: db-scheduler registers and schedules them once per store.
       Scheduler scheduler =

@@ -45,10 +45,11 @@ public final class PolicyRoutes {
             .access(Access.requires(Permission.POLICY_READ))
             .tag("policy")
             .summary("Every published version, oldest first")
-            .response(VersionInfo.class)
+            .response(Versions.class)
             .handle(
                 (ctx, caller) ->
-                    ctx.json(policies.all().stream().map(PolicyRoutes::info).toList())));
+                    ctx.json(
+                        new Versions(policies.all().stream().map(PolicyRoutes::info).toList()))));
     routes.add(
         ApiRoute.get("/api/v1/policy/diff")
             .access(Access.requires(Permission.POLICY_READ))
