@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps audit entries in memory so tests can look at them. */
-final class CollectingAuditTrail implements AuditTrail {
+class CollectingAuditTrail implements AuditTrail {
   record Entry(
       String actorId,
       String action,
