@@ -70,7 +70,10 @@ final class Checks {
   /** Throws one {@link InvalidInputException} listing every problem found, if any. */
   void orThrow() {
     if (!problems.isEmpty()) {
-      throw new InvalidInputException("the vault refused the input", problems);
+      StringBuilder message = new StringBuilder("the vault refused the input:");
+      problems.forEach(
+          p -> message.append(' ').append(p.field()).append(' ').append(p.message()).append(';'));
+      throw new InvalidInputException(message.substring(0, message.length() - 1), problems);
     }
   }
 
