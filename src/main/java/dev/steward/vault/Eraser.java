@@ -61,7 +61,7 @@ final class Eraser {
                     return existing.get();
                   }
                   SubjectRows.Row row =
-                      SubjectRows.live(handle, subjectId)
+                      SubjectRows.locked(handle, subjectId)
                           .orElseThrow(() -> new SubjectNotFoundException(subjectId));
                   if (!row.id().equals(subjectId)) {
                     throw new NotFoundException(

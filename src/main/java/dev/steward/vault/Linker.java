@@ -175,6 +175,6 @@ final class Linker {
   }
 
   private SubjectRows.Row live(Handle handle, UUID id) {
-    return SubjectRows.live(handle, id).orElseThrow(() -> new SubjectNotFoundException(id));
+    return SubjectRows.locked(handle, id).orElseThrow(() -> new SubjectNotFoundException(id));
   }
 }

@@ -147,7 +147,7 @@ final class Records {
                   RecordRows.byId(handle, recordId).stream()
                       .findFirst()
                       .orElseThrow(() -> new NotFoundException("no record " + recordId));
-              SubjectRows.live(handle, row.subjectId())
+              SubjectRows.locked(handle, row.subjectId())
                   .orElseThrow(() -> new SubjectNotFoundException(row.subjectId()));
               Aead key = vault.keyring().subjectKey(row.subjectId());
               handle

@@ -31,18 +31,28 @@ final class SubjectRows {
         .execute();
   }
 
-  /**
-   * The live subject for {@code id}, following merges to the survivor, and locked for update; empty
-   * when it never existed, was erased or is being erased.
-   */
+  /** Like {@link #locked} without the lock, for reads. */
   static Optional<Row> live(Handle handle, UUID id) {
+    return find(handle, id, "");
+  }
+
+  /**
+   * The live subject for {@code id}, following merges to the survivor, locked for update until the
+   * transaction ends; empty when it never existed, was erased or is being erased.
+   */
+  static Optional<Row> locked(Handle handle, UUID id) {
+    return find(handle, id, " for update");
+  }
+
+  private static Optional<Row> find(Handle handle, UUID id, String lock) {
     UUID current = id;
     for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
       Optional<Row> row =
           handle
               .createQuery(
                   "select id, subject_type, relationship_start, relationship_end, under_13,"
-                      + " created_at from vault_subject where id = :id for update")
+                      + " created_at from vault_subject where id = :id"
+                      + lock)
               .bind("id", current)
               .map(
                   (rs, ctx) ->

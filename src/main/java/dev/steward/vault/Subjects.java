@@ -5,13 +5,9 @@ import dev.steward.access.Permission;
 import dev.steward.access.Principal;
 import dev.steward.vault.VaultVocabulary.Term;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 /** Creating subjects, adding identities and finding subjects by identity. */
@@ -36,7 +32,7 @@ final class Subjects {
         && subject.relationshipEnd().isBefore(subject.relationshipStart())) {
       checks.problem("relationshipEnd", "is before relationshipStart");
     }
-    Map<String, IdentityType> hashes = hashes(checks, subject.identities());
+    Map<String, IdentityType> hashes = IdentityHashes.of(vault, checks, subject.identities());
     checks.orThrow();
 
     UUID id = UUID.randomUUID();
@@ -57,7 +53,7 @@ final class Subjects {
                         subject.relationshipEnd(),
                         subject.under13(),
                         now));
-                int added = attach(handle, id, hashes, returning, now);
+                int added = IdentityHashes.attach(handle, id, hashes, returning, now);
                 if (subject.dateOfBirth() != null) {
                   NewSubject.DateOfBirth birth = subject.dateOfBirth();
                   UUID recordId = UUID.randomUUID();
@@ -93,7 +89,7 @@ final class Subjects {
       Principal actor, UUID subjectId, List<Identity> identities, ReturningPerson returning) {
     Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "subject.identity.add", subjectId);
     Checks checks = new Checks(vault);
-    Map<String, IdentityType> hashes = hashes(checks, identities);
+    Map<String, IdentityType> hashes = IdentityHashes.of(vault, checks, identities);
     checks.orThrow();
     try {
       vault
@@ -101,10 +97,11 @@ final class Subjects {
           .useTransaction(
               handle -> {
                 UUID id =
-                    SubjectRows.live(handle, subjectId)
+                    SubjectRows.locked(handle, subjectId)
                         .orElseThrow(() -> new SubjectNotFoundException(subjectId))
                         .id();
-                int added = attach(handle, id, hashes, returning, vault.clock().instant());
+                int added =
+                    IdentityHashes.attach(handle, id, hashes, returning, vault.clock().instant());
                 vault
                     .audit()
                     .record(
@@ -171,49 +168,5 @@ final class Subjects {
                   row.createdAt(),
                   SubjectRows.identities(handle, row.id()));
             });
-  }
-
-  /** Hashes each identity, noting unknown types and malformed values as field problems. */
-  Map<String, IdentityType> hashes(Checks checks, List<Identity> identities) {
-    Map<String, IdentityType> hashes = new LinkedHashMap<>();
-    for (int i = 0; i < identities.size(); i++) {
-      Identity identity = identities.get(i);
-      if (!identity.type().isBuiltIn()) {
-        checks.known(Term.IDENTITY_TYPE, identity.type().id(), "identities/" + i + "/type");
-      }
-      try {
-        hashes.put(vault.index().hash(identity), identity.type());
-      } catch (InvalidIdentityException e) {
-        checks.problem("identities/" + i + "/value", e.getMessage());
-      }
-    }
-    return hashes;
-  }
-
-  /** Adds the hashes to the subject; returns how many were new. */
-  private static int attach(
-      Handle handle,
-      UUID subjectId,
-      Map<String, IdentityType> hashes,
-      ReturningPerson returning,
-      Instant now) {
-    List<String> fresh = new ArrayList<>();
-    for (Map.Entry<String, IdentityType> entry : hashes.entrySet()) {
-      Optional<UUID> owner = SubjectRows.ownerOf(handle, entry.getKey());
-      if (owner.isPresent() && !owner.get().equals(subjectId)) {
-        throw new IdentityConflictException(entry.getValue(), owner.get());
-      }
-      if (owner.isEmpty() && returning == ReturningPerson.REFUSE) {
-        Optional<IdentityMatch.Erased> erased = SubjectRows.erasedWith(handle, entry.getKey());
-        if (erased.isPresent()) {
-          throw new ReturningPersonException(entry.getValue(), erased.get());
-        }
-      }
-      if (owner.isEmpty()) {
-        fresh.add(entry.getKey());
-        SubjectRows.insertIdentity(handle, entry.getKey(), subjectId, entry.getValue().id(), now);
-      }
-    }
-    return fresh.size();
   }
 }
