@@ -3,6 +3,7 @@ package dev.steward.vault;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import dev.steward.error.ConfigurationException;
 import java.net.IDN;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -28,8 +29,10 @@ public final class IdentityNormalizer {
    */
   public IdentityNormalizer(String defaultRegion) {
     if (!phones.getSupportedRegions().contains(defaultRegion)) {
-      throw new IllegalArgumentException(
-          "defaultRegion must be a supported ISO 3166 region code, not '" + defaultRegion + "'");
+      throw new ConfigurationException(
+          "default phone region must be a supported ISO 3166 region code, not '"
+              + defaultRegion
+              + "'");
     }
     this.defaultRegion = defaultRegion;
   }

@@ -121,4 +121,11 @@ class IdentityNormalizerTest {
   void identity_toString_hidesTheValue() {
     assertThat(Identity.email("ann@example.com").toString()).doesNotContain("ann");
   }
+
+  @Test
+  void defaultRegion_unknown_isAConfigurationProblemNamingIt() {
+    assertThatThrownBy(() -> new IdentityNormalizer("XX"))
+        .isInstanceOf(dev.steward.error.ConfigurationException.class)
+        .hasMessageContaining("default phone region");
+  }
 }
