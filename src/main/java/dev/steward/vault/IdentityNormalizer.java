@@ -1,0 +1,128 @@
+package dev.steward.vault;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import dev.steward.error.ConfigurationException;
+import java.net.IDN;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Brings an identity to the one form that is hashed and compared, so that {@code Ann@Example.COM}
+ * and {@code ann@example.com} find the same person. Failures are {@link InvalidIdentityException}s
+ * that describe the problem without repeating the value. Stateless and thread-safe.
+ */
+public final class IdentityNormalizer {
+  private static final int MAX_LENGTH = 1000;
+  private static final Pattern WHITESPACE =
+      Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern EMAIL_LOCAL = Pattern.compile("[^\\s@\"()<>\\[\\]\\\\,;:]{1,64}");
+
+  private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+  private final String defaultRegion;
+
+  /**
+   * @param defaultRegion ISO 3166 region for phone numbers written without a country code, e.g.
+   *     {@code GB}
+   */
+  public IdentityNormalizer(String defaultRegion) {
+    if (!phones.getSupportedRegions().contains(defaultRegion)) {
+      throw new ConfigurationException(
+          "default phone region must be a supported ISO 3166 region code, not '"
+              + defaultRegion
+              + "'");
+    }
+    this.defaultRegion = defaultRegion;
+  }
+
+  public String normalize(Identity identity) {
+    IdentityType type = identity.type();
+    String value = identity.value().strip();
+    if (value.isEmpty()) {
+      throw new InvalidIdentityException(type, "it is empty");
+    }
+    if (value.length() > MAX_LENGTH) {
+      throw new InvalidIdentityException(type, "it is longer than " + MAX_LENGTH + " characters");
+    }
+    switch (type.id()) {
+      case "email":
+        return email(value);
+      case "phone":
+        return phone(value);
+      case "ip_address":
+        return IpLiterals.canonical(value);
+      case "name":
+      case "postal_address":
+        return folded(type, value);
+      default:
+        // Account and device ids are case-sensitive tokens; only their Unicode form is unified.
+        return WHITESPACE
+            .matcher(Normalizer.normalize(value, Normalizer.Form.NFKC))
+            .replaceAll(" ");
+    }
+  }
+
+  private static String email(String value) {
+    int at = value.lastIndexOf('@');
+    if (at <= 0 || at != value.indexOf('@') || at == value.length() - 1) {
+      throw new InvalidIdentityException(
+          IdentityType.EMAIL, "it needs exactly one '@' between a" + " local part and a domain");
+    }
+    String local = Normalizer.normalize(value.substring(0, at), Normalizer.Form.NFKC);
+    if (!EMAIL_LOCAL.matcher(local).matches()) {
+      throw new InvalidIdentityException(
+          IdentityType.EMAIL,
+          "the local part is longer than 64 characters or has a character" + " not allowed there");
+    }
+    String domain;
+    try {
+      domain = IDN.toASCII(value.substring(at + 1), IDN.USE_STD3_ASCII_RULES);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidIdentityException(IdentityType.EMAIL, "the domain is not a valid host name");
+    }
+    if (!domain.contains(".") || domain.startsWith(".") || domain.endsWith(".")) {
+      throw new InvalidIdentityException(
+          IdentityType.EMAIL, "the domain needs at least two labels, e.g. example.com");
+    }
+    String email = (local + "@" + domain).toLowerCase(Locale.ROOT);
+    if (email.length() > 254) {
+      throw new InvalidIdentityException(IdentityType.EMAIL, "it is longer than 254 characters");
+    }
+    return email;
+  }
+
+  private String phone(String value) {
+    PhoneNumber number;
+    try {
+      number = phones.parse(value, defaultRegion);
+    } catch (NumberParseException e) {
+      // The library's message is generic, but the cause is not chained: it holds parser state.
+      throw new InvalidIdentityException(
+          IdentityType.PHONE, "it cannot be read as a phone number (" + e.getErrorType() + ")");
+    }
+    if (!phones.isValidNumber(number)) {
+      throw new InvalidIdentityException(
+          IdentityType.PHONE, "it is not a valid number (default region " + defaultRegion + ")");
+    }
+    return phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+  }
+
+  /**
+   * NFKC, full case folding (upper then lower handles ß and final sigma), one space between words.
+   */
+  private static String folded(IdentityType type, String value) {
+    String nfkc = Normalizer.normalize(value, Normalizer.Form.NFKC);
+    String folded = nfkc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    String result =
+        WHITESPACE
+            .matcher(Normalizer.normalize(folded, Normalizer.Form.NFKC))
+            .replaceAll(" ")
+            .strip();
+    if (result.isEmpty()) {
+      throw new InvalidIdentityException(type, "it has no visible characters");
+    }
+    return result;
+  }
+}

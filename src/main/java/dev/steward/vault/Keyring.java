@@ -1,0 +1,221 @@
+package dev.steward.vault;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import dev.steward.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The data keys of subjects and of their exemptions, kept wrapped by a master key in a database of
+ * their own (migrations under {@code classpath:db/keyring}), apart from the data store.
+ *
+ * <p>Keys are not cached: several nodes may share one keyring, and a key destroyed on one node must
+ * stop working on every node at once. Thread-safe; one instance per node.
+ */
+public final class Keyring {
+  /** Scope of a subject's own data key; an exemption's key has scope {@code exemption:<id>}. */
+  static final String SUBJECT_SCOPE = "subject";
+
+  private final Jdbi jdbi;
+  private final MasterKeys masters;
+  private final Clock clock;
+
+  public Keyring(Database keyring, Aead master, String masterKeyId, Clock clock) {
+    this(keyring, master, masterKeyId, Map.of(), clock);
+  }
+
+  /**
+   * @param retiredMasters master keys by id that still unwrap keys an unfinished rotation has not
+   *     re-wrapped yet
+   */
+  public Keyring(
+      Database keyring,
+      Aead master,
+      String masterKeyId,
+      Map<String, Aead> retiredMasters,
+      Clock clock) {
+    this.jdbi = keyring.jdbi();
+    this.masters = new MasterKeys(masterKeyId, master, retiredMasters);
+    this.clock = clock;
+  }
+
+  /** Makes and stores a new data key for a subject. */
+  public Aead createSubjectKey(UUID subjectId) {
+    KeysetHandle key = DataKeys.generate();
+    jdbi.useHandle(handle -> insert(handle, subjectId, SUBJECT_SCOPE, key, null));
+    return DataKeys.primitive(key);
+  }
+
+  /** The subject's data key; {@link KeyDestroyedException} when it is gone. */
+  public Aead subjectKey(UUID subjectId) {
+    return load(subjectId, SUBJECT_SCOPE)
+        .orElseThrow(() -> new KeyDestroyedException(subjectId, SUBJECT_SCOPE));
+  }
+
+  /** The data keys of those subjects that still have one, in one query (bulk writes and reads). */
+  public Map<UUID, Aead> subjectKeys(Collection<UUID> subjectIds) {
+    Map<UUID, Aead> keys = new HashMap<>();
+    if (subjectIds.isEmpty()) {
+      return keys;
+    }
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select owner_id, wrapped_keyset, master_key_id from data_key"
+                        + " where scope = :scope and owner_id in (<ids>)")
+                .bind("scope", SUBJECT_SCOPE)
+                .bindList("ids", List.copyOf(subjectIds))
+                .map(
+                    (rs, ctx) ->
+                        new WrappedRow(
+                            rs.getObject(1, UUID.class), rs.getBytes(2), rs.getString(3)))
+                .forEach(row -> keys.put(row.owner(), row.unwrap(masters, SUBJECT_SCOPE))));
+    return keys;
+  }
+
+  /** Destroys the subject's key; everything encrypted under it, in every copy, is unreadable. */
+  public boolean destroySubjectKey(UUID subjectId) {
+    return destroy(subjectId, SUBJECT_SCOPE);
+  }
+
+  /**
+   * The key under which an exemption keeps a subject's items, made on first use; its expiry is
+   * extended to {@code expiresAt} if that is later.
+   */
+  public Aead exemptionKey(UUID subjectId, String exemption, Instant expiresAt) {
+    String scope = exemptionScope(exemption);
+    return jdbi.inTransaction(
+        handle -> {
+          handle
+              .createUpdate(
+                  "update data_key set expires_at = :expires where owner_id = :owner"
+                      + " and scope = :scope and expires_at < :expires")
+              .bind("owner", subjectId)
+              .bind("scope", scope)
+              .bind("expires", expiresAt)
+              .execute();
+          Optional<Aead> existing = load(handle, subjectId, scope);
+          if (existing.isPresent()) {
+            return existing.orElseThrow();
+          }
+          KeysetHandle key = DataKeys.generate();
+          insert(handle, subjectId, scope, key, expiresAt);
+          return DataKeys.primitive(key);
+        });
+  }
+
+  /** The key of a subject's exemption; {@link KeyDestroyedException} once it expired. */
+  public Aead loadExemptionKey(UUID subjectId, String exemption) {
+    String scope = exemptionScope(exemption);
+    return load(subjectId, scope).orElseThrow(() -> new KeyDestroyedException(subjectId, scope));
+  }
+
+  /** Destroys every exemption key whose expiry has come, and says which. */
+  public List<ExpiredKey> destroyExpired(Instant now) {
+    return jdbi.inTransaction(
+        handle -> {
+          List<ExpiredKey> expired =
+              handle
+                  .createQuery("select owner_id, scope from data_key where expires_at <= :now")
+                  .bind("now", now)
+                  .map(
+                      (rs, ctx) ->
+                          new ExpiredKey(
+                              rs.getObject(1, UUID.class),
+                              rs.getString(2).substring("exemption:".length())))
+                  .list();
+          handle
+              .createUpdate("delete from data_key where expires_at <= :now")
+              .bind("now", now)
+              .execute();
+          return expired;
+        });
+  }
+
+  /** Re-wraps every data key under {@code newMaster}; see {@link KeyRotation}. */
+  public RotationProgress rotate(Aead newMaster, String newMasterId) {
+    return rotate(newMaster, newMasterId, 500, Integer.MAX_VALUE);
+  }
+
+  /** Re-wraps at most {@code maxBatches} batches, then returns; call again to continue. */
+  public RotationProgress rotate(
+      Aead newMaster, String newMasterId, int batchSize, int maxBatches) {
+    masters.use(newMasterId, newMaster);
+    return new KeyRotation(jdbi, masters, clock).run(newMasterId, batchSize, maxBatches);
+  }
+
+  public String currentMasterKeyId() {
+    return masters.current().id();
+  }
+
+  static String exemptionScope(String exemption) {
+    return "exemption:" + exemption;
+  }
+
+  private Optional<Aead> load(UUID owner, String scope) {
+    return jdbi.withHandle(handle -> load(handle, owner, scope));
+  }
+
+  private Optional<Aead> load(Handle handle, UUID owner, String scope) {
+    return handle
+        .createQuery(
+            "select owner_id, wrapped_keyset, master_key_id from data_key"
+                + " where owner_id = :owner and scope = :scope")
+        .bind("owner", owner)
+        .bind("scope", scope)
+        .map(
+            (rs, ctx) ->
+                new WrappedRow(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getString(3)))
+        .findOne()
+        .map(row -> row.unwrap(masters, scope));
+  }
+
+  private boolean destroy(UUID owner, String scope) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate("delete from data_key where owner_id = :owner and scope = :scope")
+                    .bind("owner", owner)
+                    .bind("scope", scope)
+                    .execute())
+        > 0;
+  }
+
+  private void insert(Handle handle, UUID owner, String scope, KeysetHandle key, Instant expires) {
+    MasterKeys.Master master = masters.current();
+    handle
+        .createUpdate(
+            "insert into data_key (owner_id, scope, wrapped_keyset, master_key_id, created_at,"
+                + " expires_at) values (:owner, :scope, :wrapped, :master, :now, :expires)")
+        .bind("owner", owner)
+        .bind("scope", scope)
+        .bind("wrapped", DataKeys.wrap(key, master.aead(), owner, scope))
+        .bind("master", master.id())
+        .bind("now", clock.instant())
+        .bindByType("expires", expires, Instant.class)
+        .execute();
+  }
+
+  /** An exemption key that {@link #destroyExpired} destroyed. */
+  public record ExpiredKey(UUID subjectId, String exemption) {}
+
+  /** How far a rotation to {@code targetMasterId} has come. */
+  public record RotationProgress(
+      String targetMasterId, long rewrapped, long remaining, boolean finished) {}
+
+  record WrappedRow(UUID owner, byte[] wrapped, String masterKeyId) {
+    Aead unwrap(MasterKeys masters, String scope) {
+      return DataKeys.primitive(DataKeys.unwrap(wrapped, masters.get(masterKeyId), owner, scope));
+    }
+  }
+}

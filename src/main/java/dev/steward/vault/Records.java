@@ -1,0 +1,187 @@
+package dev.steward.vault;
+
+import com.google.crypto.tink.Aead;
+import dev.steward.access.Permission;
+import dev.steward.access.Principal;
+import dev.steward.error.NotFoundException;
+import dev.steward.vault.VaultVocabulary.Term;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Adding, reading and rectifying encrypted records. */
+final class Records {
+  private final VaultContext vault;
+
+  Records(VaultContext vault) {
+    this.vault = vault;
+  }
+
+  /**
+   * Encrypts outside the transaction, then inserts the whole batch in one transaction with one
+   * audit entry, so a bulk import pays one commit and one audit write per batch.
+   */
+  List<UUID> add(Principal actor, List<NewRecord> batch) {
+    Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "record.add", "-");
+    Checks checks = new Checks(vault);
+    for (int i = 0; i < batch.size(); i++) {
+      checks
+          .known(Term.CATEGORY, batch.get(i).category(), "records/" + i + "/category")
+          .provenance(batch.get(i).provenance(), "records/" + i);
+    }
+    checks.orThrow();
+    Set<UUID> subjects = new LinkedHashSet<>();
+    batch.forEach(record -> subjects.add(record.subjectId()));
+    Map<UUID, Aead> keys = vault.keyring().subjectKeys(subjects);
+    List<UUID> ids = new ArrayList<>(batch.size());
+    List<byte[]> sealed = new ArrayList<>(batch.size());
+    for (NewRecord record : batch) {
+      Aead key = keys.get(record.subjectId());
+      if (key == null) {
+        throw new SubjectNotFoundException(record.subjectId());
+      }
+      UUID id = UUID.randomUUID();
+      ids.add(id);
+      sealed.add(RecordCipher.encrypt(key, id, record.subjectId(), record.value()));
+    }
+    UUID batchId = UUID.randomUUID();
+    vault
+        .store()
+        .useTransaction(
+            handle -> {
+              // Lock the subjects so an erasure cannot start between this check and the insert.
+              Set<UUID> live =
+                  new HashSet<>(
+                      handle
+                          .createQuery(
+                              "select id from vault_subject where id in (<ids>) for update")
+                          .bindList("ids", List.copyOf(subjects))
+                          .mapTo(UUID.class)
+                          .list());
+              handle
+                  .createQuery("select subject_id from vault_tombstone where subject_id in (<ids>)")
+                  .bindList("ids", List.copyOf(subjects))
+                  .mapTo(UUID.class)
+                  .forEach(live::remove);
+              subjects.stream()
+                  .filter(id -> !live.contains(id))
+                  .findFirst()
+                  .ifPresent(
+                      missing -> {
+                        throw new SubjectNotFoundException(missing);
+                      });
+              var insert = RecordRows.insertBatch(handle);
+              for (int i = 0; i < batch.size(); i++) {
+                NewRecord record = batch.get(i);
+                RecordRows.add(
+                    insert,
+                    ids.get(i),
+                    record.subjectId(),
+                    record.category(),
+                    record.provenance(),
+                    sealed.get(i));
+              }
+              insert.execute();
+              vault
+                  .audit()
+                  .record(
+                      actor,
+                      "record.add",
+                      "record-batch",
+                      batchId.toString(),
+                      "ok",
+                      "records=" + batch.size() + " subjects=" + subjects.size());
+            });
+    return ids;
+  }
+
+  List<RecordValue> read(Principal actor, UUID subjectId, String purpose) {
+    Checks.permit(vault, actor, Permission.SUBJECT_READ, "subject.read", subjectId);
+    new Checks(vault).known(Term.PURPOSE, purpose, "purpose").orThrow();
+    return vault
+        .store()
+        .inTransaction(
+            handle -> {
+              UUID id =
+                  SubjectRows.live(handle, subjectId)
+                      .orElseThrow(() -> new SubjectNotFoundException(subjectId))
+                      .id();
+              List<RecordRows.Stored> rows = RecordRows.ofSubject(handle, id);
+              Aead key = vault.keyring().subjectKey(id);
+              List<RecordValue> values = new ArrayList<>(rows.size());
+              for (RecordRows.Stored row : rows) {
+                String value = RecordCipher.decrypt(key, row.id(), id, row.ciphertext());
+                values.add(
+                    new RecordValue(
+                        row.id(), id, row.category(), row.provenance(), value, row.rectifiedAt()));
+              }
+              // Recorded before the values leave the vault; if the audit fails, nothing is
+              // returned.
+              vault
+                  .audit()
+                  .record(
+                      actor,
+                      "subject.read",
+                      "subject",
+                      id.toString(),
+                      "ok",
+                      "purpose=" + purpose + " records=" + values.size());
+              return values;
+            });
+  }
+
+  void rectify(Principal actor, UUID recordId, String newValue, String reason) {
+    Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "record.rectify", recordId);
+    new Checks(vault).text(reason, 500, true, "reason").orThrow();
+    Instant now = vault.clock().instant();
+    vault
+        .store()
+        .useTransaction(
+            handle -> {
+              RecordRows.Stored row =
+                  RecordRows.byId(handle, recordId).stream()
+                      .findFirst()
+                      .orElseThrow(() -> new NotFoundException("no record " + recordId));
+              SubjectRows.locked(handle, row.subjectId())
+                  .orElseThrow(() -> new SubjectNotFoundException(row.subjectId()));
+              Aead key = vault.keyring().subjectKey(row.subjectId());
+              handle
+                  .createUpdate(
+                      "update vault_record set value_ciphertext = :sealed, rectified_at = :at"
+                          + " where id = :id")
+                  .bind("sealed", RecordCipher.encrypt(key, recordId, row.subjectId(), newValue))
+                  .bind("at", now)
+                  .bind("id", recordId)
+                  .execute();
+              // Who and why, never the old value: GDPR Art. 16 asks for the correction, not its
+              // history.
+              handle
+                  .createUpdate(
+                      "insert into vault_rectification (id, record_id, subject_id, at,"
+                          + " actor_type, actor_id, reason) values (:id, :record, :subject, :at, :type,"
+                          + " :actor, :reason)")
+                  .bind("id", UUID.randomUUID())
+                  .bind("record", recordId)
+                  .bind("subject", row.subjectId())
+                  .bind("at", now)
+                  .bind("type", actor.actorType())
+                  .bind("actor", actor.actorId())
+                  .bind("reason", reason)
+                  .execute();
+              vault
+                  .audit()
+                  .record(
+                      actor,
+                      "record.rectify",
+                      "record",
+                      recordId.toString(),
+                      "ok",
+                      "subject=" + row.subjectId() + " category=" + row.category());
+            });
+  }
+}

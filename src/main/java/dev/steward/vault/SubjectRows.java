@@ -1,0 +1,169 @@
+package dev.steward.vault;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for subjects, their identity hashes, merges and tombstones. Callers own the transaction. */
+final class SubjectRows {
+  private static final int MAX_MERGE_HOPS = 32;
+
+  private SubjectRows() {}
+
+  record Row(
+      UUID id, String type, LocalDate start, LocalDate end, Boolean under13, Instant createdAt) {}
+
+  static void insert(Handle handle, UUID id, Row row) {
+    handle
+        .createUpdate(
+            "insert into vault_subject (id, subject_type, relationship_start, relationship_end,"
+                + " under_13, created_at) values (:id, :type, :start, :end, :under13, :at)")
+        .bind("id", id)
+        .bind("type", row.type())
+        .bindByType("start", row.start(), LocalDate.class)
+        .bindByType("end", row.end(), LocalDate.class)
+        .bindByType("under13", row.under13(), Boolean.class)
+        .bind("at", row.createdAt())
+        .execute();
+  }
+
+  /** Like {@link #locked} without the lock, for reads. */
+  static Optional<Row> live(Handle handle, UUID id) {
+    return find(handle, id, "");
+  }
+
+  /**
+   * The live subject for {@code id}, following merges to the survivor, locked for update until the
+   * transaction ends; empty when it never existed, was erased or is being erased.
+   */
+  static Optional<Row> locked(Handle handle, UUID id) {
+    return find(handle, id, " for update");
+  }
+
+  private static Optional<Row> find(Handle handle, UUID id, String lock) {
+    UUID current = id;
+    for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
+      Optional<Row> row =
+          handle
+              .createQuery(
+                  "select id, subject_type, relationship_start, relationship_end, under_13,"
+                      + " created_at from vault_subject where id = :id"
+                      + lock)
+              .bind("id", current)
+              .map(
+                  (rs, ctx) ->
+                      new Row(
+                          rs.getObject(1, UUID.class),
+                          rs.getString(2),
+                          rs.getObject(3, LocalDate.class),
+                          rs.getObject(4, LocalDate.class),
+                          rs.getObject(5, Boolean.class),
+                          rs.getObject(6, OffsetDateTime.class).toInstant()))
+              .findOne();
+      if (row.isPresent()) {
+        return tombstone(handle, current).isPresent() ? Optional.empty() : row;
+      }
+      Optional<UUID> survivor =
+          handle
+              .createQuery("select survivor_id from vault_subject_merge where merged_id = :id")
+              .bind("id", current)
+              .mapTo(UUID.class)
+              .findOne();
+      if (survivor.isEmpty()) {
+        return Optional.empty();
+      }
+      current = survivor.get();
+    }
+    return Optional.empty();
+  }
+
+  static void update(Handle handle, Row row) {
+    handle
+        .createUpdate(
+            "update vault_subject set relationship_start = :start, relationship_end = :end,"
+                + " under_13 = :under13 where id = :id")
+        .bindByType("start", row.start(), LocalDate.class)
+        .bindByType("end", row.end(), LocalDate.class)
+        .bindByType("under13", row.under13(), Boolean.class)
+        .bind("id", row.id())
+        .execute();
+  }
+
+  static Optional<UUID> ownerOf(Handle handle, String hash) {
+    return handle
+        .createQuery("select subject_id from vault_identity where hash = :hash")
+        .bind("hash", hash)
+        .mapTo(UUID.class)
+        .findOne();
+  }
+
+  static void insertIdentity(Handle handle, String hash, UUID subjectId, String type, Instant at) {
+    handle
+        .createUpdate(
+            "insert into vault_identity (hash, subject_id, identity_type, added_at)"
+                + " values (:hash, :subject, :type, :at)")
+        .bind("hash", hash)
+        .bind("subject", subjectId)
+        .bind("type", type)
+        .bind("at", at)
+        .execute();
+  }
+
+  static int moveIdentities(Handle handle, UUID from, UUID to) {
+    return handle
+        .createUpdate("update vault_identity set subject_id = :to where subject_id = :from")
+        .bind("to", to)
+        .bind("from", from)
+        .execute();
+  }
+
+  static List<Subject.IdentityRef> identities(Handle handle, UUID subjectId) {
+    return handle
+        .createQuery(
+            "select identity_type, hash from vault_identity where subject_id = :id"
+                + " order by identity_type, hash")
+        .bind("id", subjectId)
+        .map((rs, ctx) -> new Subject.IdentityRef(rs.getString(1), rs.getString(2)))
+        .list();
+  }
+
+  /** The most recent erasure of a subject that had this identity hash. */
+  static Optional<IdentityMatch.Erased> erasedWith(Handle handle, String hash) {
+    return handle
+        .createQuery(
+            "select t.subject_id, t.erased_at, t.request_id from vault_tombstone_identity i"
+                + " join vault_tombstone t on t.subject_id = i.subject_id"
+                + " where i.hash = :hash order by t.erased_at desc limit 1")
+        .bind("hash", hash)
+        .map(
+            (rs, ctx) ->
+                new IdentityMatch.Erased(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, OffsetDateTime.class).toInstant(),
+                    rs.getString(3)))
+        .findOne();
+  }
+
+  static Optional<Tombstone> tombstone(Handle handle, UUID subjectId) {
+    return handle
+        .createQuery(
+            "select subject_id, erased_at, reason, request_id, completed_at from vault_tombstone"
+                + " where subject_id = :id")
+        .bind("id", subjectId)
+        .map(
+            (rs, ctx) -> {
+              OffsetDateTime completed = rs.getObject(5, OffsetDateTime.class);
+              return new Tombstone(
+                  rs.getObject(1, UUID.class),
+                  rs.getObject(2, OffsetDateTime.class).toInstant(),
+                  rs.getString(3),
+                  rs.getString(4),
+                  completed == null ? null : completed.toInstant());
+            })
+        .findOne();
+  }
+}

@@ -1,0 +1,172 @@
+package dev.steward.vault;
+
+import com.google.crypto.tink.Aead;
+import dev.steward.access.Permission;
+import dev.steward.access.Principal;
+import dev.steward.vault.VaultVocabulary.Term;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.JdbiException;
+
+/** Creating subjects, adding identities and finding subjects by identity. */
+final class Subjects {
+  private final VaultContext vault;
+
+  Subjects(VaultContext vault) {
+    this.vault = vault;
+  }
+
+  UUID create(Principal actor, NewSubject subject, ReturningPerson returning) {
+    Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "subject.create", "-");
+    Checks checks =
+        new Checks(vault).known(Term.SUBJECT_TYPE, subject.subjectType(), "subjectType");
+    if (subject.dateOfBirth() != null) {
+      checks
+          .known(Term.CATEGORY, subject.dateOfBirth().category(), "dateOfBirth/category")
+          .provenance(subject.dateOfBirth().provenance(), "dateOfBirth");
+    }
+    if (subject.relationshipStart() != null
+        && subject.relationshipEnd() != null
+        && subject.relationshipEnd().isBefore(subject.relationshipStart())) {
+      checks.problem("relationshipEnd", "is before relationshipStart");
+    }
+    Map<String, IdentityType> hashes = IdentityHashes.of(vault, checks, subject.identities());
+    checks.orThrow();
+
+    UUID id = UUID.randomUUID();
+    Aead key = vault.keyring().createSubjectKey(id);
+    Instant now = vault.clock().instant();
+    try {
+      vault
+          .store()
+          .useTransaction(
+              handle -> {
+                SubjectRows.insert(
+                    handle,
+                    id,
+                    new SubjectRows.Row(
+                        id,
+                        subject.subjectType(),
+                        subject.relationshipStart(),
+                        subject.relationshipEnd(),
+                        subject.under13(),
+                        now));
+                int added = IdentityHashes.attach(handle, id, hashes, returning, now);
+                if (subject.dateOfBirth() != null) {
+                  NewSubject.DateOfBirth birth = subject.dateOfBirth();
+                  UUID recordId = UUID.randomUUID();
+                  var batch = RecordRows.insertBatch(handle);
+                  RecordRows.add(
+                      batch,
+                      recordId,
+                      id,
+                      birth.category(),
+                      birth.provenance(),
+                      RecordCipher.encrypt(key, recordId, id, birth.date().toString()));
+                  batch.execute();
+                }
+                vault
+                    .audit()
+                    .record(
+                        actor,
+                        "subject.create",
+                        "subject",
+                        id.toString(),
+                        "ok",
+                        "type=" + subject.subjectType() + " identities=" + added);
+              });
+    } catch (RuntimeException e) {
+      // The key was committed in the keyring first; without its subject it protects nothing.
+      vault.keyring().destroySubjectKey(id);
+      throw Checks.isUniqueViolation(e) ? Checks.concurrentIdentity() : e;
+    }
+    return id;
+  }
+
+  void addIdentities(
+      Principal actor, UUID subjectId, List<Identity> identities, ReturningPerson returning) {
+    Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "subject.identity.add", subjectId);
+    Checks checks = new Checks(vault);
+    Map<String, IdentityType> hashes = IdentityHashes.of(vault, checks, identities);
+    checks.orThrow();
+    try {
+      vault
+          .store()
+          .useTransaction(
+              handle -> {
+                UUID id =
+                    SubjectRows.locked(handle, subjectId)
+                        .orElseThrow(() -> new SubjectNotFoundException(subjectId))
+                        .id();
+                int added =
+                    IdentityHashes.attach(handle, id, hashes, returning, vault.clock().instant());
+                vault
+                    .audit()
+                    .record(
+                        actor,
+                        "subject.identity.add",
+                        "subject",
+                        id.toString(),
+                        "ok",
+                        "added=" + added);
+              });
+    } catch (JdbiException e) {
+      throw Checks.isUniqueViolation(e) ? Checks.concurrentIdentity() : e;
+    }
+  }
+
+  IdentityMatch find(Principal actor, Identity identity) {
+    Checks.permit(vault, actor, Permission.SUBJECT_READ, "subject.find", "-");
+    String hash = vault.index().hash(identity);
+    return vault
+        .store()
+        .inTransaction(
+            handle -> {
+              IdentityMatch match =
+                  SubjectRows.ownerOf(handle, hash)
+                      .<IdentityMatch>map(IdentityMatch.Found::new)
+                      .or(() -> SubjectRows.erasedWith(handle, hash))
+                      .orElse(new IdentityMatch.None());
+              String objectId = "-";
+              if (match instanceof IdentityMatch.Found found) {
+                objectId = found.subjectId().toString();
+              } else if (match instanceof IdentityMatch.Erased erased) {
+                objectId = erased.formerSubjectId().toString();
+              }
+              String outcome = match.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+              vault
+                  .audit()
+                  .record(
+                      actor,
+                      "subject.find",
+                      "subject",
+                      objectId,
+                      outcome,
+                      "identityType=" + identity.type().id());
+              return match;
+            });
+  }
+
+  Subject view(Principal actor, UUID subjectId) {
+    Checks.permit(vault, actor, Permission.SUBJECT_READ, "subject.view", subjectId);
+    return vault
+        .store()
+        .inTransaction(
+            handle -> {
+              SubjectRows.Row row =
+                  SubjectRows.live(handle, subjectId)
+                      .orElseThrow(() -> new SubjectNotFoundException(subjectId));
+              vault.audit().record(actor, "subject.view", "subject", row.id().toString());
+              return new Subject(
+                  row.id(),
+                  row.type(),
+                  row.start(),
+                  row.end(),
+                  row.under13(),
+                  row.createdAt(),
+                  SubjectRows.identities(handle, row.id()));
+            });
+  }
+}

@@ -1,0 +1,115 @@
+package dev.steward.vault;
+
+import dev.steward.access.Principal;
+import dev.steward.audit.AuditTrail;
+import dev.steward.store.Database;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The vault of personal data: data subjects, their identities (kept only as keyed hashes) and their
+ * records (values encrypted under a key per subject, held in the separate {@link Keyring}).
+ *
+ * <p>Every call names the acting {@link Principal}, checks its permission ({@code subject:read},
+ * {@code subject:write} or {@code subject:erase}), validates every id against the {@link
+ * VaultVocabulary} before changing anything, and leaves an audit entry (ids only) in the same
+ * transaction as the change, so a change whose audit entry fails is rolled back. Reads of values
+ * need a stated purpose. Stateless apart from its collaborators; thread-safe.
+ */
+public final class Vault {
+  private final Subjects subjects;
+  private final Records records;
+  private final Linker linker;
+  private final ExemptionStore exemptions;
+  private final Eraser eraser;
+
+  public Vault(
+      Database store,
+      Keyring keyring,
+      IdentityIndex index,
+      VaultVocabulary vocabulary,
+      AuditTrail audit,
+      Clock clock) {
+    VaultContext context = new VaultContext(store.jdbi(), keyring, index, vocabulary, audit, clock);
+    this.subjects = new Subjects(context);
+    this.records = new Records(context);
+    this.linker = new Linker(context);
+    this.exemptions = new ExemptionStore(context);
+    this.eraser = new Eraser(context, exemptions);
+  }
+
+  /**
+   * Creates a subject with its identities (and date of birth, encrypted). An identity of another
+   * subject is an {@link IdentityConflictException}; one of an erased subject is a {@link
+   * ReturningPersonException} unless {@code returning} is {@link ReturningPerson#WELCOME}.
+   */
+  public UUID createSubject(Principal actor, NewSubject subject, ReturningPerson returning) {
+    return subjects.create(actor, subject, returning);
+  }
+
+  /** Adds identities to a subject; identities it already has are skipped. */
+  public void addIdentities(
+      Principal actor, UUID subjectId, List<Identity> identities, ReturningPerson returning) {
+    subjects.addIdentities(actor, subjectId, identities, returning);
+  }
+
+  /** Finds the subject that has this identity, or the tombstone of one that had it. */
+  public IdentityMatch findByIdentity(Principal actor, Identity identity) {
+    return subjects.find(actor, identity);
+  }
+
+  /** The subject without values; a merged subject's id leads to the survivor. */
+  public Subject subject(Principal actor, UUID subjectId) {
+    return subjects.view(actor, subjectId);
+  }
+
+  /** Encrypts and stores a batch of records in one transaction with one audit entry. */
+  public List<UUID> addRecords(Principal actor, List<NewRecord> batch) {
+    return records.add(actor, batch);
+  }
+
+  /** Decrypts the subject's records for a stated purpose; audited as {@code subject.read}. */
+  public List<RecordValue> readRecords(Principal actor, UUID subjectId, String purpose) {
+    return records.read(actor, subjectId, purpose);
+  }
+
+  /** Replaces a record's value, recording who and why but not the old value. */
+  public void rectify(Principal actor, UUID recordId, String newValue, String reason) {
+    records.rectify(actor, recordId, newValue, reason);
+  }
+
+  /** Merges {@code mergedId} into {@code survivorId}: identities and records move, none is lost. */
+  public void link(Principal actor, UUID survivorId, UUID mergedId) {
+    linker.link(actor, survivorId, mergedId);
+  }
+
+  /** Moves an identity, and the named records, to a new subject; returns its id. */
+  public UUID unlink(Principal actor, UUID subjectId, Identity identity, Set<UUID> recordIds) {
+    return linker.unlink(actor, subjectId, identity, recordIds);
+  }
+
+  /**
+   * Erases a subject by destroying its key, keeping what the exemptions name under their own keys
+   * until they expire. Safe to call again after a failure; returns the tombstone.
+   */
+  public Tombstone erase(
+      Principal actor,
+      UUID subjectId,
+      String reason,
+      String requestId,
+      List<KeepUnderExemption> exemptionsToKeep) {
+    return eraser.erase(actor, subjectId, reason, requestId, exemptionsToKeep);
+  }
+
+  /** What exemptions keep of an erased subject, decrypted for a stated purpose. */
+  public List<KeptRecord> readKept(Principal actor, UUID subjectId, String purpose) {
+    return exemptions.read(actor, subjectId, purpose);
+  }
+
+  /** Destroys the keys of expired exemptions and deletes their items; run on a schedule. */
+  public int releaseExpiredExemptions(Principal actor) {
+    return exemptions.releaseExpired(actor);
+  }
+}

@@ -1,0 +1,14 @@
+package dev.steward.vault;
+
+import dev.steward.audit.AuditTrail;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** What the vault's parts share: the data store, the keyring, the index, the ids, audit, time. */
+record VaultContext(
+    Jdbi store,
+    Keyring keyring,
+    IdentityIndex index,
+    VaultVocabulary vocabulary,
+    AuditTrail audit,
+    Clock clock) {}

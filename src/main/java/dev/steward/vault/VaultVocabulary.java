@@ -1,0 +1,45 @@
+package dev.steward.vault;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ids the vault accepts for subject types, categories, purposes, sources, systems, legal bases
+ * and custom identity types. Backed by the policy file in the running node; {@link #of} gives a
+ * fixed set. Implementations are thread-safe.
+ */
+@FunctionalInterface
+public interface VaultVocabulary {
+
+  /** The kinds of id a vault call may name. */
+  enum Term {
+    SUBJECT_TYPE("subject type"),
+    CATEGORY("category"),
+    PURPOSE("purpose"),
+    SOURCE("source"),
+    SYSTEM("system"),
+    LEGAL_BASIS("legal basis"),
+    IDENTITY_TYPE("identity type");
+
+    private final String label;
+
+    Term(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** True when {@code id} is declared as a {@code term}. Built-in identity types need no entry. */
+  boolean knows(Term term, String id);
+
+  /** A vocabulary that knows exactly the given ids. */
+  static VaultVocabulary of(Map<Term, Set<String>> ids) {
+    Map<Term, Set<String>> copy = new EnumMap<>(Term.class);
+    ids.forEach((term, set) -> copy.put(term, Set.copyOf(set)));
+    return (term, id) -> copy.getOrDefault(term, Set.of()).contains(id);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.steward.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class IdentityNormalizerTest {
+  private final IdentityNormalizer normalizer = new IdentityNormalizer("GB");
+
+  private String normalize(IdentityType type, String value) {
+    return normalizer.normalize(new Identity(type, value));
+  }
+
+  @Test
+  void email_mixedCaseWithSpaces_isTrimmedAndLowerCased() {
+    assertThat(normalize(IdentityType.EMAIL, "  Ann.Lee@Example.COM \n"))
+        .isEqualTo("ann.lee@example.com");
+  }
+
+  @Test
+  void email_internationalisedDomain_becomesPunycode() {
+    assertThat(normalize(IdentityType.EMAIL, "Jörg@Bücher.Example"))
+        .isEqualTo("jörg@xn--bcher-kva.example");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "no-at-sign.example.com",
+    "two@@example.com",
+    "a@b@example.com",
+    "@example.com",
+    "user@",
+    "user@localhost",
+    "us er@example.com",
+    "user@exa mple.com"
+  })
+  void email_malformed_isRefusedWithoutEchoingTheValue(String value) {
+    assertThatThrownBy(() -> normalize(IdentityType.EMAIL, value))
+        .isInstanceOf(InvalidIdentityException.class)
+        .hasMessageStartingWith("email identity is invalid: ")
+        .hasMessageNotContaining(value);
+  }
+
+  @Test
+  void phone_internationalAndNationalForms_meetInE164() {
+    assertThat(normalize(IdentityType.PHONE, "+44 20 3728 1161")).isEqualTo("+442037281161");
+    assertThat(normalize(IdentityType.PHONE, "020 3728 1161")).isEqualTo("+442037281161");
+    assertThat(normalize(IdentityType.PHONE, "(020) 3728-1161")).isEqualTo("+442037281161");
+  }
+
+  @Test
+  void phone_defaultRegion_decidesNationalNumbers() {
+    IdentityNormalizer us = new IdentityNormalizer("US");
+    assertThat(us.normalize(Identity.phone("(650) 253-0000"))).isEqualTo("+16502530000");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"12", "not a phone", "+44 20 3728 11619999"})
+  void phone_invalid_isATypedProblemWithoutTheNumber(String value) {
+    assertThatThrownBy(() -> normalize(IdentityType.PHONE, value))
+        .isInstanceOf(InvalidIdentityException.class)
+        .hasMessageNotContaining(value);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2001:0DB8:0000:0000:0000:0000:0000:0001, 2001:db8::1",
+    "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+    "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
+    "0:0:0:0:0:0:0:1, ::1",
+    "::, ::",
+    "fe80:0:0:0:0:0:0:0, fe80::",
+    "[2001:db8::0:1], 2001:db8::1",
+    "::ffff:192.0.2.1, 192.0.2.1",
+    "192.0.2.10, 192.0.2.10"
+  })
+  void ipAddress_literal_takesItsCanonicalForm(String value, String canonical) {
+    assertThat(normalize(IdentityType.IP_ADDRESS, value)).isEqualTo(canonical);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"example.com", "256.1.1.1", "1.2.3", "010.1.1.1", "2001:db8::g", "1:2:3:4:5:6:7:8:9"})
+  void ipAddress_hostNameOrMalformed_isRefusedWithoutALookup(String value) {
+    assertThatThrownBy(() -> normalize(IdentityType.IP_ADDRESS, value))
+        .isInstanceOf(InvalidIdentityException.class)
+        .hasMessageNotContaining(value);
+  }
+
+  @Test
+  void name_unicodeVariants_foldToOneForm() {
+    String plain = normalize(IdentityType.NAME, "Ｊｏｈａｎｎ   STRAUSS");
+    assertThat(plain).isEqualTo("johann strauss");
+    assertThat(normalize(IdentityType.NAME, "Johann Strauß")).isEqualTo(plain);
+    assertThat(normalize(IdentityType.NAME, "ΟΔΥΣΣΕΥΣ"))
+        .isEqualTo(normalize(IdentityType.NAME, "οδυσσευς"));
+    assertThat(normalize(IdentityType.NAME, "Ame\u0301lie")).isEqualTo("amélie");
+  }
+
+  @Test
+  void postalAddress_lineBreaksAndCase_collapse() {
+    assertThat(normalize(IdentityType.POSTAL_ADDRESS, "10 Downing St\n  London\tSW1A 2AA"))
+        .isEqualTo("10 downing st london sw1a 2aa");
+  }
+
+  @Test
+  void deviceId_keepsItsCase() {
+    assertThat(normalize(IdentityType.DEVICE_ID, " AbC-123 ")).isEqualTo("AbC-123");
+  }
+
+  @Test
+  void anyType_blank_isRefused() {
+    assertThatThrownBy(() -> normalize(IdentityType.NAME, " \t "))
+        .isInstanceOf(InvalidIdentityException.class)
+        .hasMessageContaining("empty");
+  }
+
+  @Test
+  void identity_toString_hidesTheValue() {
+    assertThat(Identity.email("ann@example.com").toString()).doesNotContain("ann");
+  }
+
+  @Test
+  void defaultRegion_unknown_isAConfigurationProblemNamingIt() {
+    assertThatThrownBy(() -> new IdentityNormalizer("XX"))
+        .isInstanceOf(dev.steward.error.ConfigurationException.class)
+        .hasMessageContaining("default phone region");
+  }
+}
