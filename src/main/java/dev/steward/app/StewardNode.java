@@ -1,7 +1,8 @@
 package dev.steward.app;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.steward.access.AccessRoutes;
 import dev.steward.access.ApiTokens;
 import dev.steward.access.ClientAccounts;
@@ -16,13 +17,18 @@ import dev.steward.audit.AuditReader;
 import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
 import dev.steward.config.StewardConfig;
+import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
+import dev.steward.mail.MailRetry;
+import dev.steward.mail.Outbox;
+import dev.steward.mail.TinkMailSealer;
 import dev.steward.policy.PolicyChecker;
 import dev.steward.policy.PolicyRoutes;
 import dev.steward.policy.PolicyStartup;
 import dev.steward.policy.PolicyVersions;
 import dev.steward.policy.PublishedPolicy;
 import dev.steward.store.Database;
+import dev.steward.vault.VaultServices;
 import dev.steward.web.HttpServer;
 import dev.steward.web.RouteRegistry;
 import dev.steward.web.SystemRoutes;
@@ -31,6 +37,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +54,8 @@ public final class StewardNode implements AutoCloseable {
 
   private final Database database;
   private final AuditLog audit;
+  private final VaultServices vault;
+  private final Outbox outbox;
   private final Scheduler scheduler;
   private final HttpServer http;
   private final RouteRegistry routes;
@@ -55,12 +64,16 @@ public final class StewardNode implements AutoCloseable {
   private StewardNode(
       Database database,
       AuditLog audit,
+      VaultServices vault,
+      Outbox outbox,
       Scheduler scheduler,
       HttpServer http,
       RouteRegistry routes,
       PolicyVersions policies) {
     this.database = database;
     this.audit = audit;
+    this.vault = vault;
+    this.outbox = outbox;
     this.scheduler = scheduler;
     this.http = http;
     this.routes = routes;
@@ -83,6 +96,7 @@ public final class StewardNode implements AutoCloseable {
       StewardConfig config, Options options, Clock clock, PrintStream console) {
     Database database = Database.open(config.store());
     AuditLog audit = null;
+    VaultServices vault = null;
     try {
       Keys keys = Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
       audit = new AuditLog(database, clock);
@@ -93,6 +107,18 @@ public final class StewardNode implements AutoCloseable {
       PublishedPolicy inForce =
           new PolicyStartup(policies, checker)
               .bringIntoForce(config.policyFile(), options.publishPolicy(), START_UP, log::warn);
+
+      vault =
+          VaultServices.open(
+              database, config.keyring(), keys, policies, config.phoneRegion(), audit, clock);
+      Outbox outbox =
+          new Outbox(
+              database,
+              config.mail(),
+              MailRetry.defaults(),
+              new TinkMailSealer(keys.aead(KeyName.OUTBOX)),
+              audit,
+              clock);
 
       PasswordHasher hasher = new PasswordHasher(config.passwordHashing());
       StaffUsers users = new StaffUsers(database, hasher, audit, clock);
@@ -117,9 +143,13 @@ public final class StewardNode implements AutoCloseable {
           .addTo(routes);
 
       // Recurring jobs are start tasks: db-scheduler registers and schedules them once per store.
+      List<RecurringTask<?>> recurring = new ArrayList<>(outbox.startTasks());
+      recurring.add(Jobs.auditCheckpoint(checkpoints));
+      recurring.add(Jobs.exemptionExpiry(vault.vault()));
       Scheduler scheduler =
-          Scheduler.create(database.dataSource(), List.<Task<?>>of())
-              .startTasks(Jobs.auditCheckpoint(checkpoints))
+          Scheduler.create(database.dataSource(), outbox.tasks())
+              .startTasks(recurring)
+              .failureLogging(LogLevel.INFO, false)
               .threads(2)
               .alwaysPersistTimestampInUTC()
               .pollingInterval(Duration.ofSeconds(5))
@@ -135,8 +165,11 @@ public final class StewardNode implements AutoCloseable {
           Version.current(),
           http.port(),
           inForce.version());
-      return new StewardNode(database, audit, scheduler, http, routes, policies);
+      return new StewardNode(database, audit, vault, outbox, scheduler, http, routes, policies);
     } catch (RuntimeException e) {
+      if (vault != null) {
+        vault.close();
+      }
       if (audit != null) {
         audit.close();
       }
@@ -170,11 +203,20 @@ public final class StewardNode implements AutoCloseable {
     return audit;
   }
 
+  public VaultServices vault() {
+    return vault;
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
   @Override
   public void close() {
     http.stop();
     scheduler.stop();
     audit.close();
+    vault.close();
     database.close();
   }
 }

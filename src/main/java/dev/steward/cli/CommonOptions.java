@@ -28,6 +28,15 @@ public final class CommonOptions {
   String dbUrl;
 
   @Option(
+      names = "--keyring-url",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      description =
+          "JDBC URL of the keyring, a database apart from the store (default: an H2 file in the"
+              + " data dir; env STEWARD_KEYRING_URL).")
+  String keyringUrl;
+
+  @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
       description = "Print stack traces and library logs on failure.")
@@ -45,7 +54,8 @@ public final class CommonOptions {
   }
 
   public StewardConfig resolve(Integer port, Path policy) {
-    return new ConfigResolver(env).resolve(new ConfigResolver.Flags(dataDir, port, dbUrl, policy));
+    return new ConfigResolver(env)
+        .resolve(new ConfigResolver.Flags(dataDir, port, dbUrl, policy, keyringUrl));
   }
 
   public boolean verbose() {

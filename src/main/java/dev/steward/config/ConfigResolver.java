@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.steward.error.ConfigurationException;
+import dev.steward.mail.MailSettings;
 import dev.steward.store.Engine;
 import dev.steward.store.StoreSettings;
 import dev.steward.web.HttpSettings;
@@ -35,9 +36,9 @@ public final class ConfigResolver {
   }
 
   /** Values given on the command line; null where the flag was not given. */
-  public record Flags(Path dataDir, Integer port, String dbUrl, Path policy) {
+  public record Flags(Path dataDir, Integer port, String dbUrl, Path policy, String keyringUrl) {
     public static Flags none() {
-      return new Flags(null, null, null, null);
+      return new Flags(null, null, null, null, null);
     }
   }
 
@@ -55,6 +56,21 @@ public final class ConfigResolver {
             file.dbUrl(),
             StoreSettings.h2FileUrl(dataDir.resolve("steward")));
     Engine.fromUrl(dbUrl);
+    String keyringUrl =
+        first(
+            flags.keyringUrl(),
+            env.get("STEWARD_KEYRING_URL"),
+            file.keyringUrl(),
+            StoreSettings.h2FileUrl(dataDir.resolve("keyring")));
+    Engine.fromUrl(keyringUrl);
+    if (keyringUrl.equals(dbUrl)) {
+      throw new ConfigurationException(
+          "the keyring must not live in the data store: give --keyring-url its own database or"
+              + " schema");
+    }
+    String phoneRegion =
+        first(null, env.get("STEWARD_PHONE_REGION"), file.phoneRegion(), "US")
+            .toUpperCase(java.util.Locale.ROOT);
     Optional<Path> policy =
         firstPath("--policy", flags.policy(), "STEWARD_POLICY")
             .or(() -> Optional.ofNullable(file.policy()).map(p -> path("policy", p)));
@@ -66,7 +82,9 @@ public final class ConfigResolver {
     int poolSize = first(null, intEnv("STEWARD_DB_POOL_SIZE"), file.dbPoolSize(), 10);
 
     HttpSettings http;
+    MailSettings mail;
     StoreSettings store;
+    StoreSettings keyring;
     try {
       http =
           new HttpSettings(
@@ -76,18 +94,51 @@ public final class ConfigResolver {
               first(null, null, file.publicRatePerMinute(), 120),
               first(null, null, file.publicRateBurst(), 60),
               file.corsOrigins() == null ? List.of() : file.corsOrigins());
+      mail = mail(file);
       store = new StoreSettings(dbUrl, poolSize, Duration.ofSeconds(10));
+      keyring = new StoreSettings(keyringUrl, Math.max(2, poolSize / 2), Duration.ofSeconds(10));
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(e.getMessage());
     }
     return new StewardConfig(
         dataDir,
         store,
+        keyring,
         http,
         policy,
         keysDir,
         keyVariables(),
-        StewardConfig.PasswordHashing.production());
+        StewardConfig.PasswordHashing.production(),
+        phoneRegion,
+        mail);
+  }
+
+  /**
+   * The SMTP relay: {@code STEWARD_SMTP_*} over {@code smtp-*} keys over a relay on localhost:25.
+   * The password comes only from the environment ({@code STEWARD_SMTP_PASSWORD}), never a file.
+   */
+  private MailSettings mail(FileSettings file) {
+    String from = first(null, env.get("STEWARD_MAIL_FROM"), file.mailFrom(), "privacy@localhost");
+    String username = first(null, env.get("STEWARD_SMTP_USERNAME"), file.smtpUsername(), "");
+    String security = first(null, env.get("STEWARD_SMTP_SECURITY"), file.smtpSecurity(), "none");
+    MailSettings.Security mode;
+    try {
+      mode = MailSettings.Security.valueOf(security.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(
+          "smtp-security must be none, starttls or ssl, was '" + security + "'");
+    }
+    String domain = from.contains("@") ? from.substring(from.indexOf('@') + 1) : "localhost";
+    return new MailSettings(
+        first(null, env.get("STEWARD_SMTP_HOST"), file.smtpHost(), "localhost"),
+        first(null, intEnv("STEWARD_SMTP_PORT"), file.smtpPort(), 25),
+        mode,
+        username.isBlank() ? null : username,
+        username.isBlank() ? null : env.get("STEWARD_SMTP_PASSWORD"),
+        from,
+        domain,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30));
   }
 
   private Map<String, String> keyVariables() {

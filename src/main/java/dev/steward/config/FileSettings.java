@@ -9,14 +9,23 @@ record FileSettings(
     @JsonProperty("host") String host,
     @JsonProperty("db-url") String dbUrl,
     @JsonProperty("db-pool-size") Integer dbPoolSize,
+    @JsonProperty("keyring-url") String keyringUrl,
+    @JsonProperty("phone-region") String phoneRegion,
     @JsonProperty("policy") String policy,
     @JsonProperty("keys-dir") String keysDir,
     @JsonProperty("max-body-bytes") Long maxBodyBytes,
     @JsonProperty("public-rate-per-minute") Integer publicRatePerMinute,
     @JsonProperty("public-rate-burst") Integer publicRateBurst,
-    @JsonProperty("cors-origins") List<String> corsOrigins) {
+    @JsonProperty("cors-origins") List<String> corsOrigins,
+    @JsonProperty("smtp-host") String smtpHost,
+    @JsonProperty("smtp-port") Integer smtpPort,
+    @JsonProperty("smtp-security") String smtpSecurity,
+    @JsonProperty("smtp-username") String smtpUsername,
+    @JsonProperty("mail-from") String mailFrom) {
 
   static FileSettings empty() {
-    return new FileSettings(null, null, null, null, null, null, null, null, null, null);
+    return new FileSettings(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
   }
 }

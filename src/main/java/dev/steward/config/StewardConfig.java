@@ -1,5 +1,6 @@
 package dev.steward.config;
 
+import dev.steward.mail.MailSettings;
 import dev.steward.store.StoreSettings;
 import dev.steward.web.HttpSettings;
 import java.nio.file.Path;
@@ -12,18 +13,25 @@ import java.util.Optional;
  *
  * @param dataDir where the embedded database, keys and the optional {@code steward.yaml} live
  * @param policyFile the policy file to run on; empty means the bundled policy
+ * @param keyring the keyring's own database, apart from the data store so that a backup of the
+ *     store holds no usable key
  * @param keysDir the shared keys directory (owner-readable only)
+ * @param phoneRegion ISO 3166 region for phone numbers written without a country code
+ * @param mail the SMTP relay letters go through
  * @param keyVariables {@code STEWARD_KEY_*} environment variables, which take the place of key
  *     files
  */
 public record StewardConfig(
     Path dataDir,
     StoreSettings store,
+    StoreSettings keyring,
     HttpSettings http,
     Optional<Path> policyFile,
     Path keysDir,
     Map<String, String> keyVariables,
-    PasswordHashing passwordHashing) {
+    PasswordHashing passwordHashing,
+    String phoneRegion,
+    MailSettings mail) {
 
   public StewardConfig {
     keyVariables = Map.copyOf(keyVariables);
@@ -31,7 +39,17 @@ public record StewardConfig(
 
   /** The same configuration with another password-hashing cost (tests use a cheap one). */
   public StewardConfig withPasswordHashing(PasswordHashing hashing) {
-    return new StewardConfig(dataDir, store, http, policyFile, keysDir, keyVariables, hashing);
+    return new StewardConfig(
+        dataDir,
+        store,
+        keyring,
+        http,
+        policyFile,
+        keysDir,
+        keyVariables,
+        hashing,
+        phoneRegion,
+        mail);
   }
 
   /** Argon2id cost; production defaults follow OWASP's minimum, tests lower them. */

@@ -1,6 +1,8 @@
 package dev.steward.keys;
 
 import com.google.crypto.tink.Parameters;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.mac.PredefinedMacParameters;
 import com.google.crypto.tink.signature.PredefinedSignatureParameters;
 import java.util.Locale;
 
@@ -11,7 +13,13 @@ import java.util.Locale;
  */
 public enum KeyName {
   /** Signs audit checkpoints (seq, head hash, time). */
-  AUDIT_SIGNING("audit-signing", KeyKind.SIGNATURE, PredefinedSignatureParameters.ED25519);
+  AUDIT_SIGNING("audit-signing", KeyKind.SIGNATURE, PredefinedSignatureParameters.ED25519),
+  /** Wraps every subject's data key in the keyring (AES-256-GCM). */
+  MASTER("master", KeyKind.AEAD, PredefinedAeadParameters.AES256_GCM),
+  /** Keys the hash index of identities, so none is stored in clear (HMAC-SHA256). */
+  IDENTITY_INDEX("identity-index", KeyKind.MAC, PredefinedMacParameters.HMAC_SHA256_256BITTAG),
+  /** Seals letters waiting in the outbox, which hold addresses and bodies (AES-256-GCM). */
+  OUTBOX("outbox", KeyKind.AEAD, PredefinedAeadParameters.AES256_GCM);
 
   private final String id;
   private final KeyKind kind;

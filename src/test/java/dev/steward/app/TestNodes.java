@@ -32,11 +32,15 @@ public final class TestNodes {
       return new StewardConfig(
           dataDir,
           StoreSettings.of(TestDatabases.freshUrl(engine)),
+          StoreSettings.of(TestDatabases.freshUrl(engine)),
           http,
           Optional.empty(),
           dataDir.resolve("keys"),
           java.util.Map.of(),
-          StewardConfig.PasswordHashing.cheapForTests());
+          StewardConfig.PasswordHashing.cheapForTests(),
+          "GB",
+          dev.steward.mail.MailSettings.plain(
+              "127.0.0.1", 2525, "privacy@example.test", "example.test"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -111,8 +111,12 @@ class KeysTest {
       Path unused = temp.resolve("unused");
 
       for (String value : new String[] {json, base64}) {
-        Keys fromEnv =
-            Keys.load(unused, Map.of("STEWARD_KEY_AUDIT_SIGNING", value), database.jdbi(), CLOCK);
+        Map<String, String> env = new java.util.HashMap<>();
+        for (KeyName name : KeyName.values()) {
+          env.put(name.environmentVariable(), Files.readString(dir.resolve(name.fileName())));
+        }
+        env.put("STEWARD_KEY_AUDIT_SIGNING", value);
+        Keys fromEnv = Keys.load(unused, env, database.jdbi(), CLOCK);
         byte[] signature = fromEnv.signer(KeyName.AUDIT_SIGNING).sign(MESSAGE);
         fromDir.verifier(KeyName.AUDIT_SIGNING).verify(signature, MESSAGE);
       }

@@ -1,0 +1,41 @@
+package dev.steward.vault;
+
+import dev.steward.policy.Category;
+import dev.steward.policy.DataSystem;
+import dev.steward.policy.LegalBasis;
+import dev.steward.policy.Policy;
+import dev.steward.policy.PublishedPolicies;
+import dev.steward.policy.Purpose;
+import dev.steward.policy.Source;
+import dev.steward.policy.SubjectType;
+import java.util.function.Function;
+
+/**
+ * The vault's vocabulary as the policy in force declares it, so a record can only name a category,
+ * purpose, source or system the policy knows. Follows new publications. Thread-safe.
+ */
+public final class PolicyVocabulary implements VaultVocabulary {
+  private final PublishedPolicies policies;
+
+  public PolicyVocabulary(PublishedPolicies policies) {
+    this.policies = policies;
+  }
+
+  @Override
+  public boolean knows(Term term, String id) {
+    Policy policy = policies.current().policy();
+    return switch (term) {
+      case SUBJECT_TYPE -> has(policy.subjectTypes(), SubjectType::id, id);
+      case CATEGORY -> has(policy.allCategories(), Category::id, id);
+      case PURPOSE -> has(policy.purposes(), Purpose::id, id);
+      case SOURCE -> has(policy.sources(), Source::id, id);
+      case SYSTEM -> has(policy.systems(), DataSystem::id, id);
+      case LEGAL_BASIS -> LegalBasis.isKnown(id);
+      case IDENTITY_TYPE -> false;
+    };
+  }
+
+  private static <T> boolean has(java.util.List<T> items, Function<T, String> idOf, String id) {
+    return items.stream().anyMatch(item -> idOf.apply(item).equals(id));
+  }
+}
