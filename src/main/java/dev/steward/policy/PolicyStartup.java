@@ -1,6 +1,7 @@
 package dev.steward.policy;
 
 import dev.steward.access.Principal;
+import dev.steward.error.ConflictException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,8 +29,18 @@ public final class PolicyStartup {
   public PublishedPolicy bringIntoForce(
       Optional<Path> file, boolean publish, Principal actor, Consumer<String> notices) {
     PolicySnapshot snapshot = file.map(this::read).orElseGet(PolicyStartup::bundled);
-    if (versions.isEmpty() || publish) {
+    if (publish) {
       return versions.publish(snapshot, actor);
+    }
+    if (versions.isEmpty()) {
+      try {
+        return versions.publish(snapshot, actor);
+      } catch (ConflictException e) {
+        // Another node starting on the same empty store published first; its version is in force.
+        if (versions.isEmpty()) {
+          throw e;
+        }
+      }
     }
     PublishedPolicy current = versions.current();
     if (file.isPresent() && !current.contentHash().equals(snapshot.contentHash())) {
