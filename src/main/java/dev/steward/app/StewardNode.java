@@ -39,6 +39,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,11 +98,34 @@ public final class StewardNode implements AutoCloseable {
    */
   public static StewardNode start(
       StewardConfig config, Options options, Clock clock, PrintStream console) {
-    Database database = Database.open(config.store());
+    long started = System.nanoTime();
+    StartupTimer timer = new StartupTimer();
+    // The keyring and the library warm-up run beside the store's opening: start-up uses both cores.
+    ExecutorService beside =
+        Executors.newFixedThreadPool(
+            2,
+            runnable -> {
+              Thread thread = new Thread(runnable, "steward-start-up");
+              thread.setDaemon(true);
+              return thread;
+            });
+    Future<Database> keyringDatabase =
+        beside.submit(() -> VaultServices.openKeyring(config.keyring()));
+    Future<?> warmed = beside.submit(Warmup::run);
+    beside.shutdown();
+    Database database;
+    try {
+      database = Database.open(config.store());
+    } catch (RuntimeException e) {
+      closeQuietly(keyringDatabase);
+      throw e;
+    }
+    timer.mark("store");
     AuditLog audit = null;
     VaultServices vault = null;
     try {
       Keys keys = Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
+      timer.mark("keys");
       audit = new AuditLog(database, clock);
       AuditCheckpoints checkpoints = new AuditCheckpoints(database, keys, clock);
 
@@ -108,9 +135,10 @@ public final class StewardNode implements AutoCloseable {
           new PolicyStartup(policies, checker)
               .bringIntoForce(config.policyFile(), options.publishPolicy(), START_UP, log::warn);
 
+      timer.mark("policy");
       vault =
           VaultServices.open(
-              database, config.keyring(), keys, policies, config.phoneRegion(), audit, clock);
+              database, await(keyringDatabase), keys, policies, config.phoneRegion(), audit, clock);
       Outbox outbox =
           new Outbox(
               database,
@@ -120,6 +148,7 @@ public final class StewardNode implements AutoCloseable {
               audit,
               clock);
 
+      timer.mark("vault");
       PasswordHasher hasher = new PasswordHasher(config.passwordHashing());
       StaffUsers users = new StaffUsers(database, hasher, audit, clock);
       ClientAccounts clients = new ClientAccounts(database, audit, clock);
@@ -134,6 +163,7 @@ public final class StewardNode implements AutoCloseable {
                     "One-time password (shown once, change it at first sign-in): " + password);
               });
 
+      timer.mark("access");
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       RouteRegistry routes = new RouteRegistry();
       new SystemRoutes(database::isReady, meters, Version.current()).addTo(routes);
@@ -155,26 +185,57 @@ public final class StewardNode implements AutoCloseable {
               .pollingInterval(Duration.ofSeconds(5))
               .build();
 
+      await(warmed);
       HttpServer http =
           new HttpServer(
               config.http(), routes, new TokenAuthenticator(database, clock), meters, clock);
       http.start();
+      timer.mark("http");
       scheduler.start();
+      timer.mark("jobs");
       log.info(
-          "Steward {} serving on port {} with policy version {}",
+          "Steward {} serving on port {} with policy version {}, started in {} ms",
           Version.current(),
           http.port(),
-          inForce.version());
+          inForce.version(),
+          (System.nanoTime() - started) / 1_000_000);
+      log.debug("start-up phases: {}", timer);
       return new StewardNode(database, audit, vault, outbox, scheduler, http, routes, policies);
     } catch (RuntimeException e) {
       if (vault != null) {
         vault.close();
+      } else {
+        closeQuietly(keyringDatabase);
       }
       if (audit != null) {
         audit.close();
       }
       database.close();
       throw e;
+    }
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("start-up failed", e.getCause());
+    }
+  }
+
+  private static void closeQuietly(Future<Database> database) {
+    try {
+      database.get().close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | RuntimeException e) {
+      // It never opened, or closing failed on the way out: the original failure is what matters.
     }
   }
 

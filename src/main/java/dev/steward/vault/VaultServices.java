@@ -36,7 +36,23 @@ public final class VaultServices implements AutoCloseable {
       String phoneRegion,
       AuditTrail audit,
       Clock clock) {
-    Database keyringDatabase = Database.open(keyringSettings, "classpath:db/keyring");
+    return open(store, openKeyring(keyringSettings), keys, policies, phoneRegion, audit, clock);
+  }
+
+  /** Opens and migrates the keyring's own database. */
+  public static Database openKeyring(StoreSettings keyringSettings) {
+    return Database.open(keyringSettings, "classpath:db/keyring");
+  }
+
+  /** Builds the vault over an already opened keyring database, which it then owns. */
+  public static VaultServices open(
+      Database store,
+      Database keyringDatabase,
+      Keys keys,
+      PublishedPolicies policies,
+      String phoneRegion,
+      AuditTrail audit,
+      Clock clock) {
     try {
       Keyring keyring =
           new Keyring(

@@ -1,0 +1,37 @@
+package dev.steward.app;
+
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import dev.steward.keys.KeyKind;
+
+/**
+ * Loads and initialises the heavy libraries (Tink's key managers, jollyday's holiday data, the HTTP
+ * server) on a second thread while the main thread opens the store, so start-up uses both cores.
+ * Everything it touches is used right after; nothing it does has an effect of its own.
+ */
+final class Warmup {
+  private Warmup() {}
+
+  static void run() {
+    KeyKind.values(); // registers Tink's signature, MAC and AEAD key managers
+    HolidayManager.getInstance(ManagerParameters.create("GB"));
+    HolidayManager.getInstance(ManagerParameters.create("US"));
+    load(
+        "org.eclipse.jetty.server.Server",
+        "org.eclipse.jetty.server.ServerConnector",
+        "org.eclipse.jetty.server.HttpConnectionFactory",
+        "org.eclipse.jetty.ee10.servlet.ServletContextHandler",
+        "io.javalin.jetty.JettyServer",
+        "io.javalin.http.servlet.JavalinServlet");
+  }
+
+  private static void load(String... classNames) {
+    for (String name : classNames) {
+      try {
+        Class.forName(name, true, Warmup.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        // A renamed class in a newer library only costs the warm-up; start-up goes on without it.
+      }
+    }
+  }
+}
