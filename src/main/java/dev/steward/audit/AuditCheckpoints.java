@@ -1,26 +1,15 @@
 package dev.steward.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.steward.error.InvalidInputException;
-import dev.steward.error.StoreUnavailableException;
 import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
 import dev.steward.store.Database;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +23,6 @@ import org.jdbi.v3.core.statement.StatementException;
  * that reaches a signed checkpoint. Thread-safe; several nodes may checkpoint at once.
  */
 public final class AuditCheckpoints {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS = "seq, hash, signed_at, key_id, signature";
 
   private final Jdbi jdbi;
@@ -102,58 +90,13 @@ public final class AuditCheckpoints {
    */
   public int export(Path out) {
     List<AuditCheckpoint> checkpoints = stored();
-    Path target = out.toAbsolutePath();
-    try {
-      Path temp = Files.createTempFile(target.getParent(), ".checkpoints", ".tmp");
-      try (BufferedWriter writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        for (AuditCheckpoint checkpoint : checkpoints) {
-          writer.write(toJson(checkpoint));
-          writer.newLine();
-        }
-      }
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new StoreUnavailableException("cannot write checkpoints to " + target + ": " + e, e);
-    }
+    CheckpointFile.write(out, checkpoints);
     return checkpoints.size();
   }
 
-  /**
-   * Reads checkpoints exported by {@link #export}; a malformed line is refused with its line
-   * number.
-   */
+  /** Reads checkpoints exported by {@link #export}; a malformed line is refused with its number. */
   public static List<AuditCheckpoint> read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read checkpoints file " + file + ": " + e);
-    }
-    List<AuditCheckpoint> checkpoints = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      try {
-        JsonNode node = JSON.readTree(lines.get(i));
-        checkpoints.add(
-            new AuditCheckpoint(
-                node.required("seq").asLong(),
-                node.required("hash").asText(),
-                Instant.parse(node.required("signedAt").asText()),
-                node.required("keyFingerprint").asText(),
-                node.required("signature").asText()));
-      } catch (IOException | RuntimeException e) {
-        throw new InvalidInputException(
-            file
-                + ":"
-                + (i + 1)
-                + ": not a checkpoint line ("
-                + e.getClass().getSimpleName()
-                + ")");
-      }
-    }
-    return checkpoints;
+    return CheckpointFile.read(file);
   }
 
   /** Why this checkpoint cannot be trusted, or null when its signature is valid under our key. */
@@ -197,15 +140,5 @@ public final class AuditCheckpoints {
         rs.getObject(3, OffsetDateTime.class).toInstant(),
         rs.getString(4),
         rs.getString(5));
-  }
-
-  private static String toJson(AuditCheckpoint checkpoint) throws IOException {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("seq", checkpoint.seq());
-    node.put("hash", checkpoint.hash());
-    node.put("signedAt", checkpoint.signedAt().toString());
-    node.put("keyFingerprint", checkpoint.keyFingerprint());
-    node.put("signature", checkpoint.signature());
-    return JSON.writeValueAsString(node);
   }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The append-only, hash-chained audit log of one node.
@@ -26,6 +27,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class AuditLog implements AuditTrail, AutoCloseable {
   private static final int EVENTS_PER_TRANSACTION = 4096;
+  // How long the writer may wait for callers of the previous batch to come back, so that under
+  // load batches stay large; a fraction of one commit. Never applies to a lone caller.
+  private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
 
   private record Pending(List<AuditEvent> events, CompletableFuture<List<AuditEntry>> done) {}
 
@@ -108,9 +112,11 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
 
   private void drain() {
     List<Pending> batch = new ArrayList<>();
+    int lastCallers = 0;
     boolean stopping = false;
     while (!stopping) {
       Pending next = takeUninterruptibly();
+      long lingerEnd = System.nanoTime() + LINGER_NANOS;
       int events = 0;
       while (next != null) {
         if (next == STOP) {
@@ -120,9 +126,14 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         batch.add(next);
         events += next.events().size();
         next = events < EVENTS_PER_TRANSACTION ? queue.poll() : null;
+        if (next == null && batch.size() < lastCallers && events < EVENTS_PER_TRANSACTION) {
+          // The last batch's callers are likely on their way back; wait a moment for them.
+          next = pollUninterruptibly(lingerEnd - System.nanoTime());
+        }
       }
       if (!batch.isEmpty()) {
         write(batch, events);
+        lastCallers = batch.size();
         batch.clear();
       }
     }
@@ -152,6 +163,14 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     String message = String.valueOf(e.getMessage()).strip();
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline).strip();
+  }
+
+  private Pending pollUninterruptibly(long nanos) {
+    try {
+      return nanos > 0 ? queue.poll(nanos, TimeUnit.NANOSECONDS) : null;
+    } catch (InterruptedException e) {
+      return null;
+    }
   }
 
   private Pending takeUninterruptibly() {

@@ -24,8 +24,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * stored in the database, and optionally an exported file, must carry valid signatures under the
  * audit-signing key and match the entries they cover.
  *
- * <p>The walk runs in one repeatable-read transaction, so appends by running nodes do not disturb
- * it. Thread-safe.
+ * <p>The walk reads one snapshot (repeatable read on PostgreSQL, serializable on H2), so appends by
+ * running nodes do not disturb it. Thread-safe.
  */
 public final class AuditVerifier {
   private static final String ENTRIES =
@@ -70,9 +70,7 @@ public final class AuditVerifier {
       AuditVerification chain =
           database
               .jdbi()
-              .inTransaction(
-                  TransactionIsolationLevel.REPEATABLE_READ,
-                  handle -> walk(handle.getConnection(), signed));
+              .inTransaction(snapshotIsolation(), handle -> walk(handle.getConnection(), signed));
       return chain.earliest(forged);
     } catch (SQLException e) {
       throw new StoreUnavailableException("cannot read the audit chain: " + e.getMessage(), e);
@@ -180,6 +178,14 @@ public final class AuditVerifier {
 
   private static AuditVerification broken(long seq, String reason) {
     return AuditVerification.broken(Math.max(0, seq - 1), seq, reason);
+  }
+
+  // PostgreSQL's repeatable read is a snapshot; H2's lets rows committed meanwhile appear,
+  // and only its serializable level reads one snapshot.
+  private TransactionIsolationLevel snapshotIsolation() {
+    return database.engine() == Engine.H2
+        ? TransactionIsolationLevel.SERIALIZABLE
+        : TransactionIsolationLevel.REPEATABLE_READ;
   }
 
   // H2 materialises a whole result before returning it unless lazy execution is on.

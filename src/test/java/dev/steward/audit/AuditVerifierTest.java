@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.store.Engine;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -229,6 +231,38 @@ class AuditVerifierTest {
 
       assertThat(audit.verifier.verify(exported).reason())
           .startsWith("its checkpoint was signed by another key");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void verify_whileOtherThreadsAppend_seesOneConsistentSnapshot(Engine engine) throws Exception {
+    try (AuditFixture audit = AuditFixture.open(engine, temp)) {
+      audit.appendEvents(2000);
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Thread appender =
+          new Thread(
+              () -> {
+                try {
+                  while (!stop.get()) {
+                    audit.log.append(AuditFixture.event(1));
+                  }
+                } catch (RuntimeException e) {
+                  failure.set(e);
+                }
+              });
+      appender.start();
+      try {
+        for (int i = 0; i < 5; i++) {
+          assertThat(audit.verifier.verify().message()).startsWith("ok ");
+        }
+      } finally {
+        stop.set(true);
+        appender.join();
+      }
+      assertThat(failure.get()).isNull();
+      assertThat(audit.count("audit_entry")).isGreaterThan(2000);
     }
   }
 
