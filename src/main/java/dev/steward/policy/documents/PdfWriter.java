@@ -17,6 +17,7 @@ final class PdfWriter {
   private PdfWriter() {}
 
   static byte[] write(Document document, PdfFont font) {
+    LayoutLog.install();
     String html = HtmlPages.forPrint(document);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {

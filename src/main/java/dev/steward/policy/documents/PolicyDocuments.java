@@ -74,8 +74,9 @@ public final class PolicyDocuments {
                   wording,
                   format);
         };
-    String fileName =
-        kind.slug() + "-" + policy.version() + "." + language.tag() + "." + format.extension();
+    // The version label is free text: keep the file name to characters safe in a header.
+    String version = policy.version().replaceAll("[^A-Za-z0-9._-]", "_");
+    String fileName = kind.slug() + "-" + version + "." + language.tag() + "." + format.extension();
     return new RenderedDocument(content, format, language, fileName);
   }
 

@@ -162,11 +162,11 @@ final class ProcessingRecord {
   }
 
   private String transfer(Transfer transfer) {
-    return wording.country(transfer.from())
-        + " → "
-        + wording.join(transfer.to().stream().map(wording::country).toList())
-        + ": "
-        + wording.labels("mechanism", transfer.mechanisms());
+    return wording.text(
+        "ropa.transfer",
+        wording.country(transfer.from()),
+        wording.join(transfer.to().stream().map(wording::country).toList()),
+        wording.labels("mechanism", transfer.mechanisms()));
   }
 
   private String retention(RetentionRule rule) {
