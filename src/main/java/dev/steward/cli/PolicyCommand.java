@@ -16,8 +16,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "policy",
     mixinStandardHelpOptions = true,
-    description = "Check and inspect policy files.",
-    subcommands = {PolicyCommand.Check.class})
+    description = "Check policy files and write the documents generated from them.",
+    subcommands = {
+      PolicyCommand.Check.class,
+      PolicyDocumentCommands.Render.class,
+      PolicyDocumentCommands.Ropa.class,
+      PolicyDocumentCommands.SubProcessors.class,
+      PolicyDocumentCommands.Transfers.class
+    })
 public final class PolicyCommand {
 
   /** Exit code when the policy has at least one error. */

@@ -1,0 +1,40 @@
+package dev.steward.policy.documents;
+
+import dev.steward.policy.Policy;
+import dev.steward.policy.documents.Document.Section;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the privacy notice from a policy in one language. Every fact comes from the policy; every
+ * sentence around the facts is Steward's own, from the message bundles. Sections for a law the
+ * policy does not declare (California, children, mainland China, the customers' content) are left
+ * out rather than written empty.
+ */
+final class NoticeBuilder {
+  private NoticeBuilder() {}
+
+  static Document build(Policy policy, DocumentLanguage language) {
+    Wording wording = new Wording(language);
+    Names names = new Names(policy, wording);
+    List<Section> sections = new ArrayList<>();
+    sections.addAll(new PartiesSections(policy, wording, names).sections());
+    sections.addAll(new CollectionSections(policy, wording, names).sections());
+    sections.addAll(new UseSections(policy, wording, names).sections());
+    sections.add(new RightsSection(policy, wording, names).section());
+    sections.addAll(new RegionalSections(policy, wording, names).sections());
+    sections.addAll(new SafeguardSections(policy, wording, names).sections());
+    sections.addAll(new KeepingSections(policy, wording, names).sections());
+    List<String> lead =
+        List.of(
+            wording.text("notice.lead"),
+            wording.text("notice.updated", policy.version(), wording.date(policy.effectiveDate())));
+    return new Document(
+        language.tag(),
+        wording.text("notice.title"),
+        lead,
+        sections,
+        true,
+        wording.text("document.generated", policy.version()));
+  }
+}

@@ -1,0 +1,128 @@
+package dev.steward.policy.documents;
+
+import dev.steward.policy.Jurisdiction;
+import dev.steward.policy.Jurisdiction.PiplConsent;
+import dev.steward.policy.Jurisdiction.Right;
+import dev.steward.policy.Law;
+import dev.steward.policy.Policy;
+import dev.steward.policy.Purpose;
+import dev.steward.policy.Recipient;
+import dev.steward.policy.RequestType;
+import dev.steward.policy.documents.Document.Block;
+import dev.steward.policy.documents.Document.Bullets;
+import dev.steward.policy.documents.Document.Paragraph;
+import dev.steward.policy.documents.Document.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The notice's sections for California, children and mainland China, each when its law applies. */
+final class RegionalSections {
+  private final Policy policy;
+  private final Wording wording;
+  private final Names names;
+
+  RegionalSections(Policy policy, Wording wording, Names names) {
+    this.policy = policy;
+    this.wording = wording;
+    this.names = names;
+  }
+
+  List<Section> sections() {
+    List<Section> sections = new ArrayList<>();
+    law(Law.CCPA).map(this::california).ifPresent(sections::add);
+    policy.jurisdictions().stream()
+        .filter(j -> j.minimumAge().isPresent())
+        .findFirst()
+        .map(this::children)
+        .ifPresent(sections::add);
+    law(Law.PIPL).map(this::china).ifPresent(sections::add);
+    return sections;
+  }
+
+  private Optional<Jurisdiction> law(Law law) {
+    return policy.jurisdictions().stream().filter(j -> j.law() == law).findFirst();
+  }
+
+  private Section california(Jurisdiction ccpa) {
+    List<Block> blocks = new ArrayList<>();
+    List<String> sold =
+        policy.purposes().stream().filter(Purpose::saleOrSharing).map(Purpose::name).toList();
+    blocks.add(
+        new Paragraph(
+            sold.isEmpty()
+                ? wording.text("california.no-sale")
+                : wording.text("california.sale", wording.join(sold))));
+    ccpa.right(RequestType.OPT_OUT_SALE_SHARING)
+        .ifPresent(
+            r -> blocks.add(new Paragraph(wording.text("california.opt-out", how(ccpa, r)))));
+    blocks.add(new Paragraph(wording.text("california.rights")));
+    ccpa.calOppa()
+        .ifPresent(
+            caloppa -> {
+              blocks.add(
+                  new Paragraph(
+                      wording.text("california.dnt", wording.orUnstated(caloppa.doNotTrack()))));
+              if (caloppa.anonymousBrowsing()) {
+                blocks.add(new Paragraph(wording.text("california.anonymous")));
+              }
+            });
+    List<String> forMarketing =
+        policy.recipients().stream()
+            .filter(Recipient::directMarketingDisclosure)
+            .map(Recipient::name)
+            .toList();
+    blocks.add(
+        new Paragraph(
+            forMarketing.isEmpty()
+                ? wording.text("california.shine.none")
+                : wording.text("california.shine.some", wording.join(forMarketing))));
+    ccpa.right(RequestType.SHINE_THE_LIGHT)
+        .ifPresent(
+            r -> blocks.add(new Paragraph(wording.text("california.shine.ask", how(ccpa, r)))));
+    return new Section("california", wording.text("california.heading"), blocks);
+  }
+
+  private String how(Jurisdiction jurisdiction, Right right) {
+    return names.channels(right.exercise(), jurisdiction.contact());
+  }
+
+  private Section children(Jurisdiction coppa) {
+    int age = coppa.minimumAge().orElseThrow();
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Paragraph(wording.text("children.intro", age)));
+    coppa
+        .right(RequestType.PARENTAL_DELETION)
+        .ifPresent(
+            r ->
+                blocks.add(
+                    new Paragraph(
+                        wording.text(
+                            "children.parents",
+                            age,
+                            how(coppa, r),
+                            wording.deadline(r.deadline())))));
+    return new Section("children", wording.text("children.heading", age), blocks);
+  }
+
+  private Section china(Jurisdiction pipl) {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Paragraph(wording.text("china.intro")));
+    List<String> consents = pipl.consents().stream().map(this::consent).toList();
+    blocks.add(new Bullets(consents.isEmpty() ? List.of(wording.unstated()) : consents));
+    blocks.add(new Paragraph(wording.text("china.rights")));
+    return new Section("china", wording.text("china.heading"), blocks);
+  }
+
+  private String consent(PiplConsent consent) {
+    String purposes =
+        consent.purposes().isEmpty()
+            ? wording.text("china.all-purposes")
+            : names.purposes(consent.purposes());
+    return wording.text(
+        "china.consent",
+        wording.label("consent-scope", consent.scope()),
+        wording.label("consent-form", consent.form()),
+        purposes);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.steward.policy.documents;
+
+import dev.steward.calendar.DeadlineRule;
+import dev.steward.policy.Policy;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Steward's own wording for one language, from the {@code messages} bundles, plus the ways values
+ * of the policy are put into words there: periods, deadlines, countries, dates, and the neutral
+ * phrase for what the policy leaves {@code unstated}. Thread-safe.
+ */
+final class Wording {
+  private static final String BUNDLE = "dev.steward.policy.documents.messages";
+
+  private final DocumentLanguage language;
+  private final ResourceBundle bundle;
+
+  Wording(DocumentLanguage language) {
+    this.language = language;
+    // No fallback to the JVM's default locale: the base bundle is the English text.
+    this.bundle =
+        ResourceBundle.getBundle(
+            BUNDLE,
+            language.locale(),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  DocumentLanguage language() {
+    return language;
+  }
+
+  /** The text under {@code key}, with {@code {0}}, {@code {1}} ... replaced by the arguments. */
+  String text(String key, Object... args) {
+    String text;
+    try {
+      text = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      throw new IllegalStateException("no text for '" + key + "' in " + language.tag(), e);
+    }
+    for (int i = 0; i < args.length; i++) {
+      text = text.replace("{" + i + "}", String.valueOf(args[i]));
+    }
+    return text;
+  }
+
+  boolean hasText(String key) {
+    return bundle.containsKey(key);
+  }
+
+  /** The label of a choice of the policy, e.g. {@code channel.EMAIL}. */
+  String label(String prefix, Enum<?> value) {
+    return text(prefix + "." + value.name());
+  }
+
+  <E extends Enum<E>> String labels(String prefix, Collection<E> values) {
+    return values.isEmpty()
+        ? unstated()
+        : join(values.stream().map(v -> label(prefix, v)).toList());
+  }
+
+  String unstated() {
+    return text("unstated");
+  }
+
+  /** The value, or the "not stated" phrase where the policy leaves it open. */
+  String orUnstated(String value) {
+    return value == null || value.isBlank() || Policy.UNSTATED.equals(value) ? unstated() : value;
+  }
+
+  /** The items joined as a list in this language; "not stated" for an empty list. */
+  String join(List<String> items) {
+    return items.isEmpty() ? unstated() : String.join(text("list.separator"), items);
+  }
+
+  String country(String code) {
+    if (Policy.UNSTATED.equals(code)) {
+      return unstated();
+    }
+    if (code.equals("EEA") || code.equals("WORLD")) {
+      return text("country." + code);
+    }
+    String name = new Locale("", code).getDisplayCountry(language.locale());
+    return name.isEmpty() || name.equals(code) ? code : name;
+  }
+
+  String legalBasis(String dpvId) {
+    String key = "basis." + dpvId.replace("dpv:", "");
+    return bundle.containsKey(key) ? text(key) : dpvId;
+  }
+
+  String period(Period period) {
+    List<String> parts = new ArrayList<>();
+    addUnit(parts, period.getYears(), "unit.years");
+    addUnit(parts, period.getMonths(), "unit.months");
+    addUnit(parts, period.getDays(), "unit.days");
+    return parts.isEmpty() ? text("unit.none") : String.join(" ", parts);
+  }
+
+  private void addUnit(List<String> parts, int amount, String key) {
+    if (amount != 0) {
+      parts.add(counted(key, amount));
+    }
+  }
+
+  String deadline(DeadlineRule rule) {
+    return counted("count." + rule.count().name(), rule.amount());
+  }
+
+  /** The text for an amount, using the {@code .one} form where the language has one. */
+  private String counted(String key, int amount) {
+    return amount == 1 && hasText(key + ".one") ? text(key + ".one", amount) : text(key, amount);
+  }
+
+  /** {@code 2019-10} as "October 2019", a full date in the language's long form. */
+  String date(String effectiveDate) {
+    if (effectiveDate.length() == 7) {
+      LocalDate first = LocalDate.parse(effectiveDate + "-01");
+      return first.format(DateTimeFormatter.ofPattern(text("format.month"), language.locale()));
+    }
+    return LocalDate.parse(effectiveDate)
+        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale()));
+  }
+}
