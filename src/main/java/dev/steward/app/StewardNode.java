@@ -27,6 +27,8 @@ import dev.steward.policy.PolicyRoutes;
 import dev.steward.policy.PolicyStartup;
 import dev.steward.policy.PolicyVersions;
 import dev.steward.policy.PublishedPolicy;
+import dev.steward.policy.documents.PolicyDocumentRoutes;
+import dev.steward.policy.documents.PolicyDocuments;
 import dev.steward.store.Database;
 import dev.steward.vault.VaultServices;
 import dev.steward.web.HttpServer;
@@ -169,6 +171,7 @@ public final class StewardNode implements AutoCloseable {
       new SystemRoutes(database::isReady, meters, Version.current()).addTo(routes);
       new AccessRoutes(users, clients, tokens, signIn).addTo(routes);
       new PolicyRoutes(policies).addTo(routes);
+      new PolicyDocumentRoutes(policies, PolicyDocuments.withSystemFont()).addTo(routes);
       new AuditRoutes(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
 
