@@ -1,7 +1,5 @@
 package dev.steward.app;
 
-import de.focus_shift.jollyday.core.HolidayManager;
-import de.focus_shift.jollyday.core.ManagerParameters;
 import dev.steward.keys.KeyKind;
 
 /**
@@ -14,8 +12,6 @@ final class Warmup {
 
   static void run() {
     KeyKind.values(); // registers Tink's signature, MAC and AEAD key managers
-    HolidayManager.getInstance(ManagerParameters.create("GB"));
-    HolidayManager.getInstance(ManagerParameters.create("US"));
     load(
         "org.eclipse.jetty.server.Server",
         "org.eclipse.jetty.server.ServerConnector",

@@ -47,9 +47,17 @@ public final class PolicyChecker {
   /** A check report and the snapshot of what was checked. */
   public record Published(CheckReport report, java.util.Optional<PolicySnapshot> snapshot) {}
 
-  /** Checks a stored snapshot, reading its files from memory. */
+  /** Checks a snapshot fully, as for publishing, reading its files from memory. */
   public CheckReport check(PolicySnapshot snapshot) {
-    return validator.validate(snapshot);
+    return validator.validate(snapshot, true);
+  }
+
+  /**
+   * Reads back a published snapshot. Calendar coverage, which depends on today's date, is not
+   * checked again: a version once published stays loadable.
+   */
+  public CheckReport reload(PolicySnapshot snapshot) {
+    return validator.validate(snapshot, false);
   }
 
   /** Checks a policy held in memory, e.g. uploaded; {@code name} labels its problems. */

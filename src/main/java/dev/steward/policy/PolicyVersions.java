@@ -197,7 +197,7 @@ public final class PolicyVersions implements PublishedPolicies {
 
   private PublishedPolicy toPublished(Row row) {
     Map<String, String> files = fromJson(row.files());
-    Policy policy = checker.check(new PolicySnapshot(row.mainFile(), files)).orThrow();
+    Policy policy = checker.reload(new PolicySnapshot(row.mainFile(), files)).orThrow();
     return new PublishedPolicy(row.version(), row.contentHash(), row.publishedAt(), policy);
   }
 

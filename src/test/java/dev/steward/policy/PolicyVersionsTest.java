@@ -1,0 +1,149 @@
+package dev.steward.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.access.Principal;
+import dev.steward.audit.AuditTrail;
+import dev.steward.error.ConflictException;
+import dev.steward.store.Database;
+import dev.steward.store.Engine;
+import dev.steward.store.TestDatabases;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PolicyVersionsTest {
+  private static final Clock NOW =
+      Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
+  private static final Principal DPO = new Principal.System("test");
+  private final List<String> audited = new ArrayList<>();
+  private final AuditTrail audit =
+      (actor, action, type, id, outcome, detail) -> audited.add(action + " " + id);
+
+  private static PolicySnapshot bundled() {
+    return PolicySnapshot.ofText(PolicyChecker.BUNDLED_RESOURCE, PolicyChecker.bundledText());
+  }
+
+  /** The bundled text under another version label, with one more recipient. */
+  private static PolicySnapshot nextVersion() {
+    String text =
+        PolicyChecker.bundledText().replaceFirst("(?m)^version: .*$", "version: \"2026-12\"");
+    return PolicySnapshot.ofText("next.yaml", text);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void publish_firstVersion_isInForceAndAudited(Engine engine) {
+    try (Database database = TestDatabases.open(engine)) {
+      PolicyVersions versions = new PolicyVersions(database, new PolicyChecker(NOW), audit, NOW);
+      assertThat(versions.isEmpty()).isTrue();
+      PublishedPolicy published = versions.publish(bundled(), DPO);
+      assertThat(versions.current().contentHash()).isEqualTo(published.contentHash());
+      assertThat(published.version()).isEqualTo("2019-10");
+      assertThat(audited).contains("policy.published 2019-10");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void publish_sameContentAgain_changesNothing(Engine engine) {
+    try (Database database = TestDatabases.open(engine)) {
+      PolicyVersions versions = new PolicyVersions(database, new PolicyChecker(NOW), audit, NOW);
+      versions.publish(bundled(), DPO);
+      versions.publish(bundled(), DPO);
+      assertThat(versions.all()).hasSize(1);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void publish_sameLabelWithOtherContent_isAConflict(Engine engine) {
+    try (Database database = TestDatabases.open(engine)) {
+      PolicyVersions versions = new PolicyVersions(database, new PolicyChecker(NOW), audit, NOW);
+      versions.publish(bundled(), DPO);
+      String changed = PolicyChecker.bundledText() + "\n# a comment changes the content\n";
+      assertThatThrownBy(() -> versions.publish(PolicySnapshot.ofText("x.yaml", changed), DPO))
+          .isInstanceOf(ConflictException.class)
+          .hasMessageContaining("2019-10");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void publish_newVersion_keepsTheOldOneReadable(Engine engine) {
+    try (Database database = TestDatabases.open(engine)) {
+      PolicyVersions versions = new PolicyVersions(database, new PolicyChecker(NOW), audit, NOW);
+      versions.publish(bundled(), DPO);
+      versions.publish(nextVersion(), DPO);
+      assertThat(versions.current().version()).isEqualTo("2026-12");
+      assertThat(versions.version("2019-10")).isPresent();
+      assertThat(versions.all())
+          .extracting(PublishedPolicy::version)
+          .containsExactly("2019-10", "2026-12");
+      assertThatThrownBy(() -> versions.publish(bundled(), DPO))
+          .isInstanceOf(ConflictException.class)
+          .hasMessageContaining("new version label");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void current_yearsAfterPublication_stillLoadsThoughDatedCalendarsRanOut(Engine engine) {
+    try (Database database = TestDatabases.open(engine)) {
+      new PolicyVersions(database, new PolicyChecker(NOW), audit, NOW).publish(bundled(), DPO);
+      Clock later = Clock.fixed(Instant.parse("2031-06-01T00:00:00Z"), ZoneOffset.UTC);
+      assertThat(new PolicyChecker(later).check(bundled()).hasErrors()).isTrue();
+      PolicyVersions reopened =
+          new PolicyVersions(database, new PolicyChecker(later), audit, later);
+      assertThat(reopened.current().version()).isEqualTo("2019-10");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void anotherNode_seesANewPublicationWithinTheRefreshInterval(Engine engine) {
+    try (Database database = TestDatabases.open(engine)) {
+      MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
+      PolicyVersions first = new PolicyVersions(database, new PolicyChecker(NOW), audit, clock);
+      PolicyVersions second = new PolicyVersions(database, new PolicyChecker(NOW), audit, clock);
+      first.publish(bundled(), DPO);
+      assertThat(second.current().version()).isEqualTo("2019-10");
+      first.publish(nextVersion(), DPO);
+      clock.advance(PolicyVersions.REFRESH.plusMillis(1));
+      assertThat(second.current().version()).isEqualTo("2026-12");
+    }
+  }
+
+  /** A clock tests move by hand. */
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(java.time.Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
