@@ -28,6 +28,10 @@ import dev.steward.policy.PolicyStartup;
 import dev.steward.policy.PolicyVersions;
 import dev.steward.policy.PublishedPolicy;
 import dev.steward.store.Database;
+import dev.steward.vault.DisclosureRoutes;
+import dev.steward.vault.NoticeRoutes;
+import dev.steward.vault.RecordRoutes;
+import dev.steward.vault.SubjectRoutes;
 import dev.steward.vault.VaultServices;
 import dev.steward.web.HttpServer;
 import dev.steward.web.RouteRegistry;
@@ -141,6 +145,10 @@ public final class StewardNode implements AutoCloseable {
       new PolicyRoutes(policies).addTo(routes);
       new AuditRoutes(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
+      new SubjectRoutes(vault.vault(), clock).addTo(routes);
+      new RecordRoutes(vault.vault()).addTo(routes);
+      new DisclosureRoutes(vault.vault().disclosures(), clock).addTo(routes);
+      new NoticeRoutes(vault.vault().art14Notices(), clock).addTo(routes);
 
       // Recurring jobs are start tasks: db-scheduler registers and schedules them once per store.
       List<RecurringTask<?>> recurring = new ArrayList<>(outbox.startTasks());

@@ -1,7 +1,9 @@
 package dev.steward.vault;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,13 @@ public record Art14Notice(
     /** Given with the first communication to the person (Art. 14(3)(b)). */
     FIRST_COMMUNICATION,
     /** Given before the first disclosure to another recipient (Art. 14(3)(c)). */
-    BEFORE_DISCLOSURE
+    BEFORE_DISCLOSURE;
+
+    /** The lower-case name used on the API and in the store, e.g. {@code in_person}. */
+    @JsonValue
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 }

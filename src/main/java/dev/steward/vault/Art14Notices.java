@@ -82,7 +82,7 @@ public final class Art14Notices {
                   .createUpdate(
                       "update art14_notice set notified_at = :at, method = :method where id = :id")
                   .bind("at", notifiedAt)
-                  .bind("method", method.name().toLowerCase(java.util.Locale.ROOT))
+                  .bind("method", method.toString())
                   .bind("id", noticeId)
                   .execute();
               vault
