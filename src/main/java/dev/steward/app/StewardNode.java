@@ -16,6 +16,9 @@ import dev.steward.audit.AuditLog;
 import dev.steward.audit.AuditReader;
 import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
+import dev.steward.collection.CollectRoutes;
+import dev.steward.collection.Collector;
+import dev.steward.collection.ConsentRecords;
 import dev.steward.config.StewardConfig;
 import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
@@ -149,6 +152,11 @@ public final class StewardNode implements AutoCloseable {
       new RecordRoutes(vault.vault()).addTo(routes);
       new DisclosureRoutes(vault.vault().disclosures(), clock).addTo(routes);
       new NoticeRoutes(vault.vault().art14Notices(), clock).addTo(routes);
+      ConsentRecords consents = new ConsentRecords(database.jdbi(), audit);
+      new CollectRoutes(
+              new Collector(
+                  vault.vault(), vault.index(), policies, consents, database.jdbi(), audit, clock))
+          .addTo(routes);
 
       // Recurring jobs are start tasks: db-scheduler registers and schedules them once per store.
       List<RecurringTask<?>> recurring = new ArrayList<>(outbox.startTasks());

@@ -50,6 +50,21 @@ public final class TestNodes {
     }
   }
 
+  /** The same configuration running on another policy file. */
+  public static StewardConfig withPolicy(StewardConfig config, Path policyFile) {
+    return new StewardConfig(
+        config.dataDir(),
+        config.store(),
+        config.keyring(),
+        config.http(),
+        Optional.of(policyFile),
+        config.keysDir(),
+        config.keyVariables(),
+        config.passwordHashing(),
+        config.phoneRegion(),
+        config.mail());
+  }
+
   public static HttpSettings http() {
     return new HttpSettings("127.0.0.1", 0, 16_384, 600, 600, List.of());
   }
