@@ -40,7 +40,11 @@ public final class VaultServices implements AutoCloseable {
     try {
       Keyring keyring =
           new Keyring(
-              keyringDatabase, keys.aead(KeyName.MASTER), keys.fingerprint(KeyName.MASTER), clock);
+              keyringDatabase,
+              keys.aead(KeyName.MASTER),
+              keys.fingerprint(KeyName.MASTER),
+              keys.unwrapOnlyMasters(),
+              clock);
       IdentityIndex index =
           new IdentityIndex(keys.mac(KeyName.IDENTITY_INDEX), new IdentityNormalizer(phoneRegion));
       Vault vault =
