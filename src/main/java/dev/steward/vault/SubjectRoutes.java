@@ -8,11 +8,13 @@ import dev.steward.web.ApiRoute;
 import dev.steward.web.Json;
 import dev.steward.web.OptionalField;
 import dev.steward.web.RouteRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Subjects over HTTP: create, view without values, find by an identity given in the body (never in
@@ -20,9 +22,9 @@ import java.util.UUID;
  */
 public final class SubjectRoutes {
   private final Vault vault;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  public SubjectRoutes(Vault vault, java.time.Clock clock) {
+  public SubjectRoutes(Vault vault, Clock clock) {
     this.vault = vault;
     this.clock = clock;
   }
@@ -167,9 +169,9 @@ public final class SubjectRoutes {
         body.relationshipEnd(),
         body.under13(),
         birth,
-        java.util.stream.IntStream.range(0, identities.size())
-            .mapToObj(i -> require(identities.get(i), "identities." + i))
-            .map(identity -> identity.toIdentity("identities"))
+        IntStream.range(0, identities.size())
+            .mapToObj(
+                i -> require(identities.get(i), "identities." + i).toIdentity("identities." + i))
             .toList());
   }
 
