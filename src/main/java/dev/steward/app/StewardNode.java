@@ -16,6 +16,9 @@ import dev.steward.audit.AuditLog;
 import dev.steward.audit.AuditReader;
 import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
+import dev.steward.collection.CollectRoutes;
+import dev.steward.collection.Collector;
+import dev.steward.collection.ConsentRecords;
 import dev.steward.config.StewardConfig;
 import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
@@ -30,6 +33,10 @@ import dev.steward.policy.PublishedPolicy;
 import dev.steward.policy.documents.PolicyDocumentRoutes;
 import dev.steward.policy.documents.PolicyDocuments;
 import dev.steward.store.Database;
+import dev.steward.vault.DisclosureRoutes;
+import dev.steward.vault.NoticeRoutes;
+import dev.steward.vault.RecordRoutes;
+import dev.steward.vault.SubjectRoutes;
 import dev.steward.vault.VaultServices;
 import dev.steward.web.HttpServer;
 import dev.steward.web.RouteRegistry;
@@ -173,6 +180,15 @@ public final class StewardNode implements AutoCloseable {
       new PolicyRoutes(policies).addTo(routes);
       new PolicyDocumentRoutes(policies, PolicyDocuments.withSystemFont()).addTo(routes);
       new AuditRoutes(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
+          .addTo(routes);
+      new SubjectRoutes(vault.vault(), clock).addTo(routes);
+      new RecordRoutes(vault.vault()).addTo(routes);
+      new DisclosureRoutes(vault.vault().disclosures(), clock).addTo(routes);
+      new NoticeRoutes(vault.vault().art14Notices(), clock).addTo(routes);
+      ConsentRecords consents = new ConsentRecords(database.jdbi(), audit);
+      new CollectRoutes(
+              new Collector(
+                  vault.vault(), vault.index(), policies, consents, database.jdbi(), audit, clock))
           .addTo(routes);
 
       // Recurring jobs are start tasks: db-scheduler registers and schedules them once per store.

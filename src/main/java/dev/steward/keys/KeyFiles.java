@@ -52,12 +52,21 @@ final class KeyFiles {
   record Found(KeysetHandle keyset, String where) {}
 
   Optional<Found> read(KeyName name) {
-    String value = env.get(name.environmentVariable());
+    return read(name, "");
+  }
+
+  /**
+   * Reads a variant of a key: {@code variant} "" is the key itself, "next" is {@code
+   * <id>.next.json} or {@code STEWARD_KEY_<ID>_NEXT}, and so on.
+   */
+  Optional<Found> read(KeyName name, String variant) {
+    String variable = variable(name, variant);
+    String value = env.get(variable);
     if (value != null && !value.isBlank()) {
-      String where = describeEnv(name);
+      String where = "environment variable " + variable;
       return Optional.of(new Found(parse(name, decode(name, value.strip()), where), where));
     }
-    Path file = directory.resolve(name.fileName());
+    Path file = file(name, variant);
     if (!Files.exists(file)) {
       return Optional.empty();
     }
@@ -73,7 +82,11 @@ final class KeyFiles {
 
   /** Writes a newly generated keyset; returns the one on disk if another node wrote it first. */
   Found write(KeyName name, KeysetHandle keyset) {
-    Path file = directory.resolve(name.fileName());
+    return write(name, "", keyset);
+  }
+
+  Found write(KeyName name, String variant, KeysetHandle keyset) {
+    Path file = file(name, variant);
     try {
       if (posix) {
         Files.createDirectories(directory, attributes("rwx------"));
@@ -89,12 +102,30 @@ final class KeyFiles {
       }
       return new Found(keyset, directory.toString());
     } catch (FileAlreadyExistsException e) {
-      return read(name).orElseThrow();
+      return read(name, variant).orElseThrow();
     } catch (IOException e) {
       throw new ConfigurationException("cannot write key file " + file + ": " + e.getMessage(), e);
     } catch (GeneralSecurityException e) {
       throw new ConfigurationException("cannot serialize key " + name.id(), e);
     }
+  }
+
+  /** The file of a key's variant in the keys directory. */
+  Path file(KeyName name, String variant) {
+    return directory.resolve(
+        variant.isEmpty() ? name.fileName() : name.id() + "." + variant + ".json");
+  }
+
+  /** True when the key itself comes from the environment rather than the keys directory. */
+  boolean fromEnvironment(KeyName name) {
+    String value = env.get(name.environmentVariable());
+    return value != null && !value.isBlank();
+  }
+
+  private static String variable(KeyName name, String variant) {
+    return variant.isEmpty()
+        ? name.environmentVariable()
+        : name.environmentVariable() + "_" + variant.toUpperCase(java.util.Locale.ROOT);
   }
 
   /** Where a missing key was looked for, for messages. */

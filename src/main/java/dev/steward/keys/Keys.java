@@ -28,10 +28,15 @@ import org.jdbi.v3.core.Jdbi;
 public final class Keys {
   private final Map<KeyName, KeysetHandle> keysets;
   private final Map<KeyName, String> fingerprints;
+  private final Map<String, Aead> unwrapOnlyMasters;
 
-  private Keys(Map<KeyName, KeysetHandle> keysets, Map<KeyName, String> fingerprints) {
+  private Keys(
+      Map<KeyName, KeysetHandle> keysets,
+      Map<KeyName, String> fingerprints,
+      Map<String, Aead> unwrapOnlyMasters) {
     this.keysets = keysets;
     this.fingerprints = fingerprints;
+    this.unwrapOnlyMasters = Map.copyOf(unwrapOnlyMasters);
   }
 
   /**
@@ -65,7 +70,9 @@ public final class Keys {
       keysets.put(name, found.keyset());
       fingerprints.put(name, actual);
     }
-    return new Keys(keysets, fingerprints);
+    Map<String, Aead> unwrapOnly = new MasterKeyHandover(keysDir, env).unwrapOnly();
+    unwrapOnly.remove(fingerprints.get(KeyName.MASTER));
+    return new Keys(keysets, fingerprints, unwrapOnly);
   }
 
   public PublicKeySign signer(KeyName name) {
@@ -87,6 +94,14 @@ public final class Keys {
 
   public Aead aead(KeyName name) {
     return primitive(name, KeyKind.AEAD, keysets.get(name), Aead.class);
+  }
+
+  /**
+   * Master keys held for unwrapping only, by fingerprint: the next one of a rotation under way and
+   * the previous one, so every node reads data keys whichever of them wraps them.
+   */
+  public Map<String, Aead> unwrapOnlyMasters() {
+    return unwrapOnlyMasters;
   }
 
   /** The fingerprint recorded for this key: 64 hex digits, safe to show and export. */

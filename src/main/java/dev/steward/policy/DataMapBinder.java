@@ -3,9 +3,11 @@ package dev.steward.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Binds what data exists: subject types, the category tree, sources and systems. */
+/** Binds what data exists: subject and identity types, the category tree, sources and systems. */
 final class DataMapBinder {
+  private static final Pattern IDENTITY_TYPE_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private final Binding binding;
 
   DataMapBinder(Binding binding) {
@@ -20,6 +22,24 @@ final class DataMapBinder {
                     new SubjectType(
                         Values.id(binding, f), f.text("name"), f.flag("supplied_by_others")),
                     f))
+        .toList();
+  }
+
+  /** Custom identity types; their ids become part of hashed identities, so they are strict. */
+  List<CustomIdentityType> identityTypes(Fields root) {
+    return binding.mappings(root, "identity_types", "identity_type").stream()
+        .map(
+            f -> {
+              String id = f.text("id");
+              if (!id.isEmpty() && !IDENTITY_TYPE_ID.matcher(id).matches()) {
+                binding.add(
+                    f.where("id")
+                        .error(
+                            "'" + id + "' is not a valid identity type id",
+                            "use lower-case letters, digits and '_', starting with a letter"));
+              }
+              return binding.origin(new CustomIdentityType(id, f.text("name")), f);
+            })
         .toList();
   }
 

@@ -42,6 +42,11 @@ final class FormRules {
         }
       }
       checkPurposes(policy, form, names);
+      Node.Mapping origin = binding.originOf(form);
+      form.subjectType()
+          .ifPresent(id -> ids.reference(id, origin.valueLocation("subject_type"), "subject_type"));
+      form.source().ifPresent(id -> ids.reference(id, origin.valueLocation("source"), "source"));
+      form.system().ifPresent(id -> ids.reference(id, origin.valueLocation("system"), "system"));
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.function.Function;
  *
  * @param version the company's version label, e.g. {@code 2019-10}
  * @param effectiveDate {@code YYYY-MM-DD} or {@code YYYY-MM}
+ * @param identityTypes identity types declared beyond the built-in ones
  * @param categories the roots of the category tree; see {@link #allCategories()}
  */
 public record Policy(
@@ -27,6 +28,7 @@ public record Policy(
     List<JointController> jointControllers,
     Optional<Dpo> dpo,
     List<SubjectType> subjectTypes,
+    List<CustomIdentityType> identityTypes,
     List<Category> categories,
     List<Source> sources,
     List<DataSystem> systems,
@@ -50,6 +52,7 @@ public record Policy(
     entities = List.copyOf(entities);
     jointControllers = List.copyOf(jointControllers);
     subjectTypes = List.copyOf(subjectTypes);
+    identityTypes = List.copyOf(identityTypes);
     categories = List.copyOf(categories);
     sources = List.copyOf(sources);
     systems = List.copyOf(systems);

@@ -31,6 +31,7 @@ final class PolicyBinder {
             entities.jointControllers(f),
             entities.dpo(f),
             dataMap.subjectTypes(f),
+            dataMap.identityTypes(f),
             dataMap.categories(f),
             dataMap.sources(f),
             dataMap.systems(f),

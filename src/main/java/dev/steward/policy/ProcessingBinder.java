@@ -136,7 +136,10 @@ final class ProcessingBinder {
                       f.text("name"),
                       fields,
                       f.texts("purposes"),
-                      f.optionalText("consent_field")),
+                      f.optionalText("consent_field"),
+                      f.optionalText("subject_type"),
+                      f.optionalText("source"),
+                      f.optionalText("system")),
                   f);
             })
         .toList();

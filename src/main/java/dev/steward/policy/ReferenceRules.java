@@ -87,6 +87,7 @@ final class ReferenceRules {
     }
     policy.jointControllers().forEach(j -> ids.declare("joint_controller", j.id(), j));
     policy.subjectTypes().forEach(s -> ids.declare("subject_type", s.id(), s));
+    policy.identityTypes().forEach(t -> ids.declare("identity_type", t.id(), t));
     policy.allCategories().forEach(c -> ids.declare("category", c.id(), c));
     policy.sources().forEach(s -> ids.declare("source", s.id(), s));
     policy.systems().forEach(s -> ids.declare("system", s.id(), s));

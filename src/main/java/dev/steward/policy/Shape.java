@@ -18,6 +18,7 @@ final class Shape {
     def(
         "policy",
         "*version *effective_date include regions *entities joint_controllers dpo *subject_types"
+            + " identity_types"
             + " *categories sources systems *purposes recipients transfers trackers forms"
             + " *retention exemptions documents *jurisdictions calendars change_notification");
     def("region", "*id *name");
@@ -26,6 +27,7 @@ final class Shape {
     def("joint_controller", "*id *name *entities *arrangement");
     def("dpo", "*entity *contact title");
     def("subject_type", "*id *name supplied_by_others");
+    def("identity_type", "*id *name");
     def("category", "*id *name special criminal art9_condition children");
     def("source", "*id *name *kind categories");
     def("system", "*id *name *owner *location *processor categories");
@@ -38,7 +40,7 @@ final class Shape {
         "*id *name *kind legal_name *categories purposes direct_marketing_disclosure country");
     def("transfer", "*id *from *to mechanisms consent international_organisation categories");
     def("tracker", "*id *name *kind *provider *party *purpose *duration *category categories");
-    def("form", "*id *name *fields *purposes consent_field");
+    def("form", "*id *name *fields *purposes consent_field subject_type source system");
     def("form_field", "*name categories required");
     def("retention_rule", "*id categories purposes *period *start *action");
     def("exemption", "*id *ground rights");

@@ -1,18 +1,21 @@
 package dev.steward.vault;
 
 import dev.steward.policy.Category;
+import dev.steward.policy.CustomIdentityType;
 import dev.steward.policy.DataSystem;
 import dev.steward.policy.LegalBasis;
 import dev.steward.policy.Policy;
 import dev.steward.policy.PublishedPolicies;
 import dev.steward.policy.Purpose;
+import dev.steward.policy.Recipient;
 import dev.steward.policy.Source;
 import dev.steward.policy.SubjectType;
 import java.util.function.Function;
 
 /**
  * The vault's vocabulary as the policy in force declares it, so a record can only name a category,
- * purpose, source or system the policy knows. Follows new publications. Thread-safe.
+ * purpose, source, system, recipient or custom identity type the policy knows. Follows new
+ * publications. Thread-safe.
  */
 public final class PolicyVocabulary implements VaultVocabulary {
   private final PublishedPolicies policies;
@@ -31,7 +34,11 @@ public final class PolicyVocabulary implements VaultVocabulary {
       case SOURCE -> has(policy.sources(), Source::id, id);
       case SYSTEM -> has(policy.systems(), DataSystem::id, id);
       case LEGAL_BASIS -> LegalBasis.isKnown(id);
-      case IDENTITY_TYPE -> false;
+      case IDENTITY_TYPE -> has(policy.identityTypes(), CustomIdentityType::id, id);
+      case RECIPIENT -> has(policy.recipients(), Recipient::id, id);
+      case INDIRECT_SOURCE ->
+          policy.sources().stream()
+              .anyMatch(source -> source.id().equals(id) && source.startsNoticeClock());
     };
   }
 

@@ -87,6 +87,7 @@ final class Records {
                     sealed.get(i));
               }
               insert.execute();
+              Art14Clock.start(vault, handle, batch);
               vault
                   .audit()
                   .record(
@@ -135,9 +136,13 @@ final class Records {
             });
   }
 
-  void rectify(Principal actor, UUID recordId, String newValue, String reason) {
+  /** {@code subjectId} may be null; otherwise the record must belong to that live subject. */
+  void rectify(Principal actor, UUID subjectId, UUID recordId, String newValue, String reason) {
     Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "record.rectify", recordId);
-    new Checks(vault).text(reason, 500, true, "reason").orThrow();
+    new Checks(vault)
+        .text(reason, 500, true, "reason")
+        .text(newValue, 100_000, true, "value")
+        .orThrow();
     Instant now = vault.clock().instant();
     vault
         .store()
@@ -149,6 +154,12 @@ final class Records {
                       .orElseThrow(() -> new NotFoundException("no record " + recordId));
               SubjectRows.locked(handle, row.subjectId())
                   .orElseThrow(() -> new SubjectNotFoundException(row.subjectId()));
+              if (subjectId != null
+                  && !SubjectRows.live(handle, subjectId)
+                      .map(owner -> owner.id().equals(row.subjectId()))
+                      .orElse(false)) {
+                throw new NotFoundException("subject " + subjectId + " has no record " + recordId);
+              }
               Aead key = vault.keyring().subjectKey(row.subjectId());
               handle
                   .createUpdate(

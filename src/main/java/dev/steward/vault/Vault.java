@@ -24,6 +24,8 @@ public final class Vault {
   private final Linker linker;
   private final ExemptionStore exemptions;
   private final Eraser eraser;
+  private final Disclosures disclosures;
+  private final Art14Notices art14Notices;
 
   public Vault(
       Database store,
@@ -32,7 +34,22 @@ public final class Vault {
       VaultVocabulary vocabulary,
       AuditTrail audit,
       Clock clock) {
-    VaultContext context = new VaultContext(store.jdbi(), keyring, index, vocabulary, audit, clock);
+    this(store, keyring, index, vocabulary, audit, clock, NoticeDeadlines.oneMonthUtc());
+  }
+
+  /** As above, with the deadlines by which people whose data came indirectly must be told. */
+  public Vault(
+      Database store,
+      Keyring keyring,
+      IdentityIndex index,
+      VaultVocabulary vocabulary,
+      AuditTrail audit,
+      Clock clock,
+      NoticeDeadlines deadlines) {
+    VaultContext context =
+        new VaultContext(store.jdbi(), keyring, index, vocabulary, audit, clock, deadlines);
+    this.disclosures = new Disclosures(context);
+    this.art14Notices = new Art14Notices(context);
     this.subjects = new Subjects(context);
     this.records = new Records(context);
     this.linker = new Linker(context);
@@ -65,7 +82,20 @@ public final class Vault {
     return subjects.view(actor, subjectId);
   }
 
-  /** Encrypts and stores a batch of records in one transaction with one audit entry. */
+  /** The log of disclosures of subjects' data to recipients. */
+  public Disclosures disclosures() {
+    return disclosures;
+  }
+
+  /** The people to tell that their data came from another source (GDPR Art. 14). */
+  public Art14Notices art14Notices() {
+    return art14Notices;
+  }
+
+  /**
+   * Encrypts and stores a batch of records in one transaction with one audit entry. Records from a
+   * source the vocabulary marks indirect start the GDPR Art. 14 clock in the same transaction.
+   */
   public List<UUID> addRecords(Principal actor, List<NewRecord> batch) {
     return records.add(actor, batch);
   }
@@ -77,7 +107,13 @@ public final class Vault {
 
   /** Replaces a record's value, recording who and why but not the old value. */
   public void rectify(Principal actor, UUID recordId, String newValue, String reason) {
-    records.rectify(actor, recordId, newValue, reason);
+    records.rectify(actor, null, recordId, newValue, reason);
+  }
+
+  /** As {@link #rectify}, refusing a record that is not the subject's (merges followed). */
+  public void rectify(
+      Principal actor, UUID subjectId, UUID recordId, String newValue, String reason) {
+    records.rectify(actor, subjectId, recordId, newValue, reason);
   }
 
   /** Merges {@code mergedId} into {@code survivorId}: identities and records move, none is lost. */

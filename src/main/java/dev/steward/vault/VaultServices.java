@@ -56,10 +56,22 @@ public final class VaultServices implements AutoCloseable {
     try {
       Keyring keyring =
           new Keyring(
-              keyringDatabase, keys.aead(KeyName.MASTER), keys.fingerprint(KeyName.MASTER), clock);
+              keyringDatabase,
+              keys.aead(KeyName.MASTER),
+              keys.fingerprint(KeyName.MASTER),
+              keys.unwrapOnlyMasters(),
+              clock);
       IdentityIndex index =
           new IdentityIndex(keys.mac(KeyName.IDENTITY_INDEX), new IdentityNormalizer(phoneRegion));
-      Vault vault = new Vault(store, keyring, index, new PolicyVocabulary(policies), audit, clock);
+      Vault vault =
+          new Vault(
+              store,
+              keyring,
+              index,
+              new PolicyVocabulary(policies),
+              audit,
+              clock,
+              new PolicyNoticeDeadlines(policies, clock));
       return new VaultServices(keyringDatabase, keyring, index, vault);
     } catch (RuntimeException e) {
       keyringDatabase.close();

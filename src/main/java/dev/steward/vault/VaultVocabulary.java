@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The ids the vault accepts for subject types, categories, purposes, sources, systems, legal bases
- * and custom identity types. Backed by the policy file in the running node; {@link #of} gives a
- * fixed set. Implementations are thread-safe.
+ * The ids the vault accepts for subject types, categories, purposes, sources, systems, legal bases,
+ * custom identity types and recipients, and which sources are indirect. Backed by the policy file
+ * in the running node; {@link #of} gives a fixed set. Implementations are thread-safe.
  */
 @FunctionalInterface
 public interface VaultVocabulary {
@@ -20,7 +20,10 @@ public interface VaultVocabulary {
     SOURCE("source"),
     SYSTEM("system"),
     LEGAL_BASIS("legal basis"),
-    IDENTITY_TYPE("identity type");
+    IDENTITY_TYPE("identity type"),
+    RECIPIENT("recipient"),
+    /** A source the policy marks indirect: data from it starts the GDPR Art. 14 notice clock. */
+    INDIRECT_SOURCE("indirect source");
 
     private final String label;
 

@@ -80,6 +80,7 @@ class PolicyDiffTest {
         policy.jointControllers(),
         policy.dpo(),
         policy.subjectTypes(),
+        policy.identityTypes(),
         policy.categories(),
         policy.sources(),
         policy.systems(),

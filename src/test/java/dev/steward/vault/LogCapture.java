@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
 
 /** Everything logged while it is open, with Steward's own loggers turned up to TRACE. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
   private final Logger steward = (Logger) LoggerFactory.getLogger("dev.steward");
   private final Level stewardLevel = steward.getLevel();
 
-  LogCapture() {
+  public LogCapture() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
@@ -32,7 +32,7 @@ final class LogCapture implements AutoCloseable {
     steward.setLevel(Level.TRACE);
   }
 
-  String text() {
+  public String text() {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 

@@ -37,7 +37,9 @@ final class VaultFixture implements AutoCloseable {
               Term.SOURCE, Set.of("contact_form", "import", "staff"),
               Term.SYSTEM, Set.of("steward", "crm"),
               Term.LEGAL_BASIS, Set.of("dpv:Contract", "dpv:Consent", "dpv:LegalObligation"),
-              Term.IDENTITY_TYPE, Set.of("loyalty_card")));
+              Term.IDENTITY_TYPE, Set.of("loyalty_card"),
+              Term.RECIPIENT, Set.of("mail_provider", "auditors"),
+              Term.INDIRECT_SOURCE, Set.of("import", "staff")));
 
   final Engine engine;
   final String storeUrl;

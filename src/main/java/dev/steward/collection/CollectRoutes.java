@@ -1,0 +1,38 @@
+package dev.steward.collection;
+
+import dev.steward.web.Access;
+import dev.steward.web.ApiRoute;
+import dev.steward.web.PublicKind;
+import dev.steward.web.RouteRegistry;
+
+/**
+ * {@code POST /api/v1/collect/{formId}}: the public intake of the company's web forms, as JSON or
+ * as a plain HTML form post from an allowed origin. Rate-limited as intake; answers only a receipt.
+ */
+public final class CollectRoutes {
+  private final Collector collector;
+
+  public CollectRoutes(Collector collector) {
+    this.collector = collector;
+  }
+
+  public void addTo(RouteRegistry routes) {
+    routes.add(
+        ApiRoute.post("/api/v1/collect/{formId}")
+            .access(Access.open(PublicKind.INTAKE))
+            .tag("collection")
+            .summary(
+                "Submit a form declared in the policy (JSON or urlencoded; Idempotency-Key makes"
+                    + " retries safe)")
+            .response(Collector.Receipt.class)
+            .status(201)
+            .handle(
+                (ctx, caller) ->
+                    ctx.status(201)
+                        .json(
+                            collector.collect(
+                                ctx.pathParam("formId"),
+                                SubmissionParser.parse(ctx),
+                                ctx.header("Idempotency-Key")))));
+  }
+}

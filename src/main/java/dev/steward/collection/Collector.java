@@ -1,0 +1,163 @@
+package dev.steward.collection;
+
+import dev.steward.access.Principal;
+import dev.steward.audit.AuditTrail;
+import dev.steward.error.BadRequestException;
+import dev.steward.error.ConflictException;
+import dev.steward.error.NotFoundException;
+import dev.steward.policy.Form;
+import dev.steward.policy.PublishedPolicies;
+import dev.steward.policy.PublishedPolicy;
+import dev.steward.vault.IdentityIndex;
+import dev.steward.vault.IdentityType;
+import dev.steward.vault.NewRecord;
+import dev.steward.vault.Provenance;
+import dev.steward.vault.Vault;
+import dev.steward.web.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Takes a submission of a form the policy declares and stores it in the vault: the person is found
+ * by the identities given (or created), each filled field becomes a record with the form's
+ * purposes, legal basis, source and system and the notice version in force, and consent given
+ * through the form's checkbox becomes a {@link ConsentRecord}. An {@code Idempotency-Key} makes a
+ * retry return the first answer without storing anything again. Stateless; thread-safe.
+ */
+public final class Collector {
+  private static final Principal COLLECTION = new Principal.System("collection");
+  private static final IdentityType SUBMISSION = IdentityType.of("submission");
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+  private final Vault vault;
+  private final IdentityIndex index;
+  private final PublishedPolicies policies;
+  private final ConsentRecords consents;
+  private final IdempotencyKeys keys;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public Collector(
+      Vault vault,
+      IdentityIndex index,
+      PublishedPolicies policies,
+      ConsentRecords consents,
+      Jdbi store,
+      AuditTrail audit,
+      Clock clock) {
+    this.vault = vault;
+    this.index = index;
+    this.policies = policies;
+    this.consents = consents;
+    this.keys = new IdempotencyKeys(store, clock);
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** The acknowledgement of a submission: ids and times, never what was submitted. */
+  public record Receipt(String status, UUID submissionId, String form, Instant receivedAt) {}
+
+  /** Stores a submission of {@code formId}; {@code idempotencyKey} may be null. */
+  public Receipt collect(String formId, Submission submission, String idempotencyKey) {
+    PublishedPolicy notice = policies.current();
+    Form form =
+        notice.policy().forms().stream()
+            .filter(candidate -> candidate.id().equals(formId))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("no form '" + formId + "' in the policy"));
+    // Keyed, so the hash of a short submission cannot be reversed by guessing.
+    String evidence = index.hashNormalized(SUBMISSION, submission.canonical(formId));
+    if (idempotencyKey == null) {
+      return store(notice, form, submission, evidence);
+    }
+    if (!KEY.matcher(idempotencyKey).matches()) {
+      throw new BadRequestException(
+          "the Idempotency-Key must be 1 to 200 visible ASCII characters");
+    }
+    var replay = keys.claim(formId, idempotencyKey, evidence);
+    if (replay.isPresent()) {
+      return read(replay.get());
+    }
+    try {
+      Receipt receipt = store(notice, form, submission, evidence);
+      keys.complete(formId, idempotencyKey, write(receipt));
+      return receipt;
+    } catch (RuntimeException e) {
+      keys.release(formId, idempotencyKey);
+      throw e;
+    }
+  }
+
+  private Receipt store(PublishedPolicy notice, Form form, Submission submission, String evidence) {
+    CollectionPlan plan = CollectionPlan.of(notice.policy(), form, submission);
+    FormDefaults defaults = FormDefaults.of(notice.policy(), form);
+    UUID subject =
+        new SubjectFinder(vault, COLLECTION).find(plan.identities(), defaults.subjectType());
+    Instant now = clock.instant();
+    List<NewRecord> records = new ArrayList<>();
+    for (CollectionPlan.Value value : plan.values()) {
+      for (Map.Entry<String, Set<String>> group : plan.purposesByBasis().entrySet()) {
+        Provenance provenance =
+            new Provenance(
+                defaults.source(),
+                defaults.system(),
+                group.getValue(),
+                group.getKey(),
+                now,
+                notice.version());
+        records.add(new NewRecord(subject, value.category(), provenance, value.value()));
+      }
+    }
+    if (!records.isEmpty()) {
+      vault.addRecords(COLLECTION, records);
+    }
+    UUID submissionId = UUID.randomUUID();
+    String consent = "-";
+    if (!plan.consentPurposes().isEmpty()) {
+      ConsentRecord record =
+          FormDefaults.consent(notice, form, plan, subject, submissionId, evidence, now);
+      consents.insert(record);
+      consent = record.id().toString();
+    }
+    audit.record(
+        COLLECTION,
+        "collect.submit",
+        "form",
+        form.id(),
+        "ok",
+        "submission="
+            + submissionId
+            + " subject="
+            + subject
+            + " records="
+            + records.size()
+            + " consent="
+            + consent);
+    return new Receipt("received", submissionId, form.id(), now);
+  }
+
+  private static String write(Receipt receipt) {
+    try {
+      return Json.mapper().writeValueAsString(receipt);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Receipt read(String stored) {
+    try {
+      return Json.mapper().readValue(stored, Receipt.class);
+    } catch (IOException e) {
+      throw new ConflictException("the stored answer for this Idempotency-Key is unreadable");
+    }
+  }
+}

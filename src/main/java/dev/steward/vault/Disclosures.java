@@ -1,0 +1,173 @@
+package dev.steward.vault;
+
+import dev.steward.access.Permission;
+import dev.steward.access.Principal;
+import dev.steward.vault.VaultVocabulary.Term;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The disclosure log: every time a subject's data goes to a recipient of the policy, for the access
+ * report (GDPR Art. 15(1)(c)), Art. 19 notifications and Shine the Light answers. Recorded by the
+ * API and by bulk import ({@link #record} takes a batch with one audit entry); read per subject or
+ * per recipient. Stateless; thread-safe.
+ */
+public final class Disclosures {
+  private static final String COLUMNS =
+      "id, subject_id, recipient, categories, disclosed_at, purpose, legal_basis, reason,"
+          + " actor_type, actor_id, recorded_at";
+
+  private final VaultContext vault;
+
+  Disclosures(VaultContext vault) {
+    this.vault = vault;
+  }
+
+  /** Records a batch in one transaction; every id is checked against the policy first. */
+  public List<UUID> record(Principal actor, List<NewDisclosure> batch) {
+    Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "disclosure.record", "-");
+    Checks checks = new Checks(vault);
+    Set<UUID> subjects = new LinkedHashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      NewDisclosure disclosure = batch.get(i);
+      String at = "disclosures/" + i;
+      checks
+          .known(Term.RECIPIENT, disclosure.recipient(), at + "/recipient")
+          .known(Term.PURPOSE, disclosure.purpose(), at + "/purpose")
+          .known(Term.LEGAL_BASIS, disclosure.legalBasis(), at + "/legalBasis")
+          .text(disclosure.reason(), 500, false, at + "/reason");
+      if (disclosure.categories().isEmpty()) {
+        checks.problem(at + "/categories", "at least one category is needed");
+      }
+      disclosure.categories().forEach(c -> checks.known(Term.CATEGORY, c, at + "/categories"));
+      subjects.add(disclosure.subjectId());
+    }
+    checks.orThrow();
+    Instant now = vault.clock().instant();
+    List<UUID> ids = new ArrayList<>(batch.size());
+    vault
+        .store()
+        .useTransaction(
+            handle -> {
+              for (UUID subject : subjects) {
+                SubjectRows.live(handle, subject)
+                    .orElseThrow(() -> new SubjectNotFoundException(subject));
+              }
+              var insert =
+                  handle.prepareBatch(
+                      "insert into vault_disclosure ("
+                          + COLUMNS
+                          + ") values (:id, :subject, :recipient, :categories, :at, :purpose,"
+                          + " :basis, :reason, :actorType, :actor, :now)");
+              for (NewDisclosure disclosure : batch) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                insert
+                    .bind("id", id)
+                    .bind("subject", disclosure.subjectId())
+                    .bind("recipient", disclosure.recipient())
+                    .bind("categories", String.join(",", new TreeSet<>(disclosure.categories())))
+                    .bind("at", disclosure.disclosedAt())
+                    .bind("purpose", disclosure.purpose())
+                    .bind("basis", disclosure.legalBasis())
+                    .bindByType("reason", disclosure.reason(), String.class)
+                    .bind("actorType", actor.actorType())
+                    .bind("actor", actor.actorId())
+                    .bind("now", now)
+                    .add();
+              }
+              insert.execute();
+              vault
+                  .audit()
+                  .record(
+                      actor,
+                      "disclosure.record",
+                      "disclosure-batch",
+                      ids.isEmpty() ? "-" : ids.get(0).toString(),
+                      "ok",
+                      "disclosures=" + batch.size() + " subjects=" + subjects.size());
+            });
+    return ids;
+  }
+
+  /** Every disclosure of this subject's data, including those of subjects merged into it. */
+  public List<Disclosure> ofSubject(Principal actor, UUID subjectId) {
+    Checks.permit(vault, actor, Permission.SUBJECT_READ, "disclosure.list", subjectId);
+    return vault
+        .store()
+        .inTransaction(
+            handle -> {
+              UUID id =
+                  SubjectRows.live(handle, subjectId)
+                      .orElseThrow(() -> new SubjectNotFoundException(subjectId))
+                      .id();
+              List<Disclosure> found =
+                  handle
+                      .createQuery(
+                          "select "
+                              + COLUMNS
+                              + " from vault_disclosure where subject_id = :id or subject_id in"
+                              + " (select merged_id from vault_subject_merge where survivor_id ="
+                              + " :id) order by disclosed_at, id")
+                      .bind("id", id)
+                      .map((rs, ctx) -> map(rs))
+                      .list();
+              audit(actor, "subject", id.toString(), found.size());
+              return found;
+            });
+  }
+
+  /** Disclosures to one recipient from {@code from} (inclusive) to {@code to} (exclusive). */
+  public List<Disclosure> toRecipient(
+      Principal actor, String recipient, Instant from, Instant to, int limit) {
+    Checks.permit(vault, actor, Permission.SUBJECT_READ, "disclosure.list", recipient);
+    new Checks(vault).known(Term.RECIPIENT, recipient, "recipient").orThrow();
+    return vault
+        .store()
+        .inTransaction(
+            handle -> {
+              List<Disclosure> found =
+                  handle
+                      .createQuery(
+                          "select "
+                              + COLUMNS
+                              + " from vault_disclosure where recipient = :recipient and"
+                              + " disclosed_at >= :from and disclosed_at < :to"
+                              + " order by disclosed_at, id limit :limit")
+                      .bind("recipient", recipient)
+                      .bind("from", from)
+                      .bind("to", to)
+                      .bind("limit", Math.max(1, Math.min(limit, 10_000)))
+                      .map((rs, ctx) -> map(rs))
+                      .list();
+              audit(actor, "recipient", recipient, found.size());
+              return found;
+            });
+  }
+
+  private void audit(Principal actor, String type, String id, int count) {
+    vault.audit().record(actor, "disclosure.list", type, id, "ok", "disclosures=" + count);
+  }
+
+  private static Disclosure map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Disclosure(
+        rs.getObject("id", UUID.class),
+        rs.getObject("subject_id", UUID.class),
+        rs.getString("recipient"),
+        Arrays.asList(rs.getString("categories").split(",")),
+        rs.getObject("disclosed_at", OffsetDateTime.class).toInstant(),
+        rs.getString("purpose"),
+        rs.getString("legal_basis"),
+        rs.getString("reason"),
+        rs.getString("actor_type"),
+        rs.getString("actor_id"),
+        rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+  }
+}

@@ -1,0 +1,221 @@
+package dev.steward.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.steward.access.Principal;
+import dev.steward.app.TestNodes;
+import dev.steward.store.Engine;
+import dev.steward.vault.Identity;
+import dev.steward.vault.IdentityMatch;
+import dev.steward.vault.LogCapture;
+import dev.steward.vault.RecordValue;
+import dev.steward.web.HttpSettings;
+import dev.steward.web.Json;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The collection API on a real node: forms of the policy, consent, idempotency, CORS, Art. 14. */
+class CollectApiTest {
+  private static final String ORIGIN = "https://www.acme.example";
+  private static final Principal SYSTEM = new Principal.System("test");
+
+  private static TestNodes.Running start(Engine engine) {
+    HttpSettings http = new HttpSettings("127.0.0.1", 0, 16_384, 600, 600, List.of(ORIGIN));
+    return TestNodes.start(
+        TestNodes.withPolicy(
+            TestNodes.config(engine, http), Path.of("src/test/resources/policy/collection.yaml")));
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void collect_consentForm_storesRecordsAndAConsentRecordAndAnswersOnlyAReceipt(Engine engine)
+      throws IOException {
+    try (TestNodes.Running node = start(engine)) {
+      HttpResponse<String> answer =
+          node.json(
+              "POST",
+              "/api/v1/collect/newsletter-signup",
+              null,
+              "{\"email\":\"Zoe.Reader@Example.org\",\"agree\":true}");
+
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+      assertThat(answer.body()).doesNotContainIgnoringCase("zoe.reader");
+      assertThat(tree(answer).get("status").asText()).isEqualTo("received");
+      UUID subject = subject(node, "zoe.reader@example.org");
+      List<RecordValue> records =
+          node.node().vault().vault().readRecords(SYSTEM, subject, "newsletter");
+      assertThat(records)
+          .singleElement()
+          .satisfies(
+              record -> {
+                assertThat(record.value()).isEqualTo("Zoe.Reader@Example.org");
+                assertThat(record.category()).isEqualTo("contact.email");
+                assertThat(record.provenance().purposes()).containsExactly("newsletter");
+                assertThat(record.provenance().legalBasis()).isEqualTo("dpv:Consent");
+                assertThat(record.provenance().source()).isEqualTo("the-person");
+                assertThat(record.provenance().noticeVersion()).isEqualTo("1.1");
+              });
+      ConsentRecord consent =
+          new ConsentRecords(node.node().database().jdbi(), node.node().audit())
+              .ofSubject(SYSTEM, subject)
+              .get(0);
+      assertThat(consent.controller()).isEqualTo("acme");
+      assertThat(consent.method()).isEqualTo("web-form");
+      assertThat(consent.purposes()).containsExactly("newsletter");
+      assertThat(consent.categories()).containsExactly("contact.email");
+      assertThat(consent.noticeHash()).isEqualTo(node.node().policies().current().contentHash());
+      assertThat(consent.withdrawal()).containsExactly("unsubscribe_link", "email");
+      assertThat(consent.formId()).isEqualTo("newsletter-signup");
+      assertThat(consent.evidenceHash()).matches("[0-9a-f]{64,}");
+    }
+  }
+
+  @Test
+  void collect_undeclaredFieldOrConsentNotGiven_is422NamingTheFieldAndStoresNothing()
+      throws IOException {
+    try (TestNodes.Running node = start(Engine.H2);
+        LogCapture logs = new LogCapture()) {
+      HttpResponse<String> undeclared =
+          node.json(
+              "POST",
+              "/api/v1/collect/contact-us",
+              null,
+              "{\"email\":\"max@example.org\",\"phone_number\":\"+44 20 7946 0999\"}");
+      HttpResponse<String> noConsent =
+          node.json(
+              "POST", "/api/v1/collect/newsletter-signup", null, "{\"email\":\"max@example.org\"}");
+
+      assertThat(undeclared.statusCode()).isEqualTo(422);
+      assertThat(tree(undeclared).get("errors").get(0).get("field").asText())
+          .isEqualTo("phone_number");
+      assertThat(noConsent.statusCode()).isEqualTo(422);
+      assertThat(tree(noConsent).get("errors").findValuesAsText("field")).contains("agree");
+      assertThat(undeclared.body() + noConsent.body())
+          .doesNotContain("max@")
+          .doesNotContain("7946");
+      assertThat(
+              node.node().vault().vault().findByIdentity(SYSTEM, Identity.email("max@example.org")))
+          .isInstanceOf(IdentityMatch.None.class);
+      assertThat(node.json("POST", "/api/v1/collect/no-such-form", null, "{}").statusCode())
+          .isEqualTo(404);
+      assertThat(logs.text()).doesNotContain("max@example.org").doesNotContain("7946");
+    }
+  }
+
+  @Test
+  void collect_retryWithSameKey_getsTheSameAnswerAndStoresNothingTwice() throws IOException {
+    try (TestNodes.Running node = start(Engine.H2)) {
+      String body = "{\"email\":\"ida@example.org\",\"name\":\"Ida Lind\",\"message\":\"Hello\"}";
+
+      HttpResponse<String> first = collect(node, "contact-us", "key-123", body);
+      HttpResponse<String> retry = collect(node, "contact-us", "key-123", body);
+      HttpResponse<String> reused =
+          collect(node, "contact-us", "key-123", body.replace("Hello", "Hi"));
+
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+      assertThat(retry.statusCode()).isEqualTo(201);
+      assertThat(retry.body()).isEqualTo(first.body());
+      assertThat(reused.statusCode()).isEqualTo(409);
+      UUID subject = subject(node, "ida@example.org");
+      assertThat(node.node().vault().vault().readRecords(SYSTEM, subject, "service"))
+          .extracting(RecordValue::value)
+          .containsExactlyInAnyOrder("ida@example.org", "Ida Lind", "Hello");
+      assertThat(
+              collect(node, "refer-a-friend", "key-123", "{\"email\":\"ida@example.org\"}")
+                  .statusCode())
+          .as("keys are scoped per form")
+          .isEqualTo(201);
+    }
+  }
+
+  @Test
+  void collect_urlencodedFromAllowedOrigin_passesPreflightAndCarriesCorsHeaders()
+      throws IOException {
+    try (TestNodes.Running node = start(Engine.H2)) {
+      HttpResponse<String> preflight =
+          node.send(
+              HttpRequest.newBuilder(node.uri("/api/v1/collect/contact-us"))
+                  .header("Origin", ORIGIN)
+                  .header("Access-Control-Request-Method", "POST")
+                  .header("Access-Control-Request-Headers", "content-type,idempotency-key")
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+      HttpResponse<String> posted =
+          node.send(
+              HttpRequest.newBuilder(node.uri("/api/v1/collect/contact-us"))
+                  .header("Origin", ORIGIN)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "email=ola%40example.org&name=Ola+Nordmann&message=Call+me")));
+      HttpResponse<String> foreign =
+          node.send(
+              HttpRequest.newBuilder(node.uri("/api/v1/collect/contact-us"))
+                  .header("Origin", "https://evil.example")
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString("email=eve%40example.org")));
+
+      assertThat(preflight.statusCode()).isBetween(200, 204);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+          .containsIgnoringCase("idempotency-key");
+      assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+      assertThat(posted.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
+      assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+      UUID subject = subject(node, "ola@example.org");
+      assertThat(node.node().vault().vault().readRecords(SYSTEM, subject, "service"))
+          .extracting(RecordValue::value)
+          .containsExactlyInAnyOrder("ola@example.org", "Ola Nordmann", "Call me");
+    }
+  }
+
+  @Test
+  void collect_fromAnIndirectSourceForm_startsTheArt14Clock() throws IOException {
+    try (TestNodes.Running node = start(Engine.H2)) {
+      collect(node, "refer-a-friend", null, "{\"email\":\"friend@example.org\"}");
+
+      UUID subject = subject(node, "friend@example.org");
+      assertThat(
+              node.node()
+                  .vault()
+                  .vault()
+                  .art14Notices()
+                  .dueWithin(SYSTEM, java.time.Duration.ofDays(40), 10))
+          .singleElement()
+          .satisfies(
+              notice -> {
+                assertThat(notice.subjectId()).isEqualTo(subject);
+                assertThat(notice.source()).isEqualTo("referrals");
+              });
+    }
+  }
+
+  private static HttpResponse<String> collect(
+      TestNodes.Running node, String form, String key, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(node.uri("/api/v1/collect/" + form))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return node.send(request);
+  }
+
+  private static UUID subject(TestNodes.Running node, String email) {
+    IdentityMatch match = node.node().vault().vault().findByIdentity(SYSTEM, Identity.email(email));
+    assertThat(match).isInstanceOf(IdentityMatch.Found.class);
+    return ((IdentityMatch.Found) match).subjectId();
+  }
+
+  private static JsonNode tree(HttpResponse<String> response) throws IOException {
+    return Json.mapper().readTree(response.body());
+  }
+}

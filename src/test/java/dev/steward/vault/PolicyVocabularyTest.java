@@ -1,0 +1,61 @@
+package dev.steward.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.policy.Policy;
+import dev.steward.policy.PolicyChecker;
+import dev.steward.policy.PublishedPolicies;
+import dev.steward.policy.PublishedPolicy;
+import dev.steward.vault.VaultVocabulary.Term;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vault's vocabulary follows the policy: custom identity types, recipients, indirect sources.
+ */
+class PolicyVocabularyTest {
+  private final Policy policy =
+      new PolicyChecker(Clock.systemUTC())
+          .check(Path.of("docs/examples/minimal-policy.yaml"))
+          .policy()
+          .orElseThrow();
+  private final VaultVocabulary vocabulary = new PolicyVocabulary(fixed(policy));
+
+  @Test
+  void knows_identityTypeDeclaredInPolicy_isTrueAndAnUndeclaredOneFalse() {
+    assertThat(vocabulary.knows(Term.IDENTITY_TYPE, "loyalty_card")).isTrue();
+    assertThat(vocabulary.knows(Term.IDENTITY_TYPE, "passport")).isFalse();
+  }
+
+  @Test
+  void knows_recipientsAndIndirectSources_comeFromThePolicy() {
+    assertThat(vocabulary.knows(Term.RECIPIENT, "mail-provider")).isTrue();
+    assertThat(vocabulary.knows(Term.RECIPIENT, "data-broker")).isFalse();
+    assertThat(vocabulary.knows(Term.SOURCE, "the-person")).isTrue();
+    assertThat(vocabulary.knows(Term.INDIRECT_SOURCE, "the-person")).isFalse();
+  }
+
+  static PublishedPolicies fixed(Policy policy) {
+    PublishedPolicy published = new PublishedPolicy("1", "hash", Instant.EPOCH, policy);
+    return new PublishedPolicies() {
+      @Override
+      public PublishedPolicy current() {
+        return published;
+      }
+
+      @Override
+      public Optional<PublishedPolicy> version(String version) {
+        return Optional.of(published);
+      }
+
+      @Override
+      public List<PublishedPolicy> all() {
+        return List.of(published);
+      }
+    };
+  }
+}
