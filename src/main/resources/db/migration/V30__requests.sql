@@ -87,7 +87,7 @@ create table request_challenge (
   id          uuid primary key,
   request_id  uuid        not null references rights_request (id),
   kind        varchar(16) not null,
-  secret_hash varchar(64) not null,
+  secret_hash varchar(128) not null,
   created_at  timestamp with time zone not null,
   expires_at  timestamp with time zone not null,
   attempts    integer     not null,

@@ -32,10 +32,10 @@ final class RequestRows {
             "insert into rights_request ("
                 + COLUMNS
                 + ") values (:id, :reference, :type, :documentId, :residence, :language, :channel,"
-                + " :state, :contactSealed, :hasEmail, :subjectId, :submittedByType,"
+                + " :state, :contactSealed, :hasEmail, cast(:subjectId as uuid), :submittedByType,"
                 + " :submittedById, :receivedAt, :loggedAt, :level, :needed, :done,"
                 + " :identityReceivedAt, :verifiedAt, :governing, :dueAt, :dueDate, :confirmBy,"
-                + " :confirmedAt, :paused, :extendedAt, :assignee, :outcome, :exemptionId,"
+                + " :confirmedAt, :paused, :extendedAt, cast(:assignee as uuid), :outcome, :exemptionId,"
                 + " :closedAt)");
     bindMutable(insert, row)
         .bind("reference", row.reference())
@@ -58,12 +58,12 @@ final class RequestRows {
   static void update(Handle handle, RequestRow row) {
     Update update =
         handle.createUpdate(
-            "update rights_request set state = :state, subject_id = :subjectId,"
+            "update rights_request set state = :state, subject_id = cast(:subjectId as uuid),"
                 + " verification_needed = :needed, verification_done = :done,"
                 + " identity_received_at = :identityReceivedAt, verified_at = :verifiedAt,"
                 + " governing = :governing, due_at = :dueAt, due_date = :dueDate,"
                 + " confirm_by = :confirmBy, confirmed_at = :confirmedAt, paused = :paused,"
-                + " extended_at = :extendedAt, assignee = :assignee, outcome = :outcome,"
+                + " extended_at = :extendedAt, assignee = cast(:assignee as uuid), outcome = :outcome,"
                 + " exemption_id = :exemptionId, closed_at = :closedAt where id = :id");
     bindMutable(update, row).execute();
   }
@@ -159,7 +159,8 @@ final class RequestRows {
     return statement
         .bind("id", row.id())
         .bind("state", p.state().id())
-        .bindByType("subjectId", p.subjectId(), UUID.class)
+        // Bound as text and cast in SQL: a null UUID binds untyped, which PostgreSQL refuses.
+        .bindByType("subjectId", text(p.subjectId()), String.class)
         .bind("needed", VerificationStep.join(p.needed()))
         .bind("done", VerificationStep.join(p.done()))
         .bindByType("identityReceivedAt", p.identityReceivedAt(), Instant.class)
@@ -171,9 +172,13 @@ final class RequestRows {
         .bindByType("confirmedAt", p.confirmedAt(), Instant.class)
         .bind("paused", p.paused())
         .bindByType("extendedAt", p.extendedAt(), Instant.class)
-        .bindByType("assignee", p.assignee(), UUID.class)
+        .bindByType("assignee", text(p.assignee()), String.class)
         .bindByType("outcome", p.outcome(), String.class)
         .bindByType("exemptionId", p.exemptionId(), String.class)
         .bindByType("closedAt", p.closedAt(), Instant.class);
+  }
+
+  private static String text(UUID id) {
+    return id == null ? null : id.toString();
   }
 }
