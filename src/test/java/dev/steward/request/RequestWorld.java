@@ -246,6 +246,61 @@ final class RequestWorld implements AutoCloseable {
     return Arrays.asList(smtp.getReceivedMessages());
   }
 
+  /** Uploads a document through the privacy center, as a browser's multipart form would. */
+  HttpResponse<String> upload(
+      String reference, String token, String kind, String contentType, byte[] content) {
+    String boundary = "steward-test-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    String fields =
+        part(boundary, "token", token)
+            + part(boundary, "kind", kind)
+            + "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"file\"; filename=\"proof\"\r\n"
+            + "Content-Type: "
+            + contentType
+            + "\r\n\r\n";
+    body.writeBytes(fields.getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        HttpRequest.newBuilder(uri("/api/v1/public/requests/" + reference + "/documents"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  private static String part(String boundary, String name, String value) {
+    return "--"
+        + boundary
+        + "\r\nContent-Disposition: form-data; name=\""
+        + name
+        + "\"\r\n\r\n"
+        + value
+        + "\r\n";
+  }
+
+  /** Waits until {@code count} letters to {@code to} with the subject have arrived. */
+  List<MimeMessage> letters(String to, String subject, int count) {
+    List<MimeMessage> found = new java.util.ArrayList<>();
+    eventually(
+        count + " letters '" + subject + "' to " + to,
+        () -> {
+          found.clear();
+          for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (recipient(message).equals(to) && subjectOf(message).contains(subject)) {
+              found.add(message);
+            }
+          }
+          return found.size() >= count;
+        });
+    return found;
+  }
+
+  String state(UUID id) {
+    return detail(id).at("/summary/state").asText();
+  }
+
   /** The newest letter to {@code to} whose subject contains {@code subject}. */
   MimeMessage letter(String to, String subject) {
     MimeMessage[] found = new MimeMessage[1];
@@ -289,7 +344,7 @@ final class RequestWorld implements AutoCloseable {
 
   /** The one-time code (6 digits, indented) or access key in a letter. */
   static String secretIn(MimeMessage message) {
-    Matcher matcher = Pattern.compile("\n    (\\S+)\n").matcher(body(message));
+    Matcher matcher = Pattern.compile("\n    (\\S+)\r?\n").matcher(body(message));
     assertThat(matcher.find()).as(body(message)).isTrue();
     return matcher.group(1);
   }
