@@ -116,7 +116,10 @@ final class CsvRows implements RowSource {
       }
       if (++bytes > limits.maxLineBytes()) {
         in.skipLine();
-        return Row.rejected(line, in.offset(), in.line() - 1, "line-too-long", null);
+        // A field over its cap is the more precise reason when it is what made the line too long.
+        return fieldTooLong
+            ? Row.rejected(line, in.offset(), in.line() - 1, "field-too-long", column())
+            : Row.rejected(line, in.offset(), in.line() - 1, "line-too-long", null);
       }
       if (quoted) {
         if (b != '"') {
@@ -162,11 +165,15 @@ final class CsvRows implements RowSource {
     String value = fieldTooLong ? null : utf8.decode(field, fieldLength);
     if (reject == null && (fieldTooLong || value == null)) {
       reject = fieldTooLong ? "field-too-long" : "invalid-utf8";
-      rejectColumn =
-          header == null || fields.size() >= header.size() ? null : header.get(fields.size());
+      rejectColumn = column();
     }
     fields.add(value);
     startField();
+  }
+
+  /** The header name of the field being read, if the header has one. */
+  private String column() {
+    return header == null || fields.size() >= header.size() ? null : header.get(fields.size());
   }
 
   private void startField() {
