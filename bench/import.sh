@@ -4,6 +4,7 @@
 # wrote (exported after the import) into empty tables with the same indexes and constraints.
 # Prints subjects/s and the ratio Steward / \copy (target >= 0.50). Nothing is kept afterwards.
 # Usage: bench/import.sh [N] ; PG at 127.0.0.1:5432, user postgres (override with PGHOST etc.)
+# H2_N=M imports only the first M subjects on H2 (default: all N).
 # KEEP=DIR keeps the PostgreSQL store, its keyring and data dir for bench/lookup.sh DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,13 @@ export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 work=$(mktemp -d)
 if [ -n "${KEEP:-}" ]; then
   work=$KEEP; mkdir -p "$work"
-  trap 'rm -rf "$work/h2" "$work"/*.copy; dropdb --if-exists bench_copy' EXIT
+  trap 'echo
+echo "import of $n subjects (3 identities + 3 encrypted records each; $rows table rows), -Xmx512m"
+printf '  %-44s %8d ms %9.0f subjects/s\n' "\\copy of Steward's rows into PostgreSQL (baseline)" "$copy" "$(rate "$n" "$copy")"
+printf '  %-44s %8d ms %9.0f subjects/s  ratio %.2f (target >= 0.50)\n' "steward import, PostgreSQL" "$steward_pg" "$(rate "$n" "$steward_pg")" "$(echo "$copy / $steward_pg" | bc -l)"
+
+h2n=${H2_N:-$n}
+rm -rf "$work/h2" "$work"/*.copy; dropdb --if-exists bench_copy' EXIT
 else
   trap 'rm -rf "$work"; for db in bench_store bench_keyring bench_copy; do dropdb --if-exists "$db" 2>/dev/null; done' EXIT
 fi
@@ -45,14 +52,16 @@ for t in vault_subject vault_identity vault_record data_key; do
 done
 copy=$(( $(ms) - start ))
 
-rm -rf "$work/h2"
-start=$(ms)
-java -Xmx512m -jar target/steward.jar import "$work/subjects.csv" --mapping bench/subjects-mapping.yaml \
-  --data-dir "$work/h2" 2>"$work/h2.err" | tee "$work/h2.out"
-steward_h2=$(( $(ms) - start ))
-
 echo
 echo "import of $n subjects (3 identities + 3 encrypted records each; $rows table rows), -Xmx512m"
 printf '  %-44s %8d ms %9.0f subjects/s\n' "\\copy of Steward's rows into PostgreSQL (baseline)" "$copy" "$(rate "$n" "$copy")"
 printf '  %-44s %8d ms %9.0f subjects/s  ratio %.2f (target >= 0.50)\n' "steward import, PostgreSQL" "$steward_pg" "$(rate "$n" "$steward_pg")" "$(echo "$copy / $steward_pg" | bc -l)"
-printf '  %-44s %8d ms %9.0f subjects/s  ratio %.2f\n' "steward import, H2 (embedded)" "$steward_h2" "$(rate "$n" "$steward_h2")" "$(echo "$copy / $steward_h2" | bc -l)"
+
+h2n=${H2_N:-$n}
+head -n $((h2n + 1)) "$work/subjects.csv" > "$work/h2.csv"
+rm -rf "$work/h2"
+start=$(ms)
+java -Xmx512m -jar target/steward.jar import "$work/h2.csv" --mapping bench/subjects-mapping.yaml \
+  --data-dir "$work/h2" 2>"$work/h2.err" | tee "$work/h2.out"
+steward_h2=$(( $(ms) - start ))
+printf '  %-44s %8d ms %9.0f subjects/s  (%d subjects)\n' "steward import, H2 (embedded)" "$steward_h2" "$(rate "$h2n" "$steward_h2")" "$h2n"

@@ -30,8 +30,7 @@ import org.jdbi.v3.core.Handle;
  * identity look-up, three bulk inserts (COPY on PostgreSQL) and one audit entry.
  */
 final class BulkImport {
-  // One array parameter per look-up: planned once, unlike an IN list of thousands of parameters.
-  private static final int IN_CHUNK = 10_000;
+  private static final int IN_CHUNK = 1000;
 
   private final VaultContext vault;
 
@@ -248,9 +247,7 @@ final class BulkImport {
   private static Map<String, UUID> owners(Handle handle, Set<String> hashes) {
     Map<String, UUID> owners = new HashMap<>();
     for (List<String> chunk : chunks(hashes)) {
-      handle
-          .createQuery("select hash, subject_id from vault_identity where hash = any(:hashes)")
-          .bindArray("hashes", String.class, chunk)
+      ImportInserts.whereIn(handle, "select hash, subject_id from vault_identity where hash", chunk)
           .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
           .forEach(entry -> owners.put(entry.getKey(), entry.getValue()));
     }
@@ -260,9 +257,7 @@ final class BulkImport {
   private static Set<String> erased(Handle handle, Set<String> hashes) {
     Set<String> erased = new HashSet<>();
     for (List<String> chunk : chunks(hashes)) {
-      handle
-          .createQuery("select hash from vault_tombstone_identity where hash = any(:hashes)")
-          .bindArray("hashes", String.class, chunk)
+      ImportInserts.whereIn(handle, "select hash from vault_tombstone_identity where hash", chunk)
           .mapTo(String.class)
           .forEach(erased::add);
     }
