@@ -11,18 +11,13 @@ cd "$(dirname "$0")/.."
 n=${1:-1000000}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 [ -f target/steward.jar ] || mvn -B -q -ntp package -DskipTests
-work=$(mktemp -d)
 if [ -n "${KEEP:-}" ]; then
-  work=$KEEP; mkdir -p "$work"
-  trap 'echo
-echo "import of $n subjects (3 identities + 3 encrypted records each; $rows table rows), -Xmx512m"
-printf '  %-44s %8d ms %9.0f subjects/s\n' "\\copy of Steward's rows into PostgreSQL (baseline)" "$copy" "$(rate "$n" "$copy")"
-printf '  %-44s %8d ms %9.0f subjects/s  ratio %.2f (target >= 0.50)\n' "steward import, PostgreSQL" "$steward_pg" "$(rate "$n" "$steward_pg")" "$(echo "$copy / $steward_pg" | bc -l)"
-
-h2n=${H2_N:-$n}
-rm -rf "$work/h2" "$work"/*.copy; dropdb --if-exists bench_copy' EXIT
+  work=$KEEP
+  mkdir -p "$work"
+  trap 'rm -rf "$work/h2" "$work/h2.csv" "$work"/*.copy; dropdb --if-exists bench_copy' EXIT
 else
-  trap 'rm -rf "$work"; for db in bench_store bench_keyring bench_copy; do dropdb --if-exists "$db" 2>/dev/null; done' EXIT
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"; for db in bench_store bench_keyring bench_copy; do dropdb --if-exists "$db"; done' EXIT
 fi
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 rate() { echo "$1 * 1000 / $2" | bc -l; }
@@ -54,8 +49,11 @@ copy=$(( $(ms) - start ))
 
 echo
 echo "import of $n subjects (3 identities + 3 encrypted records each; $rows table rows), -Xmx512m"
-printf '  %-44s %8d ms %9.0f subjects/s\n' "\\copy of Steward's rows into PostgreSQL (baseline)" "$copy" "$(rate "$n" "$copy")"
-printf '  %-44s %8d ms %9.0f subjects/s  ratio %.2f (target >= 0.50)\n' "steward import, PostgreSQL" "$steward_pg" "$(rate "$n" "$steward_pg")" "$(echo "$copy / $steward_pg" | bc -l)"
+printf '  %-48s %8d ms %8.0f subjects/s\n' "\\copy of Steward's rows into PostgreSQL (baseline)" \
+  "$copy" "$(rate "$n" "$copy")"
+printf '  %-48s %8d ms %8.0f subjects/s  ratio %.2f (target >= 0.50)\n' \
+  "steward import, PostgreSQL" "$steward_pg" "$(rate "$n" "$steward_pg")" \
+  "$(echo "$copy / $steward_pg" | bc -l)"
 
 h2n=${H2_N:-$n}
 head -n $((h2n + 1)) "$work/subjects.csv" > "$work/h2.csv"
@@ -64,4 +62,5 @@ start=$(ms)
 java -Xmx512m -jar target/steward.jar import "$work/h2.csv" --mapping bench/subjects-mapping.yaml \
   --data-dir "$work/h2" 2>"$work/h2.err" | tee "$work/h2.out"
 steward_h2=$(( $(ms) - start ))
-printf '  %-44s %8d ms %9.0f subjects/s  (%d subjects)\n' "steward import, H2 (embedded)" "$steward_h2" "$(rate "$h2n" "$steward_h2")" "$h2n"
+printf '  %-48s %8d ms %8.0f subjects/s  (%d subjects)\n' "steward import, H2 (embedded)" \
+  "$steward_h2" "$(rate "$h2n" "$steward_h2")" "$h2n"
