@@ -77,7 +77,7 @@ public final class LookupBench {
             };
         run("warm-up", lookup, 4, 5, false);
         run("warm-up", probe, 4, 3, false);
-        for (int threads : new int[] {4, 32}) {
+        for (int threads : new int[] {2, 8}) {
           Result base =
               run(
                   "bare index probe (baseline), " + threads + " threads",
