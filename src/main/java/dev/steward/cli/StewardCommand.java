@@ -62,6 +62,8 @@ public final class StewardCommand implements Runnable {
     commandLine.addSubcommand(new AuditCommand(store, keys, clock));
     commandLine.addSubcommand(new KeysCommand(store, keys, common::resolve, clock));
     commandLine.addSubcommand(new RequestsCommand(store, clock));
+    commandLine.addSubcommand(
+        new ImportCommand(common, store, keys, audit, clock, System.console() != null));
     CommandLine policy = new CommandLine(new PolicyCommand());
     policy.addSubcommand(new PolicyPublishCommand(store, clock));
     policy.addSubcommand(new PolicyDiffCommand(clock));
@@ -87,6 +89,9 @@ public final class StewardCommand implements Runnable {
       e.printStackTrace(err);
     }
     if (e instanceof dev.steward.policy.InvalidPolicyException invalid) {
+      invalid.located().forEach(problem -> err.println(problem.format()));
+    }
+    if (e instanceof dev.steward.importer.InvalidMappingException invalid) {
       invalid.located().forEach(problem -> err.println(problem.format()));
     }
     if (e instanceof StewardException steward) {

@@ -58,6 +58,60 @@ public final class Keyring {
     return DataKeys.primitive(key);
   }
 
+  /**
+   * Makes a new subject key and wraps it under the current master, without storing it; {@link
+   * #storeSubjectKeys} stores a batch of them. Pure computation, so bulk imports run it on another
+   * thread while the previous batch is written.
+   */
+  PreparedKey prepareSubjectKey(UUID subjectId) {
+    KeysetHandle key = DataKeys.generate();
+    MasterKeys.Master master = masters.current();
+    return new PreparedKey(
+        subjectId,
+        DataKeys.primitive(key),
+        DataKeys.wrap(key, master.aead(), subjectId, SUBJECT_SCOPE),
+        master.id());
+  }
+
+  /** Stores prepared subject keys in one transaction of the keyring. */
+  void storeSubjectKeys(List<PreparedKey> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    jdbi.useTransaction(
+        handle -> {
+          var batch =
+              handle.prepareBatch(
+                  "insert into data_key (owner_id, scope, wrapped_keyset, master_key_id,"
+                      + " created_at) values (:owner, :scope, :wrapped, :master, :now)");
+          for (PreparedKey key : keys) {
+            batch
+                .bind("owner", key.subjectId())
+                .bind("scope", SUBJECT_SCOPE)
+                .bind("wrapped", key.wrapped())
+                .bind("master", key.masterId())
+                .bind("now", now)
+                .add();
+          }
+          batch.execute();
+        });
+  }
+
+  /** Destroys the keys of subjects whose creation failed after their keys were stored. */
+  void destroySubjectKeys(List<UUID> subjectIds) {
+    if (subjectIds.isEmpty()) {
+      return;
+    }
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate("delete from data_key where scope = :scope and owner_id in (<ids>)")
+                .bind("scope", SUBJECT_SCOPE)
+                .bindList("ids", subjectIds)
+                .execute());
+  }
+
   /** The subject's data key; {@link KeyDestroyedException} when it is gone. */
   public Aead subjectKey(UUID subjectId) {
     return load(subjectId, SUBJECT_SCOPE)
@@ -236,6 +290,9 @@ public final class Keyring {
   /** How far a rotation to {@code targetMasterId} has come. */
   public record RotationProgress(
       String targetMasterId, long rewrapped, long remaining, boolean finished) {}
+
+  /** A subject key made and wrapped, not yet stored. */
+  record PreparedKey(UUID subjectId, Aead aead, byte[] wrapped, String masterId) {}
 
   record WrappedRow(UUID owner, byte[] wrapped, String masterKeyId) {
     Aead unwrap(MasterKeys masters, String scope) {

@@ -26,6 +26,7 @@ public final class Vault {
   private final Eraser eraser;
   private final Disclosures disclosures;
   private final Art14Notices art14Notices;
+  private final BulkImport bulk;
 
   public Vault(
       Database store,
@@ -55,6 +56,7 @@ public final class Vault {
     this.linker = new Linker(context);
     this.exemptions = new ExemptionStore(context);
     this.eraser = new Eraser(context, exemptions);
+    this.bulk = new BulkImport(context);
   }
 
   /**
@@ -98,6 +100,25 @@ public final class Vault {
    */
   public List<UUID> addRecords(Principal actor, List<NewRecord> batch) {
     return records.add(actor, batch);
+  }
+
+  /**
+   * Hashes the rows' identities, makes keys and encrypts values: the computing half of a bulk
+   * import, which touches no database and may run on another thread than {@link #commitImport}.
+   */
+  public PreparedImport prepareImport(List<ImportRow> rows) {
+    return bulk.prepare(rows);
+  }
+
+  /**
+   * Writes a prepared batch in one transaction with one audit entry: each row becomes a new
+   * subject, joins the subject that has one of its identities, or is rejected with a reason (an
+   * identity of an erased subject is {@code erased-subject-returned} unless {@code returning} is
+   * {@link ReturningPerson#WELCOME}). {@code hook} runs in the same transaction.
+   */
+  public List<ImportOutcome> commitImport(
+      Principal actor, PreparedImport batch, ReturningPerson returning, ImportHook hook) {
+    return bulk.commit(actor, batch, returning, hook);
   }
 
   /** Decrypts the subject's records for a stated purpose; audited as {@code subject.read}. */

@@ -1,0 +1,17 @@
+package dev.steward.importer;
+
+/**
+ * Told about progress after every committed batch, on the importing thread. Implementations decide
+ * how often to show it.
+ */
+@FunctionalInterface
+public interface ImportProgress {
+  ImportProgress NONE = (rows, bytesRead, totalBytes) -> {};
+
+  /**
+   * @param rows rows read by this call so far
+   * @param bytesRead bytes of the file read so far (compressed bytes for gzip)
+   * @param totalBytes the file's size
+   */
+  void update(long rows, long bytesRead, long totalBytes);
+}
