@@ -70,6 +70,7 @@ public final class StewardNode implements AutoCloseable {
   private static final Principal START_UP = new Principal.System("start-up");
 
   private final Database database;
+  private final Database auditStore;
   private final AuditLog audit;
   private final VaultServices vault;
   private final Outbox outbox;
@@ -81,6 +82,7 @@ public final class StewardNode implements AutoCloseable {
 
   private StewardNode(
       Database database,
+      Database auditStore,
       AuditLog audit,
       VaultServices vault,
       Outbox outbox,
@@ -90,6 +92,7 @@ public final class StewardNode implements AutoCloseable {
       RouteRegistry routes,
       PolicyVersions policies) {
     this.database = database;
+    this.auditStore = auditStore;
     this.audit = audit;
     this.vault = vault;
     this.outbox = outbox;
@@ -150,11 +153,13 @@ public final class StewardNode implements AutoCloseable {
     }
     timer.mark("store");
     AuditLog audit = null;
+    Database auditStore = null;
     VaultServices vault = null;
     try {
       Keys keys = Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
       timer.mark("keys");
-      audit = new AuditLog(database, clock);
+      auditStore = database.sibling("audit", 2);
+      audit = new AuditLog(auditStore, clock);
       AuditCheckpoints checkpoints = new AuditCheckpoints(database, keys, clock);
 
       PolicyChecker checker = new PolicyChecker(clock);
@@ -254,7 +259,7 @@ public final class StewardNode implements AutoCloseable {
           (System.nanoTime() - started) / 1_000_000);
       log.debug("start-up phases: {}", timer);
       return new StewardNode(
-          database, audit, vault, outbox, requests, scheduler, http, routes, policies);
+          database, auditStore, audit, vault, outbox, requests, scheduler, http, routes, policies);
     } catch (RuntimeException e) {
       if (vault != null) {
         vault.close();
@@ -263,6 +268,9 @@ public final class StewardNode implements AutoCloseable {
       }
       if (audit != null) {
         audit.close();
+      }
+      if (auditStore != null) {
+        auditStore.close();
       }
       database.close();
       throw e;
@@ -335,6 +343,7 @@ public final class StewardNode implements AutoCloseable {
     http.stop();
     scheduler.stop();
     audit.close();
+    auditStore.close();
     vault.close();
     database.close();
   }

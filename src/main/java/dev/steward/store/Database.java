@@ -21,11 +21,15 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Engine engine;
+  private final String jdbcUrl;
+  private final long connectTimeoutMillis;
 
   private Database(HikariDataSource dataSource, Engine engine) {
     this.dataSource = dataSource;
     this.engine = engine;
     this.jdbi = Jdbi.create(dataSource);
+    this.jdbcUrl = dataSource.getJdbcUrl();
+    this.connectTimeoutMillis = dataSource.getConnectionTimeout();
   }
 
   /** Opens and migrates the main data store. */
@@ -52,12 +56,16 @@ public final class Database implements AutoCloseable {
   }
 
   private static HikariDataSource connect(StoreSettings settings, Engine engine) {
+    return connect(settings, engine, "steward-" + engine.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static HikariDataSource connect(StoreSettings settings, Engine engine, String poolName) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
     config.setMaximumPoolSize(settings.maxPoolSize());
     config.setConnectionTimeout(settings.connectTimeout().toMillis());
     config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
-    config.setPoolName("steward-" + engine.name().toLowerCase(java.util.Locale.ROOT));
+    config.setPoolName(poolName);
     try {
       return new HikariDataSource(config);
     } catch (HikariPool.PoolInitializationException e) {
@@ -72,6 +80,17 @@ public final class Database implements AutoCloseable {
           "cannot use database URL " + Engine.redact(settings.jdbcUrl()) + ": " + rootMessage(e),
           e);
     }
+  }
+
+  /**
+   * A second, small pool on the same database, without migrating it again. The audit writer gets
+   * one: callers that hold a connection of the main pool while they wait for their audit entry must
+   * never be able to starve the writer of the connection it needs to commit that entry.
+   */
+  public Database sibling(String purpose, int poolSize) {
+    StoreSettings own =
+        new StoreSettings(jdbcUrl, poolSize, java.time.Duration.ofMillis(connectTimeoutMillis));
+    return new Database(connect(own, engine, dataSource.getPoolName() + "-" + purpose), engine);
   }
 
   public Jdbi jdbi() {
