@@ -177,7 +177,6 @@ public final class StewardNode implements AutoCloseable {
               new TinkMailSealer(keys.aead(KeyName.OUTBOX)),
               audit,
               clock);
-      timer.mark("vault");
 
       OpenDsr opendsr = new OpenDsr(database, config.opendsr(), clock);
       Requests requests =
@@ -194,6 +193,7 @@ public final class StewardNode implements AutoCloseable {
               opendsr.listener(),
               clock);
 
+      timer.mark("vault");
       PasswordHasher hasher = new PasswordHasher(config.passwordHashing());
       StaffUsers users = new StaffUsers(database, hasher, audit, clock);
       ClientAccounts clients = new ClientAccounts(database, audit, clock);
