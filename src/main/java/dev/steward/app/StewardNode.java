@@ -2,6 +2,7 @@ package dev.steward.app;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.steward.access.AccessRoutes;
 import dev.steward.access.ApiTokens;
@@ -25,6 +26,7 @@ import dev.steward.keys.Keys;
 import dev.steward.mail.MailRetry;
 import dev.steward.mail.Outbox;
 import dev.steward.mail.TinkMailSealer;
+import dev.steward.opendsr.OpenDsr;
 import dev.steward.policy.PolicyChecker;
 import dev.steward.policy.PolicyRoutes;
 import dev.steward.policy.PolicyStartup;
@@ -181,6 +183,7 @@ public final class StewardNode implements AutoCloseable {
               audit,
               clock);
 
+      OpenDsr opendsr = new OpenDsr(database, config.opendsr(), clock);
       Requests requests =
           new Requests(
               database,
@@ -192,6 +195,7 @@ public final class StewardNode implements AutoCloseable {
               audit,
               options.sms(),
               FulfilmentPlanner.manual(),
+              opendsr.listener(),
               clock);
 
       timer.mark("vault");
@@ -217,6 +221,7 @@ public final class StewardNode implements AutoCloseable {
       new PolicyRoutes(policies).addTo(routes);
       new PolicyDocumentRoutes(policies, PolicyDocuments.withSystemFont()).addTo(routes);
       new RequestRoutes(requests).addTo(routes);
+      opendsr.routes(requests).addTo(routes);
       new AuditRoutes(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
       new SubjectRoutes(vault.vault(), clock).addTo(routes);
@@ -235,7 +240,7 @@ public final class StewardNode implements AutoCloseable {
       recurring.add(Jobs.exemptionExpiry(vault.vault()));
       recurring.add(Jobs.receiptConfirmations(requests));
       Scheduler scheduler =
-          Scheduler.create(database.dataSource(), outbox.tasks())
+          Scheduler.create(database.dataSource(), oneTimeTasks(outbox, opendsr))
               .startTasks(recurring)
               .failureLogging(LogLevel.INFO, false)
               .threads(2)
@@ -275,6 +280,12 @@ public final class StewardNode implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  private static List<Task<?>> oneTimeTasks(Outbox outbox, OpenDsr opendsr) {
+    List<Task<?>> tasks = new ArrayList<>(outbox.tasks());
+    tasks.addAll(opendsr.tasks());
+    return tasks;
   }
 
   private static <T> T await(Future<T> future) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.steward.error.ConfigurationException;
 import dev.steward.mail.MailSettings;
+import dev.steward.opendsr.OpenDsrSettings;
 import dev.steward.store.Engine;
 import dev.steward.store.StoreSettings;
 import dev.steward.web.HttpSettings;
@@ -111,7 +112,35 @@ public final class ConfigResolver {
         keyVariables(),
         StewardConfig.PasswordHashing.production(),
         phoneRegion,
-        mail);
+        mail,
+        opendsr(file, mail));
+  }
+
+  /**
+   * The OpenDSR processor key and chain: {@code STEWARD_OPENDSR_*} over {@code opendsr-*} keys;
+   * none by default, and then the OpenDSR routes answer 503.
+   */
+  private OpenDsrSettings opendsr(FileSettings file, MailSettings mail) {
+    Optional<Path> key =
+        Optional.ofNullable(first(env.get("STEWARD_OPENDSR_KEY"), file.opendsrKey(), ""))
+            .filter(p -> !p.isBlank())
+            .map(p -> path("opendsr-key", p));
+    Optional<Path> chain =
+        Optional.ofNullable(
+                first(env.get("STEWARD_OPENDSR_CERTIFICATE"), file.opendsrCertificate(), ""))
+            .filter(p -> !p.isBlank())
+            .map(p -> path("opendsr-certificate", p));
+    try {
+      return new OpenDsrSettings(
+          key,
+          chain,
+          first(env.get("STEWARD_OPENDSR_DOMAIN"), file.opendsrDomain(), mail.messageIdDomain()),
+          false,
+          first(file.opendsrGdprResidence(), "IE"),
+          first(file.opendsrCcpaResidence(), "US-CA"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
   }
 
   /**

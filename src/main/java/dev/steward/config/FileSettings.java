@@ -21,11 +21,16 @@ record FileSettings(
     @JsonProperty("smtp-port") Integer smtpPort,
     @JsonProperty("smtp-security") String smtpSecurity,
     @JsonProperty("smtp-username") String smtpUsername,
-    @JsonProperty("mail-from") String mailFrom) {
+    @JsonProperty("mail-from") String mailFrom,
+    @JsonProperty("opendsr-key") String opendsrKey,
+    @JsonProperty("opendsr-certificate") String opendsrCertificate,
+    @JsonProperty("opendsr-domain") String opendsrDomain,
+    @JsonProperty("opendsr-gdpr-residence") String opendsrGdprResidence,
+    @JsonProperty("opendsr-ccpa-residence") String opendsrCcpaResidence) {
 
   static FileSettings empty() {
     return new FileSettings(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null, null, null, null, null);
   }
 }

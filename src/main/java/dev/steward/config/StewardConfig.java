@@ -1,6 +1,7 @@
 package dev.steward.config;
 
 import dev.steward.mail.MailSettings;
+import dev.steward.opendsr.OpenDsrSettings;
 import dev.steward.store.StoreSettings;
 import dev.steward.web.HttpSettings;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param mail the SMTP relay letters go through
  * @param keyVariables {@code STEWARD_KEY_*} environment variables, which take the place of key
  *     files
+ * @param opendsr the OpenDSR processor key, certificate chain and domain
  */
 public record StewardConfig(
     Path dataDir,
@@ -31,10 +33,53 @@ public record StewardConfig(
     Map<String, String> keyVariables,
     PasswordHashing passwordHashing,
     String phoneRegion,
-    MailSettings mail) {
+    MailSettings mail,
+    OpenDsrSettings opendsr) {
 
   public StewardConfig {
     keyVariables = Map.copyOf(keyVariables);
+  }
+
+  /** Without OpenDSR configured: its routes answer 503 until a key and chain are given. */
+  public StewardConfig(
+      Path dataDir,
+      StoreSettings store,
+      StoreSettings keyring,
+      HttpSettings http,
+      Optional<Path> policyFile,
+      Path keysDir,
+      Map<String, String> keyVariables,
+      PasswordHashing passwordHashing,
+      String phoneRegion,
+      MailSettings mail) {
+    this(
+        dataDir,
+        store,
+        keyring,
+        http,
+        policyFile,
+        keysDir,
+        keyVariables,
+        passwordHashing,
+        phoneRegion,
+        mail,
+        OpenDsrSettings.none(mail.messageIdDomain()));
+  }
+
+  /** The same configuration with other OpenDSR settings. */
+  public StewardConfig withOpenDsr(OpenDsrSettings settings) {
+    return new StewardConfig(
+        dataDir,
+        store,
+        keyring,
+        http,
+        policyFile,
+        keysDir,
+        keyVariables,
+        passwordHashing,
+        phoneRegion,
+        mail,
+        settings);
   }
 
   /** The same configuration with another password-hashing cost (tests use a cheap one). */
@@ -49,7 +94,8 @@ public record StewardConfig(
         keyVariables,
         hashing,
         phoneRegion,
-        mail);
+        mail,
+        opendsr);
   }
 
   /** Argon2id cost; production defaults follow OWASP's minimum, tests lower them. */

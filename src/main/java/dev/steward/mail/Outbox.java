@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.steward.audit.AuditTrail;
 import dev.steward.store.Database;
+import dev.steward.store.HandleDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

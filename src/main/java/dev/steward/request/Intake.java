@@ -44,8 +44,20 @@ final class Intake {
   }
 
   String submit(Principal actor, Submission submission) {
+    return submit(actor, submission, null);
+  }
+
+  /**
+   * Takes a request in; with {@code vouched} the sender has verified the person already, so the
+   * request is verified at once, nothing is sent to the person, and it records the sender's channel
+   * and method.
+   */
+  String submit(Principal actor, Submission submission, Vouched vouched) {
     PublishedPolicy policy = context.policies.current();
     CheckedSubmission checked = CheckedSubmission.of(policy.policy(), context.index, submission);
+    if (vouched != null) {
+      checked = checked.vouched();
+    }
     Instant now = context.clock.instant();
     Instant received = submission.receivedAt() == null ? now : submission.receivedAt();
     if (received.isAfter(now.plus(CLOCK_SKEW))) {
@@ -59,7 +71,7 @@ final class Intake {
     Aead key = context.keyring.createRequestKey(id);
     boolean linked;
     try {
-      linked = store(actor, submission, checked, id, reference, key, received, now);
+      linked = store(actor, submission, checked, vouched, id, reference, key, received, now);
     } catch (RuntimeException e) {
       context.keyring.destroyRequestKey(id);
       throw e;
@@ -75,6 +87,7 @@ final class Intake {
       Principal actor,
       Submission submission,
       CheckedSubmission checked,
+      Vouched vouched,
       UUID id,
       String reference,
       Aead key,
@@ -85,7 +98,7 @@ final class Intake {
           Optional<UUID> duplicate =
               CaseRows.openDuplicate(handle, checked.hashes().keySet(), checked.type().name());
           if (duplicate.isPresent()) {
-            link(handle, actor, duplicate.get(), reference, submission, received);
+            link(handle, actor, duplicate.get(), reference, channel(submission, vouched), received);
             return true;
           }
           RequestRow row =
@@ -96,7 +109,7 @@ final class Intake {
                   submission.document(),
                   checked.residence().code(),
                   checked.language(),
-                  submission.channel().name().toLowerCase(java.util.Locale.ROOT),
+                  channel(submission, vouched),
                   Sealed.sealContact(key, id, checked.contact()),
                   checked.contact().letterAddress() != null,
                   Caseload.submitter(actor)[0],
@@ -143,17 +156,27 @@ final class Intake {
                   noSteps ? RequestState.VERIFIED : RequestState.AWAITING_VERIFICATION,
                   actor,
                   noSteps ? "verified" : "verification_requested",
-                  noSteps ? checked.level().name().toLowerCase(java.util.Locale.ROOT) : null,
+                  !noSteps
+                      ? null
+                      : vouched != null
+                          ? vouched.method()
+                          : checked.level().name().toLowerCase(java.util.Locale.ROOT),
                   null);
           if (noSteps) {
             Instant verifiedAt = now;
             row = row.change(edit -> edit.verifiedAt = verifiedAt);
             RequestRows.update(handle, row);
           }
-          if (submission.acknowledge()) {
+          if (vouched != null) {
+            // The sender confirms receipt to the person; the answer it gets is the confirmation.
+            row = row.change(edit -> edit.confirmedAt = now);
+            RequestRows.update(handle, row);
+          } else if (submission.acknowledge()) {
             acknowledge(handle, row);
           }
-          verifications.begin(handle, row);
+          if (vouched == null) {
+            verifications.begin(handle, row);
+          }
           return false;
         });
   }
@@ -178,9 +201,8 @@ final class Intake {
       Principal actor,
       UUID existingId,
       String reference,
-      Submission submission,
+      String channel,
       Instant received) {
-    String channel = submission.channel().name().toLowerCase(java.util.Locale.ROOT);
     RequestRows.insertAlias(handle, reference, existingId, channel, received);
     RequestRow existing = RequestRows.lock(handle, existingId);
     workflow.note(handle, existing, actor, "duplicate_linked", reference, null);
@@ -190,6 +212,21 @@ final class Intake {
         Kind.DUPLICATE,
         Map.of("existing", existing.reference(), "reference", reference));
   }
+
+  private static String channel(Submission submission, Vouched vouched) {
+    return vouched != null
+        ? vouched.channel()
+        : submission.channel().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * A sender that verified the person itself and takes responsibility for it, e.g. an OpenDSR
+   * controller.
+   *
+   * @param channel stored as the request's channel, e.g. {@code opendsr}
+   * @param method recorded as the verification code of the {@code verified} step
+   */
+  record Vouched(String channel, String method) {}
 
   private String reference() {
     StringBuilder reference = new StringBuilder("R-");

@@ -25,6 +25,7 @@ final class RequestContext {
   final AuditTrail audit;
   final SmsSender sms;
   final FulfilmentPlanner planner;
+  final RequestListener listener;
   final Clock clock;
   final Letters letters = new Letters();
   final Challenges challenges;
@@ -41,6 +42,7 @@ final class RequestContext {
       AuditTrail audit,
       SmsSender sms,
       FulfilmentPlanner planner,
+      RequestListener listener,
       Clock clock) {
     this.jdbi = jdbi;
     this.policies = policies;
@@ -51,6 +53,7 @@ final class RequestContext {
     this.audit = audit;
     this.sms = sms;
     this.planner = planner;
+    this.listener = listener;
     this.clock = clock;
     this.challenges = new Challenges(index);
   }

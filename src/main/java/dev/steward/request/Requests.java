@@ -2,7 +2,9 @@ package dev.steward.request;
 
 import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
+import dev.steward.error.ConflictException;
 import dev.steward.mail.Outbox;
+import dev.steward.policy.Channel;
 import dev.steward.policy.PublishedPolicies;
 import dev.steward.store.Database;
 import dev.steward.vault.IdentityIndex;
@@ -42,9 +44,48 @@ public final class Requests {
       SmsSender sms,
       FulfilmentPlanner planner,
       Clock clock) {
+    this(
+        store,
+        policies,
+        keyring,
+        index,
+        vault,
+        outbox,
+        audit,
+        sms,
+        planner,
+        RequestListener.NONE,
+        clock);
+  }
+
+  /**
+   * @param listener told of every state change, inside its transaction
+   */
+  public Requests(
+      Database store,
+      PublishedPolicies policies,
+      Keyring keyring,
+      IdentityIndex index,
+      Vault vault,
+      Outbox outbox,
+      AuditTrail audit,
+      SmsSender sms,
+      FulfilmentPlanner planner,
+      RequestListener listener,
+      Clock clock) {
     this.context =
         new RequestContext(
-            store.jdbi(), policies, keyring, index, vault, outbox, audit, sms, planner, clock);
+            store.jdbi(),
+            policies,
+            keyring,
+            index,
+            vault,
+            outbox,
+            audit,
+            sms,
+            planner,
+            listener,
+            clock);
     Workflow workflow = new Workflow(context);
     Correspondence letters = new Correspondence(context, workflow);
     this.verifications = new Verifications(context, workflow, letters);
@@ -74,6 +115,58 @@ public final class Requests {
     return summary(
         work.on(
             actor, id, (handle, row) -> closing.complete(handle, row, actor, evidence, message)));
+  }
+
+  /**
+   * Takes in a request its sender has verified (see {@link VouchedRequest}); checked like any
+   * other. Answers the request it created, or the open duplicate it was linked to.
+   */
+  public RequestSummary submitVouched(Principal sender, VouchedRequest request) {
+    Submission submission =
+        new Submission(
+            request.type(),
+            request.residence(),
+            request.email(),
+            request.phone(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            Channel.WEB_FORM,
+            request.receivedAt(),
+            false,
+            null);
+    String reference =
+        intake.submit(sender, submission, new Intake.Vouched(request.channel(), request.method()));
+    return context.jdbi.withHandle(
+        handle ->
+            summary(
+                RequestRows.find(handle, RequestRows.byReference(handle, reference).orElseThrow())
+                    .orElseThrow()));
+  }
+
+  /** A request as {@code caller} may see it: one it sent, for a client account; ids only. */
+  public RequestSummary summary(Principal caller, UUID id) {
+    return context.jdbi.inTransaction(handle -> summary(Caseload.lockFor(handle, caller, id)));
+  }
+
+  /**
+   * Withdraws a request for its sender while work on it has not started (received, awaiting
+   * verification or verified); a conflict afterwards.
+   */
+  public RequestSummary withdrawBeforeWork(Principal sender, UUID id, String note) {
+    return summary(
+        work.on(
+            sender,
+            id,
+            (handle, row) -> {
+              if (row.state().ordinal() > RequestState.VERIFIED.ordinal()) {
+                throw new ConflictException(
+                    "a request that is " + row.state().id() + " can no longer be withdrawn");
+              }
+              return closing.withdraw(handle, row, sender, note);
+            }));
   }
 
   /** The staff view of a request, contact details included; audited as a read. */

@@ -38,6 +38,7 @@ final class Workflow {
     }
     RequestRows.update(handle, moved);
     event(handle, moved, from, actor, action, code, note);
+    context.listener.stateChanged(handle, RequestSummary.of(moved, now()), from);
     return moved;
   }
 

@@ -21,5 +21,9 @@ public enum PublicKind {
   /** Liveness and readiness for load balancers, which carry no credential; answers only up/down. */
   HEALTH_PROBE,
   /** Staff sign-in: takes credentials in the body; throttled and locked per user name. */
-  SIGN_IN
+  SIGN_IN,
+  /**
+   * OpenDSR discovery and the processor's certificate chain, which controllers fetch unsigned-in.
+   */
+  OPENDSR_DISCOVERY
 }

@@ -1,4 +1,4 @@
-package dev.steward.mail;
+package dev.steward.store;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -15,10 +15,10 @@ import org.jdbi.v3.core.Handle;
  * owner when auto-commit is off; closing the lent connection does nothing, the handle stays open.
  * Valid only inside the handle's callback.
  */
-final class HandleDataSource implements DataSource {
+public final class HandleDataSource implements DataSource {
   private final Connection lent;
 
-  HandleDataSource(Handle handle) {
+  public HandleDataSource(Handle handle) {
     Connection connection = handle.getConnection();
     this.lent =
         (Connection)
