@@ -10,6 +10,7 @@ import java.util.HexFormat;
 /** Random secrets and their digests: bearer tokens, generated passwords, throttle keys. */
 final class Secrets {
   static final String TOKEN_PREFIX = "stw_";
+  static final String SESSION_PREFIX = "sts_";
   private static final SecureRandom RANDOM = new SecureRandom();
   // No 0/O, 1/l/I: generated passwords are read off a console and typed in once.
   private static final String PASSWORD_ALPHABET =
@@ -19,15 +20,32 @@ final class Secrets {
 
   /** {@code stw_} and 43 characters: 32 random bytes, base64url without padding. */
   static String newToken() {
+    return newToken(TOKEN_PREFIX);
+  }
+
+  /** A subject session's token: {@code sts_} and 32 random bytes, like an API token. */
+  static String newSessionToken() {
+    return newToken(SESSION_PREFIX);
+  }
+
+  private static String newToken(String prefix) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
-    return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   static boolean looksLikeToken(String candidate) {
-    return candidate.length() == TOKEN_PREFIX.length() + 43
-        && candidate.startsWith(TOKEN_PREFIX)
-        && candidate.substring(TOKEN_PREFIX.length()).matches("[A-Za-z0-9_-]{43}");
+    return looksLike(candidate, TOKEN_PREFIX);
+  }
+
+  static boolean looksLikeSessionToken(String candidate) {
+    return looksLike(candidate, SESSION_PREFIX);
+  }
+
+  private static boolean looksLike(String candidate, String prefix) {
+    return candidate.length() == prefix.length() + 43
+        && candidate.startsWith(prefix)
+        && candidate.substring(prefix.length()).matches("[A-Za-z0-9_-]{43}");
   }
 
   /** About 117 bits from an alphabet without look-alike characters. */

@@ -10,19 +10,22 @@ import java.util.Optional;
 
 /**
  * Authenticates {@code Authorization: Bearer stw_...} against the stored SHA-256 of API tokens and
- * sign-in sessions. A malformed, unknown, revoked or expired token, or one whose owner is disabled,
- * gets the same answer, so a caller learns nothing about which it was. Last use is recorded at most
- * once a minute per token, never on every call. Thread-safe; holds no state of its own, so any node
- * sees a revocation made on another at once.
+ * sign-in sessions, and {@code Bearer sts_...} against subject sessions ({@link SubjectSessions}).
+ * A malformed, unknown, revoked or expired token, or one whose owner is disabled, gets the same
+ * answer, so a caller learns nothing about which it was. Last use is recorded at most once a minute
+ * per token, never on every call. Thread-safe; holds no state of its own, so any node sees a
+ * revocation made on another at once.
  */
 public final class TokenAuthenticator implements Authenticator {
   static final String INVALID = "the bearer token is not valid";
   private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
   private final ApiTokenStore store;
+  private final SubjectSessions sessions;
   private final Clock clock;
 
   public TokenAuthenticator(Database database, Clock clock) {
     this.store = new ApiTokenStore(database.jdbi());
+    this.sessions = new SubjectSessions(database.jdbi(), clock);
     this.clock = clock;
   }
 
@@ -32,9 +35,13 @@ public final class TokenAuthenticator implements Authenticator {
       return new Principal.Anonymous();
     }
     String[] parts = authorization.strip().split("\\s+", 2);
-    if (parts.length != 2
-        || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")
-        || !Secrets.looksLikeToken(parts[1])) {
+    if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
+      throw new UnauthenticatedException(INVALID);
+    }
+    if (Secrets.looksLikeSessionToken(parts[1])) {
+      return sessions.find(parts[1]).orElseThrow(() -> new UnauthenticatedException(INVALID));
+    }
+    if (!Secrets.looksLikeToken(parts[1])) {
       throw new UnauthenticatedException(INVALID);
     }
     Instant now = clock.instant();

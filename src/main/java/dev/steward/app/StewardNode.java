@@ -11,6 +11,7 @@ import dev.steward.access.PasswordHasher;
 import dev.steward.access.Principal;
 import dev.steward.access.SignIn;
 import dev.steward.access.StaffUsers;
+import dev.steward.access.SubjectSessions;
 import dev.steward.access.TokenAuthenticator;
 import dev.steward.audit.AuditCheckpoints;
 import dev.steward.audit.AuditLog;
@@ -38,6 +39,8 @@ import dev.steward.request.FulfilmentPlanner;
 import dev.steward.request.RequestRoutes;
 import dev.steward.request.Requests;
 import dev.steward.request.SmsSender;
+import dev.steward.session.SessionRoutes;
+import dev.steward.session.SubjectSignIn;
 import dev.steward.store.Database;
 import dev.steward.vault.DisclosureRoutes;
 import dev.steward.vault.NoticeRoutes;
@@ -222,6 +225,12 @@ public final class StewardNode implements AutoCloseable {
       new PolicyDocumentRoutes(policies, PolicyDocuments.withSystemFont()).addTo(routes);
       new RequestRoutes(requests).addTo(routes);
       opendsr.routes(requests).addTo(routes);
+      SubjectSessions subjectSessions = new SubjectSessions(database.jdbi(), clock);
+      new SessionRoutes(
+              new SubjectSignIn(
+                  database, vault.index(), outbox, options.sms(), subjectSessions, audit, clock),
+              requests)
+          .addTo(routes);
       new AuditRoutes(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
       new SubjectRoutes(vault.vault(), clock).addTo(routes);

@@ -51,6 +51,23 @@ public final class RequestQueue {
     return list(caller, "", now, now);
   }
 
+  /** Every request filed with this identity hash, open or closed, newest first. */
+  List<RequestSummary> ofIdentity(String identityHash) {
+    Instant now = clock.instant();
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select r.* from rights_request r where r.id in (select request_id from"
+                        + " request_identity where identity_hash = :hash)"
+                        + " order by r.received_at desc limit "
+                        + LIMIT)
+                .bind("hash", identityHash)
+                .map(RequestRows::map)
+                .map(row -> RequestSummary.of(row, now))
+                .list());
+  }
+
   private List<RequestSummary> list(
       Principal caller, String condition, Instant now, Instant until) {
     String sql =

@@ -174,6 +174,22 @@ public final class Requests {
     return view.read(caller, id);
   }
 
+  /**
+   * The requests of the person a subject session belongs to: those filed with the identity the
+   * session proved (matched by its keyed hash). Audited as a read with the session as actor.
+   */
+  public List<RequestSummary> ofSubject(Principal.SubjectSession session) {
+    List<RequestSummary> own = queue.ofIdentity(session.subjectRef());
+    context.audit.record(
+        session,
+        "request.list-own",
+        "subject-session",
+        session.sessionId().toString(),
+        "ok",
+        "count=" + own.size());
+    return own;
+  }
+
   String submit(Principal actor, Submission submission) {
     return intake.submit(actor, submission);
   }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The OpenAPI 3.1 document, built from the {@link RouteRegistry}: one operation per route, with its
- * permission as the bearer scope (or an explicit empty security for public routes), its body and
+ * permission as the bearer scope (an explicit empty security for public routes; the bearer scheme
+ * without scopes and {@code x-steward-subject-session} for subject-session routes), its body and
  * answer schemas, and the problem+json answers every route can give.
  */
 final class OpenApi {
@@ -60,6 +61,9 @@ final class OpenApi {
     if (access.isPublic()) {
       op.put("security", List.of());
       op.put("x-steward-public", access.publicKind().name().toLowerCase(java.util.Locale.ROOT));
+    } else if (access.isSubjectSession()) {
+      op.put("security", List.of(Map.of("bearer", List.of())));
+      op.put("x-steward-subject-session", true);
     } else {
       op.put("security", List.of(Map.of("bearer", List.of(access.permission().scope()))));
       op.put("x-steward-permission", access.permission().scope());

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Every route Steward serves, with its declared access. Features add their routes here; {@link
  * #install} is the only place routes reach Javalin, wrapping each handler with authentication, the
- * permission check and, for public routes, the rate limit. The OpenAPI document is built from the
- * same list. Not thread-safe while routes are added (start-up only); read-only afterwards.
+ * permission or subject-session check and, for public routes, the rate limit. The OpenAPI document
+ * is built from the same list. Not thread-safe while routes are added (start-up only); read-only
+ * afterwards.
  */
 public final class RouteRegistry {
   static final String PRINCIPAL = "steward.principal";
@@ -64,7 +65,13 @@ public final class RouteRegistry {
         ctx.header("WWW-Authenticate", "Bearer realm=\"steward\"");
         throw new UnauthenticatedException("this route needs a valid bearer token");
       }
-      if (!caller.has(access.permission())) {
+      if (access.isSubjectSession()) {
+        if (!(caller instanceof Principal.SubjectSession)) {
+          throw new ForbiddenException(
+              "this route is for a person signed in with a one-time code, not for staff or"
+                  + " client tokens");
+        }
+      } else if (!caller.has(access.permission())) {
         throw new ForbiddenException(
             "this route needs the permission '" + access.permission().scope() + "'");
       }

@@ -66,6 +66,9 @@ class RouteRegistryTest {
       assertThat(operation).as(route.method() + " " + route.path()).isNotNull();
       if (route.access().isPublic()) {
         assertThat(operation.get("security")).isEqualTo(List.of());
+      } else if (route.access().isSubjectSession()) {
+        assertThat(operation.get("x-steward-subject-session")).isEqualTo(true);
+        assertThat(operation.get("security")).isEqualTo(List.of(Map.of("bearer", List.of())));
       } else {
         assertThat(operation.get("x-steward-permission"))
             .isEqualTo(route.access().permission().scope());
@@ -74,10 +77,17 @@ class RouteRegistryTest {
   }
 
   @Test
-  void access_mustBeEitherPublicOrOnePermission() {
-    assertThatThrownBy(() -> new Access(null, null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Access(Permission.AUDIT_READ, PublicKind.NOTICE))
+  void access_mustBeExactlyOneOfPublicSubjectSessionOrOnePermission() {
+    assertThatThrownBy(() -> new Access(null, null, false))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Access(Permission.AUDIT_READ, PublicKind.NOTICE, false))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Access(Permission.AUDIT_READ, null, true))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Access(null, PublicKind.INTAKE, true))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Access.subject().isSubjectSession()).isTrue();
+    assertThat(Access.subject().isPublic()).isFalse();
   }
 
   @Test
