@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.steward.access.Principal;
 import dev.steward.audit.AuditCheckpointTask;
 import dev.steward.audit.AuditCheckpoints;
+import dev.steward.request.Requests;
 import dev.steward.vault.Vault;
 
 /** The recurring jobs of a node, run through db-scheduler so each runs once across nodes. */
@@ -17,6 +18,12 @@ final class Jobs {
     Principal system = new Principal.System("retention");
     return Tasks.recurring("exemption-expiry", FixedDelay.ofHours(1))
         .execute((instance, context) -> vault.releaseExpiredExemptions(system));
+  }
+
+  /** CCPA receipt confirmations not sent at intake (11 CCR §7021(a)), every fifteen minutes. */
+  static RecurringTask<Void> receiptConfirmations(Requests requests) {
+    return Tasks.recurring("request-receipt-confirmations", FixedDelay.ofMinutes(15))
+        .execute((instance, context) -> requests.confirmReceipts());
   }
 
   /** Signs the audit chain's head every ten minutes, so a truncated tail can be detected. */

@@ -32,6 +32,10 @@ import dev.steward.policy.PolicyVersions;
 import dev.steward.policy.PublishedPolicy;
 import dev.steward.policy.documents.PolicyDocumentRoutes;
 import dev.steward.policy.documents.PolicyDocuments;
+import dev.steward.request.FulfilmentPlanner;
+import dev.steward.request.RequestRoutes;
+import dev.steward.request.Requests;
+import dev.steward.request.SmsSender;
 import dev.steward.store.Database;
 import dev.steward.vault.DisclosureRoutes;
 import dev.steward.vault.NoticeRoutes;
@@ -69,6 +73,7 @@ public final class StewardNode implements AutoCloseable {
   private final AuditLog audit;
   private final VaultServices vault;
   private final Outbox outbox;
+  private final Requests requests;
   private final Scheduler scheduler;
   private final HttpServer http;
   private final RouteRegistry routes;
@@ -79,6 +84,7 @@ public final class StewardNode implements AutoCloseable {
       AuditLog audit,
       VaultServices vault,
       Outbox outbox,
+      Requests requests,
       Scheduler scheduler,
       HttpServer http,
       RouteRegistry routes,
@@ -87,16 +93,29 @@ public final class StewardNode implements AutoCloseable {
     this.audit = audit;
     this.vault = vault;
     this.outbox = outbox;
+    this.requests = requests;
     this.scheduler = scheduler;
     this.http = http;
     this.routes = routes;
     this.policies = policies;
   }
 
-  /** How this start differs from a plain one. */
-  public record Options(boolean publishPolicy) {
+  /**
+   * How this start differs from a plain one.
+   *
+   * @param sms the text-message provider for phone codes; none by default
+   */
+  public record Options(boolean publishPolicy, SmsSender sms) {
+    public Options(boolean publishPolicy) {
+      this(publishPolicy, SmsSender.unconfigured());
+    }
+
     public static Options defaults() {
       return new Options(false);
+    }
+
+    public Options withSms(SmsSender sender) {
+      return new Options(publishPolicy, sender);
     }
   }
 
@@ -156,8 +175,22 @@ public final class StewardNode implements AutoCloseable {
               new TinkMailSealer(keys.aead(KeyName.OUTBOX)),
               audit,
               clock);
-
       timer.mark("vault");
+
+      Requests requests =
+          new Requests(
+              database,
+              policies,
+              vault.keyring(),
+              vault.index(),
+              vault.vault(),
+              outbox,
+              audit,
+              options.sms(),
+              FulfilmentPlanner.manual(),
+              clock);
+      timer.mark("requests");
+
       PasswordHasher hasher = new PasswordHasher(config.passwordHashing());
       StaffUsers users = new StaffUsers(database, hasher, audit, clock);
       ClientAccounts clients = new ClientAccounts(database, audit, clock);
@@ -179,6 +212,7 @@ public final class StewardNode implements AutoCloseable {
       new AccessRoutes(users, clients, tokens, signIn).addTo(routes);
       new PolicyRoutes(policies).addTo(routes);
       new PolicyDocumentRoutes(policies, PolicyDocuments.withSystemFont()).addTo(routes);
+      new RequestRoutes(requests).addTo(routes);
       new AuditRoutes(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
       new SubjectRoutes(vault.vault(), clock).addTo(routes);
@@ -195,6 +229,7 @@ public final class StewardNode implements AutoCloseable {
       List<RecurringTask<?>> recurring = new ArrayList<>(outbox.startTasks());
       recurring.add(Jobs.auditCheckpoint(checkpoints));
       recurring.add(Jobs.exemptionExpiry(vault.vault()));
+      recurring.add(Jobs.receiptConfirmations(requests));
       Scheduler scheduler =
           Scheduler.create(database.dataSource(), outbox.tasks())
               .startTasks(recurring)
@@ -219,7 +254,8 @@ public final class StewardNode implements AutoCloseable {
           inForce.version(),
           (System.nanoTime() - started) / 1_000_000);
       log.debug("start-up phases: {}", timer);
-      return new StewardNode(database, audit, vault, outbox, scheduler, http, routes, policies);
+      return new StewardNode(
+          database, audit, vault, outbox, requests, scheduler, http, routes, policies);
     } catch (RuntimeException e) {
       if (vault != null) {
         vault.close();
@@ -289,6 +325,10 @@ public final class StewardNode implements AutoCloseable {
 
   public Outbox outbox() {
     return outbox;
+  }
+
+  public Requests requests() {
+    return requests;
   }
 
   @Override

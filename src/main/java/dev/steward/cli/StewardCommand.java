@@ -61,6 +61,7 @@ public final class StewardCommand implements Runnable {
     commandLine.addSubcommand(new ClientsCommand(store, hashing, audit));
     commandLine.addSubcommand(new AuditCommand(store, keys, clock));
     commandLine.addSubcommand(new KeysCommand(store, keys, common::resolve, clock));
+    commandLine.addSubcommand(new RequestsCommand(store, clock));
     CommandLine policy = new CommandLine(new PolicyCommand());
     policy.addSubcommand(new PolicyPublishCommand(store, clock));
     policy.addSubcommand(new PolicyDiffCommand(clock));

@@ -25,6 +25,9 @@ public final class Keyring {
   /** Scope of a subject's own data key; an exemption's key has scope {@code exemption:<id>}. */
   static final String SUBJECT_SCOPE = "subject";
 
+  /** Scope of a rights request's own key. */
+  static final String REQUEST_SCOPE = "request";
+
   private final Jdbi jdbi;
   private final MasterKeys masters;
   private final Clock clock;
@@ -86,6 +89,27 @@ public final class Keyring {
   /** Destroys the subject's key; everything encrypted under it, in every copy, is unreadable. */
   public boolean destroySubjectKey(UUID subjectId) {
     return destroy(subjectId, SUBJECT_SCOPE);
+  }
+
+  /**
+   * Makes and stores the key of a rights request, under which its contact details and documents are
+   * sealed; destroying it erases them in every copy, as a subject's key does for its records.
+   */
+  public Aead createRequestKey(UUID requestId) {
+    KeysetHandle key = DataKeys.generate();
+    jdbi.useHandle(handle -> insert(handle, requestId, REQUEST_SCOPE, key, null));
+    return DataKeys.primitive(key);
+  }
+
+  /** The request's key; {@link KeyDestroyedException} when it is gone. */
+  public Aead requestKey(UUID requestId) {
+    return load(requestId, REQUEST_SCOPE)
+        .orElseThrow(() -> new KeyDestroyedException(requestId, REQUEST_SCOPE));
+  }
+
+  /** Destroys the request's key, and with it everything sealed under it. */
+  public boolean destroyRequestKey(UUID requestId) {
+    return destroy(requestId, REQUEST_SCOPE);
   }
 
   /**

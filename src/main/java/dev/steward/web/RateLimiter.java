@@ -70,7 +70,9 @@ public final class RateLimiter {
     }
 
     void refill(long now, double perSecond, double burst) {
-      tokens = Math.min(burst, tokens + (now - updatedAt) / 1000.0 * perSecond);
+      // A wall clock stepped back (NTP) must not drain the bucket for as long as it stepped.
+      long elapsed = Math.max(0, now - updatedAt);
+      tokens = Math.min(burst, tokens + elapsed / 1000.0 * perSecond);
       updatedAt = now;
     }
   }

@@ -1,0 +1,123 @@
+package dev.steward.request;
+
+import dev.steward.calendar.DeadlineRule;
+import dev.steward.calendar.UkClockInputs.ClarificationPause;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for a request's clocks, pauses, identity hashes and duplicate look-up. */
+final class CaseRows {
+  private CaseRows() {}
+
+  static void replaceClocks(Handle handle, UUID requestId, List<ClockRow> clocks) {
+    handle
+        .createUpdate("delete from request_clock where request_id = :id")
+        .bind("id", requestId)
+        .execute();
+    for (ClockRow clock : clocks) {
+      handle
+          .createUpdate(
+              "insert into request_clock (request_id, jurisdiction_id, count_method, amount,"
+                  + " calendar_id, counted_from, days_paused, due_date, due_at, confirm_by,"
+                  + " extended) values (:id, :jurisdiction, :count, :amount, :calendar, :from,"
+                  + " :paused, :dueDate, :dueAt, :confirmBy, :extended)")
+          .bind("id", requestId)
+          .bind("jurisdiction", clock.jurisdictionId())
+          .bind("count", clock.rule().count().name())
+          .bind("amount", clock.rule().amount())
+          .bind("calendar", clock.rule().calendarId())
+          .bind("from", clock.countedFrom())
+          .bind("paused", clock.daysPaused())
+          .bindByType("dueDate", clock.dueDate(), LocalDate.class)
+          .bindByType("dueAt", clock.dueAt(), Instant.class)
+          .bindByType("confirmBy", clock.confirmBy(), Instant.class)
+          .bind("extended", clock.extended())
+          .execute();
+    }
+  }
+
+  static List<ClockRow> clocks(Handle handle, UUID requestId) {
+    return handle
+        .createQuery(
+            "select * from request_clock where request_id = :id order by due_at, jurisdiction_id")
+        .bind("id", requestId)
+        .map(
+            (rs, ctx) ->
+                new ClockRow(
+                    rs.getString("jurisdiction_id"),
+                    new DeadlineRule(
+                        DeadlineRule.Count.valueOf(rs.getString("count_method")),
+                        rs.getInt("amount"),
+                        rs.getString("calendar_id")),
+                    rs.getObject("counted_from", LocalDate.class),
+                    rs.getInt("days_paused"),
+                    rs.getObject("due_date", LocalDate.class),
+                    RequestRows.instant(rs, "due_at"),
+                    RequestRows.instant(rs, "confirm_by"),
+                    rs.getBoolean("extended")))
+        .list();
+  }
+
+  static List<ClarificationPause> pauses(Handle handle, UUID requestId) {
+    return handle
+        .createQuery(
+            "select asked_at, answered_at from request_pause where request_id = :id"
+                + " order by asked_at")
+        .bind("id", requestId)
+        .map(
+            (rs, ctx) ->
+                new ClarificationPause(
+                    RequestRows.instant(rs, "asked_at"), RequestRows.instant(rs, "answered_at")))
+        .list();
+  }
+
+  static void insertPause(Handle handle, UUID requestId, Instant askedAt) {
+    handle
+        .createUpdate("insert into request_pause (request_id, asked_at) values (:id, :at)")
+        .bind("id", requestId)
+        .bind("at", askedAt)
+        .execute();
+  }
+
+  static void answerPause(Handle handle, UUID requestId, Instant answeredAt) {
+    handle
+        .createUpdate(
+            "update request_pause set answered_at = :at where request_id = :id"
+                + " and answered_at is null")
+        .bind("id", requestId)
+        .bind("at", answeredAt)
+        .execute();
+  }
+
+  static void insertIdentities(Handle handle, UUID requestId, Map<String, String> hashToType) {
+    hashToType.forEach(
+        (hash, type) ->
+            handle
+                .createUpdate(
+                    "insert into request_identity (request_id, identity_hash, identity_type)"
+                        + " values (:id, :hash, :type)")
+                .bind("id", requestId)
+                .bind("hash", hash)
+                .bind("type", type)
+                .execute());
+  }
+
+  /** An open request of the same type from any of these identities: a duplicate to link to. */
+  static java.util.Optional<UUID> openDuplicate(
+      Handle handle, java.util.Collection<String> hashes, String type) {
+    return handle
+        .createQuery(
+            "select r.id from rights_request r join request_identity i on i.request_id = r.id"
+                + " where i.identity_hash in (<hashes>) and r.request_type = :type"
+                + " and r.state not in ('completed', 'denied', 'withdrawn')"
+                + " order by r.received_at")
+        .bindList("hashes", List.copyOf(hashes))
+        .bind("type", type)
+        .mapTo(UUID.class)
+        .findFirst();
+  }
+}

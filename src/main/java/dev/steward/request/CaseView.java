@@ -1,0 +1,129 @@
+package dev.steward.request;
+
+import com.google.crypto.tink.Aead;
+import dev.steward.access.Principal;
+import dev.steward.error.NotFoundException;
+import dev.steward.request.RequestDetail.Alias;
+import dev.steward.request.RequestDetail.Document;
+import dev.steward.request.RequestDetail.RequesterContact;
+import dev.steward.request.RequestDetail.Step;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** Builds the staff view of one request; the read of its personal data is audited. */
+final class CaseView {
+  private final RequestContext context;
+  private final Workflow workflow;
+
+  CaseView(RequestContext context, Workflow workflow) {
+    this.context = context;
+    this.workflow = workflow;
+  }
+
+  RequestDetail read(Principal caller, UUID id) {
+    return context.jdbi.withHandle(
+        handle -> {
+          RequestRow row =
+              RequestRows.find(handle, id)
+                  .filter(found -> Caseload.visible(caller, found))
+                  .orElseThrow(() -> new NotFoundException("no request " + id));
+          RequestDetail detail = detail(handle, row);
+          context.audit.record(caller, "request.read", "request", id.toString());
+          return detail;
+        });
+  }
+
+  private RequestDetail detail(Handle handle, RequestRow row) {
+    Aead key = workflow.key(row);
+    Contact contact = Sealed.openContact(key, row.id(), row.contactSealed());
+    Progress p = row.progress();
+    List<RequestDetail.Clock> clocks =
+        CaseRows.clocks(handle, row.id()).stream()
+            .map(
+                c ->
+                    new RequestDetail.Clock(
+                        c.jurisdictionId(),
+                        c.rule().count().name().toLowerCase(java.util.Locale.ROOT),
+                        c.rule().amount(),
+                        c.rule().calendarId(),
+                        c.countedFrom(),
+                        c.daysPaused(),
+                        c.dueDate(),
+                        c.dueAt(),
+                        c.confirmBy(),
+                        c.extended(),
+                        c.jurisdictionId().equals(p.governing())))
+            .toList();
+    List<Step> history =
+        EventRows.list(handle, row.id()).stream()
+            .map(
+                e ->
+                    new Step(
+                        e.at(),
+                        e.action(),
+                        e.fromState(),
+                        e.toState(),
+                        e.actorType(),
+                        e.actorId(),
+                        e.code(),
+                        Sealed.openText(key, row.id(), "note", e.note())))
+            .toList();
+    List<Document> documents =
+        handle
+            .createQuery(
+                "select id, kind, content_type, size_bytes, uploaded_at, status"
+                    + " from request_document where request_id = :id order by uploaded_at")
+            .bind("id", row.id())
+            .map(
+                (rs, ctx) ->
+                    new Document(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("kind"),
+                        rs.getString("content_type"),
+                        rs.getInt("size_bytes"),
+                        RequestRows.instant(rs, "uploaded_at"),
+                        rs.getString("status")))
+            .list();
+    List<Alias> aliases =
+        handle
+            .createQuery(
+                "select reference, channel, received_at from request_alias"
+                    + " where request_id = :id order by received_at")
+            .bind("id", row.id())
+            .map(
+                (rs, ctx) ->
+                    new Alias(
+                        rs.getString("reference"),
+                        rs.getString("channel"),
+                        RequestRows.instant(rs, "received_at")))
+            .list();
+    return new RequestDetail(
+        RequestSummary.of(row, workflow.now()),
+        row.residence(),
+        row.language().tag(),
+        row.documentId(),
+        row.verificationLevel().name().toLowerCase(java.util.Locale.ROOT),
+        p.needed().stream().map(VerificationStep::id).sorted().toList(),
+        p.done().stream().map(VerificationStep::id).sorted().toList(),
+        p.identityReceivedAt(),
+        p.verifiedAt(),
+        p.confirmBy(),
+        p.confirmedAt(),
+        p.subjectId(),
+        p.outcome(),
+        p.exemptionId(),
+        p.closedAt(),
+        new RequesterContact(
+            contact.email(),
+            contact.phone(),
+            contact.details(),
+            contact.agentName(),
+            contact.agentEmail()),
+        clocks,
+        history,
+        documents.stream().filter(Objects::nonNull).toList(),
+        aliases);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.steward.request;
+
+import dev.steward.calendar.DeadlineRule;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One jurisdiction's clock on a request, as stored in {@code request_clock}.
+ *
+ * @param rule the deadline rule of the right, counted from receipt (or, UK, the latest of request
+ *     and identity)
+ * @param dueDate null while a UK clarification pause stops the clock
+ * @param confirmBy when receipt must be confirmed under this jurisdiction, or null
+ * @param extended whether the extension of this right has been applied
+ */
+record ClockRow(
+    String jurisdictionId,
+    DeadlineRule rule,
+    LocalDate countedFrom,
+    int daysPaused,
+    LocalDate dueDate,
+    Instant dueAt,
+    Instant confirmBy,
+    boolean extended) {
+
+  boolean isStopped() {
+    return dueAt == null;
+  }
+}

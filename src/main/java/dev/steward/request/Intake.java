@@ -1,0 +1,204 @@
+package dev.steward.request;
+
+import com.google.crypto.tink.Aead;
+import dev.steward.access.Principal;
+import dev.steward.error.InvalidInputException;
+import dev.steward.error.InvalidInputException.FieldProblem;
+import dev.steward.policy.PublishedPolicy;
+import dev.steward.request.Letters.Kind;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Takes a request in: checks it, links it to an open duplicate or stores it with its clocks, starts
+ * its verification, and writes its letters, all in one transaction. The answer is a reference
+ * number only, the same whether the person is known or not.
+ */
+final class Intake {
+  private static final String ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
+  // A received time may run ahead of this node's clock by a little: another node's clock.
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
+  private final RequestContext context;
+  private final Workflow workflow;
+  private final Correspondence letters;
+  private final Verifications verifications;
+  private final SecureRandom random = new SecureRandom();
+
+  Intake(
+      RequestContext context,
+      Workflow workflow,
+      Correspondence letters,
+      Verifications verifications) {
+    this.context = context;
+    this.workflow = workflow;
+    this.letters = letters;
+    this.verifications = verifications;
+  }
+
+  String submit(Principal actor, Submission submission) {
+    PublishedPolicy policy = context.policies.current();
+    CheckedSubmission checked = CheckedSubmission.of(policy.policy(), context.index, submission);
+    Instant now = context.clock.instant();
+    Instant received = submission.receivedAt() == null ? now : submission.receivedAt();
+    if (received.isAfter(now.plus(CLOCK_SKEW))) {
+      throw new InvalidInputException(
+          "receivedAt is in the future",
+          List.of(new FieldProblem("receivedAt", "must not be later than now")));
+    }
+    UUID id = UUID.randomUUID();
+    String reference = reference();
+    // The keyring is its own database: the key exists before the request, never the reverse.
+    Aead key = context.keyring.createRequestKey(id);
+    boolean linked;
+    try {
+      linked = store(actor, submission, checked, id, reference, key, received, now);
+    } catch (RuntimeException e) {
+      context.keyring.destroyRequestKey(id);
+      throw e;
+    }
+    if (linked) {
+      context.keyring.destroyRequestKey(id);
+    }
+    return reference;
+  }
+
+  /** Stores the request, or links it to an open duplicate (then true). */
+  private boolean store(
+      Principal actor,
+      Submission submission,
+      CheckedSubmission checked,
+      UUID id,
+      String reference,
+      Aead key,
+      Instant received,
+      Instant now) {
+    return context.jdbi.inTransaction(
+        handle -> {
+          Optional<UUID> duplicate =
+              CaseRows.openDuplicate(handle, checked.hashes().keySet(), checked.type().name());
+          if (duplicate.isPresent()) {
+            link(handle, actor, duplicate.get(), reference, submission, received);
+            return true;
+          }
+          RequestRow row =
+              new RequestRow(
+                  id,
+                  reference,
+                  checked.type(),
+                  submission.document(),
+                  checked.residence().code(),
+                  checked.language(),
+                  submission.channel().name().toLowerCase(java.util.Locale.ROOT),
+                  Sealed.sealContact(key, id, checked.contact()),
+                  checked.contact().letterAddress() != null,
+                  Caseload.submitter(actor)[0],
+                  Caseload.submitter(actor)[1],
+                  received,
+                  now,
+                  checked.level(),
+                  new Progress(
+                      RequestState.RECEIVED,
+                      null,
+                      checked.needed(),
+                      EnumSet.noneOf(VerificationStep.class),
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      false,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null));
+          RequestRows.insert(handle, row);
+          CaseRows.insertIdentities(handle, id, checked.hashes());
+          workflow.note(handle, row, actor, "received", row.channel(), null);
+          if (received.isBefore(now.minus(CLOCK_SKEW))) {
+            context.audit.record(
+                actor,
+                "request.backdated",
+                "request",
+                id.toString(),
+                "ok",
+                "received=" + received + " logged=" + now);
+          }
+          row = workflow.reclock(handle, row, checked.applicable().granted(), false);
+          boolean noSteps = checked.needed().isEmpty();
+          row =
+              workflow.move(
+                  handle,
+                  row,
+                  noSteps ? RequestState.VERIFIED : RequestState.AWAITING_VERIFICATION,
+                  actor,
+                  noSteps ? "verified" : "verification_requested",
+                  noSteps ? checked.level().name().toLowerCase(java.util.Locale.ROOT) : null,
+                  null);
+          if (noSteps) {
+            Instant verifiedAt = now;
+            row = row.change(edit -> edit.verifiedAt = verifiedAt);
+            RequestRows.update(handle, row);
+          }
+          if (submission.acknowledge()) {
+            acknowledge(handle, row);
+          }
+          verifications.begin(handle, row);
+          return false;
+        });
+  }
+
+  /** Sends the acknowledgement, which is also the CCPA receipt confirmation (11 CCR §7021(a)). */
+  RequestRow acknowledge(Handle handle, RequestRow row) {
+    String step =
+        row.progress().needed().isEmpty()
+            ? letters.name(row.language(), "step.none")
+            : letters.steps(row, "step.");
+    if (!letters.send(handle, row, Kind.ACKNOWLEDGEMENT, Map.of("nextStep", step))) {
+      return row;
+    }
+    Instant now = context.clock.instant();
+    RequestRow confirmed = row.change(edit -> edit.confirmedAt = now);
+    RequestRows.update(handle, confirmed);
+    return confirmed;
+  }
+
+  private void link(
+      Handle handle,
+      Principal actor,
+      UUID existingId,
+      String reference,
+      Submission submission,
+      Instant received) {
+    String channel = submission.channel().name().toLowerCase(java.util.Locale.ROOT);
+    RequestRows.insertAlias(handle, reference, existingId, channel, received);
+    RequestRow existing = RequestRows.lock(handle, existingId);
+    workflow.note(handle, existing, actor, "duplicate_linked", reference, null);
+    letters.send(
+        handle,
+        existing,
+        Kind.DUPLICATE,
+        Map.of("existing", existing.reference(), "reference", reference));
+  }
+
+  private String reference() {
+    StringBuilder reference = new StringBuilder("R-");
+    for (int i = 0; i < 8; i++) {
+      if (i == 4) {
+        reference.append('-');
+      }
+      reference.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return reference.toString();
+  }
+}

@@ -1,0 +1,104 @@
+package dev.steward.request;
+
+import dev.steward.mail.OutgoingMail;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The letters of the request workflow in English and Simplified Chinese: plain-text templates under
+ * {@code classpath:letters/<language>/}, the first line the subject, {@code {{name}}} placeholders
+ * filled from the values given. Every template is loaded and checked at start-up. Thread-safe.
+ */
+final class Letters {
+  /** The letters a request can cause. */
+  enum Kind {
+    ACKNOWLEDGEMENT,
+    CODE,
+    LINK,
+    EXTENSION,
+    COMPLETION,
+    DENIAL,
+    DUPLICATE;
+
+    String file() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
+
+  private final Map<Language, Map<Kind, String>> templates = new EnumMap<>(Language.class);
+  private final Map<Language, Properties> names = new EnumMap<>(Language.class);
+
+  Letters() {
+    for (Language language : Language.values()) {
+      Map<Kind, String> byKind = new EnumMap<>(Kind.class);
+      for (Kind kind : Kind.values()) {
+        byKind.put(kind, read(language, kind.file() + ".txt"));
+      }
+      templates.put(language, byKind);
+      Properties properties = new Properties();
+      try (InputStreamReader reader =
+          new InputStreamReader(open(language, "names.properties"), StandardCharsets.UTF_8)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      names.put(language, properties);
+    }
+  }
+
+  /** A word or sentence of the letters, e.g. {@code type.access}; the key itself if missing. */
+  String name(Language language, String key) {
+    return names.get(language).getProperty(key, key);
+  }
+
+  OutgoingMail render(
+      Kind kind, Language language, String to, UUID requestId, Map<String, String> values) {
+    String text = templates.get(language).get(kind);
+    Map<String, String> all = new HashMap<>(values);
+    Matcher matcher = PLACEHOLDER.matcher(text);
+    StringBuilder filled = new StringBuilder();
+    while (matcher.find()) {
+      String value = all.get(matcher.group(1));
+      if (value == null) {
+        throw new IllegalStateException(
+            "letter " + kind.file() + " needs a value for " + matcher.group(1));
+      }
+      matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
+    }
+    matcher.appendTail(filled);
+    int firstBreak = filled.indexOf("\n");
+    String subject = filled.substring(0, firstBreak).strip();
+    String body = filled.substring(firstBreak + 1).replaceAll("\n{3,}", "\n\n");
+    return OutgoingMail.text("letter." + kind.file().replace('_', '-'), to, subject, body)
+        .relatedTo("request", requestId.toString());
+  }
+
+  private static String read(Language language, String file) {
+    try (InputStream in = open(language, file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream open(Language language, String file) {
+    String path = "letters/" + language.tag() + "/" + file;
+    InputStream in = Letters.class.getClassLoader().getResourceAsStream(path);
+    if (in == null) {
+      throw new IllegalStateException("the letter template " + path + " is missing");
+    }
+    return in;
+  }
+}

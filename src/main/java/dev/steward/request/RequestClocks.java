@@ -1,0 +1,88 @@
+package dev.steward.request;
+
+import dev.steward.calendar.Deadline;
+import dev.steward.calendar.DeadlineRule;
+import dev.steward.calendar.DeadlineRule.Count;
+import dev.steward.calendar.LegalClock;
+import dev.steward.calendar.UkClockInputs;
+import dev.steward.calendar.UkClockInputs.ClarificationPause;
+import dev.steward.policy.Jurisdiction;
+import dev.steward.policy.Jurisdiction.Right;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The clocks of a request: one per jurisdiction that grants it, each counted by its own rule and
+ * calendar, the earliest due governing (meeting it meets them all).
+ */
+final class RequestClocks {
+  private RequestClocks() {}
+
+  /** What the clocks are counted from. */
+  record Inputs(
+      Instant received, Instant identityReceived, List<ClarificationPause> pauses, boolean extend) {
+    Inputs {
+      pauses = List.copyOf(pauses);
+    }
+  }
+
+  static ClockRow clock(LegalClock legal, Jurisdiction jurisdiction, Right right, Inputs inputs) {
+    DeadlineRule rule = right.deadline();
+    Optional<Deadline> base;
+    if (rule.count() == Count.UK_MONTHS) {
+      // ICO guidance and UK GDPR Art. 12A: a fresh month from the identity evidence; pauses stop
+      // it.
+      base =
+          legal.ukDueDate(
+              rule,
+              new UkClockInputs(
+                  inputs.received(), inputs.identityReceived(), null, inputs.pauses()));
+    } else {
+      // GDPR Art. 12(3), 11 CCR §7021(b), PDPO s.19(1): counted from receipt, whatever verification
+      // took.
+      base = Optional.of(legal.dueDate(rule, inputs.received()));
+    }
+    boolean extended = inputs.extend() && right.extension().isPresent();
+    Optional<Deadline> due =
+        extended ? base.map(d -> legal.extend(d, right.extension().get().by())) : base;
+    Instant confirmBy =
+        right.confirm().map(c -> legal.confirmReceiptBy(c, inputs.received()).dueAt()).orElse(null);
+    Instant start =
+        inputs.identityReceived() != null && rule.count() == Count.UK_MONTHS
+            ? max(inputs.received(), inputs.identityReceived())
+            : inputs.received();
+    return new ClockRow(
+        jurisdiction.id(),
+        rule,
+        base.map(Deadline::countedFrom)
+            .orElseGet(() -> LocalDate.ofInstant(start, jurisdiction.zone())),
+        base.map(Deadline::daysPaused).orElse(0),
+        due.map(Deadline::dueDate).orElse(null),
+        due.map(Deadline::dueAt).orElse(null),
+        confirmBy,
+        extended);
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** The clock that governs: the earliest due; empty when every clock is stopped. */
+  static Optional<ClockRow> governing(List<ClockRow> clocks) {
+    return clocks.stream()
+        .filter(clock -> !clock.isStopped())
+        .min(Comparator.comparing(ClockRow::dueAt));
+  }
+
+  /** The earliest receipt confirmation any jurisdiction asks for, or null. */
+  static Instant confirmBy(List<ClockRow> clocks) {
+    return clocks.stream()
+        .map(ClockRow::confirmBy)
+        .filter(java.util.Objects::nonNull)
+        .min(Comparator.naturalOrder())
+        .orElse(null);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.steward.request;
+
+import dev.steward.audit.AuditTrail;
+import dev.steward.calendar.Calendars;
+import dev.steward.calendar.LegalClock;
+import dev.steward.mail.Outbox;
+import dev.steward.policy.PublishedPolicies;
+import dev.steward.policy.PublishedPolicy;
+import dev.steward.vault.IdentityIndex;
+import dev.steward.vault.Keyring;
+import dev.steward.vault.Vault;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+
+/** What the parts of the request feature share. Thread-safe. */
+final class RequestContext {
+  final Jdbi jdbi;
+  final PublishedPolicies policies;
+  final Keyring keyring;
+  final IdentityIndex index;
+  final Vault vault;
+  final Outbox outbox;
+  final AuditTrail audit;
+  final SmsSender sms;
+  final FulfilmentPlanner planner;
+  final Clock clock;
+  final Letters letters = new Letters();
+  final Challenges challenges;
+  // Building holiday calendars reads jollyday's data: once per published policy, not per call.
+  private final Map<String, LegalClock> legalClocks = new ConcurrentHashMap<>();
+
+  RequestContext(
+      Jdbi jdbi,
+      PublishedPolicies policies,
+      Keyring keyring,
+      IdentityIndex index,
+      Vault vault,
+      Outbox outbox,
+      AuditTrail audit,
+      SmsSender sms,
+      FulfilmentPlanner planner,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.policies = policies;
+    this.keyring = keyring;
+    this.index = index;
+    this.vault = vault;
+    this.outbox = outbox;
+    this.audit = audit;
+    this.sms = sms;
+    this.planner = planner;
+    this.clock = clock;
+    this.challenges = new Challenges(index);
+  }
+
+  LegalClock legalClock(PublishedPolicy policy) {
+    return legalClocks.computeIfAbsent(
+        policy.contentHash(),
+        hash -> new LegalClock(Calendars.of(policy.policy().calendars()), clock));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.steward.request;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One request as staff work it: its clocks, its history, its documents and the requester's contact
+ * details (personal data; reading them is audited).
+ */
+public record RequestDetail(
+    RequestSummary summary,
+    String residence,
+    String language,
+    String document,
+    String verificationLevel,
+    List<String> verificationNeeded,
+    List<String> verificationDone,
+    Instant identityReceivedAt,
+    Instant verifiedAt,
+    Instant confirmBy,
+    Instant confirmedAt,
+    UUID subjectId,
+    String outcome,
+    String exemption,
+    Instant closedAt,
+    RequesterContact contact,
+    List<Clock> clocks,
+    List<Step> history,
+    List<Document> documents,
+    List<Alias> alsoReceivedAs) {
+
+  /** How to reach the requester and what they wrote. */
+  public record RequesterContact(
+      String email, String phone, String details, String agentName, String agentEmail) {}
+
+  /** One jurisdiction's clock; {@code governs} marks the earliest. */
+  public record Clock(
+      String jurisdiction,
+      String count,
+      int amount,
+      String calendar,
+      LocalDate countedFrom,
+      int daysPaused,
+      LocalDate dueDate,
+      Instant dueAt,
+      Instant confirmBy,
+      boolean extended,
+      boolean governs) {}
+
+  /** One step of the request's life; {@code note} is staff text, opened for this view. */
+  public record Step(
+      Instant at,
+      String action,
+      String fromState,
+      String toState,
+      String actorType,
+      String actorId,
+      String code,
+      String note) {}
+
+  /** An uploaded document, without its content. */
+  public record Document(
+      UUID id, String kind, String contentType, int sizeBytes, Instant uploadedAt, String status) {}
+
+  /** A later submission linked to this request instead of forking a new one. */
+  public record Alias(String reference, String channel, Instant receivedAt) {}
+}

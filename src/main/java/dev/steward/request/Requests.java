@@ -1,0 +1,154 @@
+package dev.steward.request;
+
+import dev.steward.access.Principal;
+import dev.steward.audit.AuditTrail;
+import dev.steward.mail.Outbox;
+import dev.steward.policy.PublishedPolicies;
+import dev.steward.store.Database;
+import dev.steward.vault.IdentityIndex;
+import dev.steward.vault.Keyring;
+import dev.steward.vault.Vault;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Rights requests from intake to their end: checked against the policy in force, clocked per
+ * jurisdiction, verified as the policy's rights ask, worked by staff, answered by letter through
+ * the outbox. Every change runs in one transaction with its event, audit entry and letters.
+ * Stateless apart from its collaborators; thread-safe; one per node.
+ */
+public final class Requests {
+  private final RequestContext context;
+  private final Intake intake;
+  private final Verifications verifications;
+  private final DataPoints dataPoints;
+  private final Documents documents;
+  private final CaseWork work;
+  private final Closing closing;
+  private final CaseView view;
+  private final RequestQueue queue;
+  private final ReceiptConfirmations confirmations;
+
+  public Requests(
+      Database store,
+      PublishedPolicies policies,
+      Keyring keyring,
+      IdentityIndex index,
+      Vault vault,
+      Outbox outbox,
+      AuditTrail audit,
+      SmsSender sms,
+      FulfilmentPlanner planner,
+      Clock clock) {
+    this.context =
+        new RequestContext(
+            store.jdbi(), policies, keyring, index, vault, outbox, audit, sms, planner, clock);
+    Workflow workflow = new Workflow(context);
+    Correspondence letters = new Correspondence(context, workflow);
+    this.verifications = new Verifications(context, workflow, letters);
+    this.closing = new Closing(context, workflow, letters);
+    this.intake = new Intake(context, workflow, letters, verifications);
+    this.dataPoints = new DataPoints(context, workflow, verifications, closing);
+    this.documents = new Documents(context, workflow, verifications);
+    this.work = new CaseWork(context, workflow, verifications, letters);
+    this.view = new CaseView(context, workflow);
+    this.queue = new RequestQueue(store, clock);
+    this.confirmations = new ReceiptConfirmations(context, intake);
+  }
+
+  /**
+   * Sends the CCPA receipt confirmations not sent at intake; run by a recurring job. Returns how
+   * many were sent.
+   */
+  public int confirmReceipts() {
+    return confirmations.run();
+  }
+
+  /**
+   * Completes a request in progress or awaiting systems, with the evidence of what was done and an
+   * optional message to the requester; fulfilment calls this when its tasks are finished.
+   */
+  public RequestSummary complete(Principal actor, UUID id, String evidence, String message) {
+    return summary(
+        work.on(
+            actor, id, (handle, row) -> closing.complete(handle, row, actor, evidence, message)));
+  }
+
+  /** The staff view of a request, contact details included; audited as a read. */
+  public RequestDetail detail(Principal caller, UUID id) {
+    return view.read(caller, id);
+  }
+
+  String submit(Principal actor, Submission submission) {
+    return intake.submit(actor, submission);
+  }
+
+  void confirmCode(String reference, String code) {
+    verifications.confirmCode(reference, code);
+  }
+
+  void resendCode(String reference) {
+    verifications.resendCode(reference);
+  }
+
+  void submitDataPoints(
+      String reference, String token, List<DataPoints.Point> points, String declaration) {
+    dataPoints.submit(reference, token, points, declaration);
+  }
+
+  UUID upload(String reference, String token, String kind, String contentType, byte[] bytes) {
+    return documents.upload(reference, token, kind, contentType, bytes);
+  }
+
+  void review(Principal actor, UUID id, UUID documentId, boolean approved, String reason) {
+    documents.review(actor, id, documentId, approved, reason);
+  }
+
+  RequestSummary verify(Principal actor, UUID id, String method, Instant evidenceAt) {
+    return summary(work.verify(actor, id, method, evidenceAt));
+  }
+
+  RequestSummary start(Principal actor, UUID id) {
+    return summary(work.start(actor, id));
+  }
+
+  RequestSummary extend(Principal actor, UUID id, String reason) {
+    return summary(work.extend(actor, id, reason));
+  }
+
+  RequestSummary pause(Principal actor, UUID id, Instant askedAt) {
+    return summary(work.pause(actor, id, askedAt));
+  }
+
+  RequestSummary resume(Principal actor, UUID id, Instant answeredAt) {
+    return summary(work.resume(actor, id, answeredAt));
+  }
+
+  RequestSummary deny(Principal actor, UUID id, String reason, String exemption, String note) {
+    return summary(
+        work.on(
+            actor, id, (handle, row) -> closing.deny(handle, row, actor, reason, exemption, note)));
+  }
+
+  RequestSummary withdraw(Principal actor, UUID id, String note) {
+    return summary(work.on(actor, id, (handle, row) -> closing.withdraw(handle, row, actor, note)));
+  }
+
+  RequestSummary assign(Principal actor, UUID id, UUID assignee) {
+    return summary(work.assign(actor, id, assignee));
+  }
+
+  RequestQueue queue() {
+    return queue;
+  }
+
+  CustomerContentAnswer customerContent() {
+    return CustomerContentAnswer.from(context.policies.current().policy());
+  }
+
+  private RequestSummary summary(RequestRow row) {
+    return RequestSummary.of(row, context.clock.instant());
+  }
+}

@@ -1,0 +1,129 @@
+package dev.steward.request;
+
+import com.google.crypto.tink.Aead;
+import dev.steward.access.Principal;
+import dev.steward.policy.PublishedPolicy;
+import dev.steward.request.Applicable.Granted;
+import dev.steward.request.EventRows.Event;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The steps every change of a request takes inside its transaction: the state move (refused with a
+ * 409 when not allowed), the event row, the audit entry (ids and codes only), and the clocks
+ * counted again when what they depend on changed.
+ */
+final class Workflow {
+  private final RequestContext context;
+
+  Workflow(RequestContext context) {
+    this.context = context;
+  }
+
+  /** Moves the request to {@code target}, stores it, and records who did it and why. */
+  RequestRow move(
+      Handle handle,
+      RequestRow row,
+      RequestState target,
+      Principal actor,
+      String action,
+      String code,
+      String note) {
+    RequestState from = row.state();
+    RequestRow moved = row.change(edit -> edit.state = from.moveTo(target));
+    if (!target.isOpen()) {
+      moved = moved.change(edit -> edit.closedAt = now());
+    }
+    RequestRows.update(handle, moved);
+    event(handle, moved, from, actor, action, code, note);
+    return moved;
+  }
+
+  /** Records a step that leaves the state as it is (pause, assignment, an upload ...). */
+  void note(
+      Handle handle, RequestRow row, Principal actor, String action, String code, String note) {
+    event(handle, row, row.state(), actor, action, code, note);
+  }
+
+  private void event(
+      Handle handle,
+      RequestRow row,
+      RequestState from,
+      Principal actor,
+      String action,
+      String code,
+      String note) {
+    byte[] sealed = note == null ? null : Sealed.sealText(key(row), row.id(), "note", note);
+    EventRows.append(
+        handle,
+        row.id(),
+        new Event(
+            0,
+            now(),
+            action,
+            from == null ? null : from.id(),
+            row.state().id(),
+            actor.actorType(),
+            actor.actorId(),
+            code,
+            sealed));
+    String detail = "state=" + row.state().id() + (code == null ? "" : " code=" + code);
+    context.audit.record(actor, "request." + action, "request", row.id().toString(), "ok", detail);
+  }
+
+  /**
+   * Counts every clock again from the request's inputs and stores them; the earliest due governs.
+   * The identity date moves a UK month only when evidence was asked for.
+   */
+  RequestRow reclock(Handle handle, RequestRow row, List<Granted> granted, boolean extend) {
+    PublishedPolicy policy = context.policies.current();
+    Instant identity =
+        row.progress().needed().isEmpty() ? null : row.progress().identityReceivedAt();
+    RequestClocks.Inputs inputs =
+        new RequestClocks.Inputs(
+            row.receivedAt(), identity, CaseRows.pauses(handle, row.id()), extend);
+    List<ClockRow> clocks =
+        granted.stream()
+            .map(
+                g ->
+                    RequestClocks.clock(
+                        context.legalClock(policy), g.jurisdiction(), g.right(), inputs))
+            .toList();
+    CaseRows.replaceClocks(handle, row.id(), clocks);
+    Optional<ClockRow> governing = RequestClocks.governing(clocks);
+    RequestRow clocked =
+        row.change(
+            edit -> {
+              edit.governing = governing.map(ClockRow::jurisdictionId).orElse(null);
+              edit.dueAt = governing.map(ClockRow::dueAt).orElse(null);
+              edit.dueDate = governing.map(ClockRow::dueDate).orElse(null);
+              edit.confirmBy = RequestClocks.confirmBy(clocks);
+            });
+    RequestRows.update(handle, clocked);
+    return clocked;
+  }
+
+  /** The rights in force today for the jurisdictions whose clocks run on the request. */
+  List<Granted> granted(Handle handle, RequestRow row) {
+    var policy = context.policies.current().policy();
+    return CaseRows.clocks(handle, row.id()).stream()
+        .map(ClockRow::jurisdictionId)
+        .flatMap(id -> policy.jurisdiction(id).stream())
+        .flatMap(j -> j.right(row.type()).map(right -> new Granted(j, right)).stream())
+        .toList();
+  }
+
+  Aead key(RequestRow row) {
+    return context.keyring.requestKey(row.id());
+  }
+
+  Contact contact(RequestRow row) {
+    return Sealed.openContact(key(row), row.id(), row.contactSealed());
+  }
+
+  Instant now() {
+    return context.clock.instant();
+  }
+}
