@@ -2,6 +2,7 @@ package dev.steward.app;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import dev.steward.access.AccessRoutes;
 import dev.steward.access.ApiTokens;
@@ -20,6 +21,8 @@ import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.collection.ConsentRecords;
 import dev.steward.config.StewardConfig;
+import dev.steward.fulfilment.Fulfilment;
+import dev.steward.fulfilment.FulfilmentSettings;
 import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
 import dev.steward.mail.MailRetry;
@@ -32,7 +35,6 @@ import dev.steward.policy.PolicyVersions;
 import dev.steward.policy.PublishedPolicy;
 import dev.steward.policy.documents.PolicyDocumentRoutes;
 import dev.steward.policy.documents.PolicyDocuments;
-import dev.steward.request.FulfilmentPlanner;
 import dev.steward.request.RequestRoutes;
 import dev.steward.request.Requests;
 import dev.steward.request.SmsSender;
@@ -105,9 +107,12 @@ public final class StewardNode implements AutoCloseable {
    *
    * @param sms the text-message provider for phone codes; none by default
    */
-  public record Options(boolean publishPolicy, SmsSender sms) {
+  public record Options(boolean publishPolicy, SmsSender sms, FulfilmentSettings fulfilment) {
     public Options(boolean publishPolicy) {
-      this(publishPolicy, SmsSender.unconfigured());
+      this(
+          publishPolicy,
+          SmsSender.unconfigured(),
+          FulfilmentSettings.fromEnvironment(System.getenv()));
     }
 
     public static Options defaults() {
@@ -115,7 +120,11 @@ public final class StewardNode implements AutoCloseable {
     }
 
     public Options withSms(SmsSender sender) {
-      return new Options(publishPolicy, sender);
+      return new Options(publishPolicy, sender, fulfilment);
+    }
+
+    public Options withFulfilment(FulfilmentSettings settings) {
+      return new Options(publishPolicy, sms, settings);
     }
   }
 
@@ -177,6 +186,17 @@ public final class StewardNode implements AutoCloseable {
               clock);
       timer.mark("vault");
 
+      Fulfilment fulfilment =
+          Fulfilment.open(
+              database,
+              vault,
+              policies,
+              keys,
+              outbox,
+              audit,
+              options.fulfilment(),
+              List.of(),
+              clock);
       Requests requests =
           new Requests(
               database,
@@ -187,8 +207,9 @@ public final class StewardNode implements AutoCloseable {
               outbox,
               audit,
               options.sms(),
-              FulfilmentPlanner.manual(),
+              fulfilment.planner(),
               clock);
+      Fulfilment.Running fulfilling = fulfilment.runWith(requests);
       timer.mark("requests");
 
       PasswordHasher hasher = new PasswordHasher(config.passwordHashing());
@@ -213,6 +234,7 @@ public final class StewardNode implements AutoCloseable {
       new PolicyRoutes(policies).addTo(routes);
       new PolicyDocumentRoutes(policies, PolicyDocuments.withSystemFont()).addTo(routes);
       new RequestRoutes(requests).addTo(routes);
+      fulfilling.routes().addTo(routes);
       new AuditRoutes(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
       new SubjectRoutes(vault.vault(), clock).addTo(routes);
@@ -231,7 +253,7 @@ public final class StewardNode implements AutoCloseable {
       recurring.add(Jobs.exemptionExpiry(vault.vault()));
       recurring.add(Jobs.receiptConfirmations(requests));
       Scheduler scheduler =
-          Scheduler.create(database.dataSource(), outbox.tasks())
+          Scheduler.create(database.dataSource(), oneTimeTasks(outbox, fulfilling))
               .startTasks(recurring)
               .failureLogging(LogLevel.INFO, false)
               .threads(2)
@@ -268,6 +290,12 @@ public final class StewardNode implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  private static List<Task<?>> oneTimeTasks(Outbox outbox, Fulfilment.Running fulfilling) {
+    List<Task<?>> tasks = new ArrayList<>(outbox.tasks());
+    tasks.addAll(fulfilling.tasks());
+    return tasks;
   }
 
   private static <T> T await(Future<T> future) {
