@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -37,7 +38,8 @@ final class Planning implements FulfilmentPlanner {
 
   @Override
   public Plan plan(Handle handle, StartedRequest request) {
-    List<String[]> steps = steps(request.type(), request.subjectId().isPresent());
+    Optional<UUID> subject = request.subjectId().or(() -> subjectOf(handle, request.id()));
+    List<String[]> steps = steps(request.type(), subject.isPresent());
     if (steps.isEmpty()) {
       return Plan.MANUAL;
     }
@@ -47,7 +49,7 @@ final class Planning implements FulfilmentPlanner {
         new dev.steward.fulfilment.Plan(
             request.id(),
             request.type(),
-            request.subjectId().orElse(null),
+            subject.orElse(null),
             request.language(),
             request.jurisdictions()),
         now);
@@ -79,6 +81,23 @@ final class Planning implements FulfilmentPlanner {
           List.<String[]>of(new String[] {Task.STEWARD, Task.WITHDRAW_CONSENT});
       default -> List.of();
     };
+  }
+
+  /**
+   * The vault subject behind the identities the request was verified for (the workflow stores the
+   * vault's keyed hashes); none when they lead to no subject or to more than one.
+   */
+  private static Optional<UUID> subjectOf(Handle handle, UUID requestId) {
+    List<UUID> subjects =
+        handle
+            .createQuery(
+                "select distinct i.subject_id from request_identity r"
+                    + " join vault_identity i on i.hash = r.identity_hash"
+                    + " where r.request_id = :id")
+            .bind("id", requestId)
+            .mapTo(UUID.class)
+            .list();
+    return subjects.size() == 1 ? Optional.of(subjects.get(0)) : Optional.empty();
   }
 
   private List<String[]> onSystems(Operation operation) {

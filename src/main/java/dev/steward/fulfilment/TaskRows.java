@@ -11,14 +11,20 @@ final class TaskRows {
   private TaskRows() {}
 
   static void insertPlan(Handle handle, Plan plan, Instant now) {
-    handle
-        .createUpdate(
+    var insert =
+        handle.createUpdate(
             "insert into fulfilment_plan"
                 + " (request_id, request_type, subject_id, language, jurisdictions, planned_at)"
-                + " values (:request, :type, :subject, :language, :jurisdictions, :now)")
+                + " values (:request, :type, :subject, :language, :jurisdictions, :now)");
+    // A content removal has no subject; PostgreSQL needs a typed null for the uuid column.
+    if (plan.subjectId() == null) {
+      insert.bindNull("subject", java.sql.Types.OTHER);
+    } else {
+      insert.bind("subject", plan.subjectId());
+    }
+    insert
         .bind("request", plan.requestId())
         .bind("type", plan.type().name())
-        .bind("subject", plan.subjectId())
         .bind("language", plan.language())
         .bind("jurisdictions", String.join(",", plan.jurisdictions()))
         .bind("now", now)
