@@ -125,7 +125,8 @@ public final class Fulfilment {
             clock);
     return new Running(
         List.of(runner.task(), finisher.task()),
-        new FulfilmentRoutes(requests, instructions, packages, jdbi, clock));
+        new FulfilmentRoutes(
+            requests, instructions, packages, jdbi, settings.plainHttpTransmission(), clock));
   }
 
   /** What the node passes on: the one-time tasks for db-scheduler and the HTTP routes. */

@@ -24,6 +24,7 @@ public final class FulfilmentRoutes {
   private final InstructionRows instructions;
   private final AccessPackages packages;
   private final Jdbi jdbi;
+  private final boolean plainHttpTransmission;
   private final Clock clock;
 
   FulfilmentRoutes(
@@ -31,7 +32,9 @@ public final class FulfilmentRoutes {
       InstructionRows instructions,
       AccessPackages packages,
       Jdbi jdbi,
+      boolean plainHttpTransmission,
       Clock clock) {
+    this.plainHttpTransmission = plainHttpTransmission;
     this.requests = requests;
     this.instructions = instructions;
     this.packages = packages;
@@ -58,7 +61,7 @@ public final class FulfilmentRoutes {
                   requests.detail(caller, id); // the caller must be able to see the request
                   Instructions given = Json.read(ctx, Instructions.class);
                   if (given.portabilityEndpoint() != null) {
-                    Transmissions.checked(given.portabilityEndpoint(), true);
+                    Transmissions.checked(given.portabilityEndpoint(), plainHttpTransmission);
                   }
                   instructions.put(id, given, clock.instant());
                   ctx.status(204);

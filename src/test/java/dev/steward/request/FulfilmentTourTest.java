@@ -171,6 +171,64 @@ class FulfilmentTourTest {
     assertThat(count(world, "content_purge where request_id = '" + id + "'")).isEqualTo(1);
   }
 
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void rectificationPortabilityAndCcpaDelete_reachTheirEnds(Engine engine) {
+    RequestWorld world = world(engine);
+    String name = engine.name().toLowerCase();
+    String fixed = "fix-" + name + "@example.co.uk";
+    UUID subject = subject(world, fixed);
+    UUID wrong =
+        record(world, subject, "identification.job_title", "the-person", "inquiries", "Cleark");
+    disclose(world, subject, "crm-cloud", "identification.job_title");
+    UUID rectification = world.log("rectification", "GB", fixed, world.clock.instant());
+    instruct(
+        world,
+        rectification,
+        "{\"corrections\":[{\"itemId\":\"" + wrong + "\",\"value\":\"Clerk\"}]}");
+    start(world, rectification);
+    world.letter(fixed, "is complete");
+    assertThat(vault(world).readRecords(SETUP, subject, "inquiries").get(0).value())
+        .isEqualTo("Clerk");
+    assertThat(CALLS).anyMatch(c -> c.startsWith("/art19") && c.contains(rectification.toString()));
+
+    String moving = "move-" + name + "@example.co.uk";
+    UUID mover = subject(world, moving);
+    record(world, mover, "contact.email", "the-person", "inquiries", moving);
+    record(world, mover, "service.feedback", "customers", "inquiries", "said by a customer");
+    UUID portability = world.log("portability", "GB", moving, world.clock.instant());
+    instruct(world, portability, "{\"portabilityEndpoint\":\"" + endpoint("/receive") + "\"}");
+    start(world, portability);
+    assertThat(RequestWorld.body(world.letter(moving, "is complete"))).contains("delivered");
+    assertThat(
+            count(
+                world,
+                "portability_transmission where request_id = '"
+                    + portability
+                    + "' and outcome = 'delivered' and host = '127.0.0.1'"))
+        .isEqualTo(1);
+
+    String californian = "ca-" + name + "@example.com";
+    UUID consumer = subject(world, californian);
+    record(world, consumer, "contact.email", "the-person", "inquiries", californian);
+    UUID delete = world.log("delete", "US-CA", californian, world.clock.instant());
+    start(world, delete);
+    world.letter(californian, "is complete");
+    assertThat(world.state(delete)).isEqualTo("completed");
+  }
+
+  private static void instruct(RequestWorld world, UUID id, String json) {
+    assertThat(world.post("/api/v1/requests/" + id + "/instructions", world.dpo, json).statusCode())
+        .isEqualTo(204);
+  }
+
+  private static void start(RequestWorld world, UUID id) {
+    assertThat(world.act(id, "verify", "{\"method\":\"passport seen\"}").statusCode())
+        .isEqualTo(200);
+    assertThat(json(world.act(id, "start", null)).get("state").asText())
+        .isEqualTo("awaiting_systems");
+  }
+
   private static UUID startVerified(RequestWorld world, String type, String email) {
     UUID id = world.log(type, "GB", email, world.clock.instant());
     assertThat(world.act(id, "verify", "{\"method\":\"passport seen\"}").statusCode())
@@ -188,7 +246,7 @@ class FulfilmentTourTest {
             ReturningPerson.REFUSE);
   }
 
-  private static void record(
+  private static UUID record(
       RequestWorld world,
       UUID subject,
       String category,
@@ -203,7 +261,9 @@ class FulfilmentTourTest {
             purpose.equals("legal-compliance") ? "dpv:LegalObligation" : "dpv:Contract",
             world.clock.instant(),
             null);
-    vault(world).addRecords(SETUP, List.of(new NewRecord(subject, category, provenance, value)));
+    return vault(world)
+        .addRecords(SETUP, List.of(new NewRecord(subject, category, provenance, value)))
+        .get(0);
   }
 
   private static void disclose(RequestWorld world, UUID subject, String to, String category) {
