@@ -5,11 +5,8 @@ import dev.steward.access.Principal;
 import dev.steward.error.ForbiddenException;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
-import dev.steward.error.StewardException;
 import dev.steward.policy.Channel;
-import dev.steward.request.RequestApi.CodeBody;
 import dev.steward.request.RequestApi.ContentRemovalBody;
-import dev.steward.request.RequestApi.DataPointsBody;
 import dev.steward.request.RequestApi.IdentityBody;
 import dev.steward.request.RequestApi.PublicRequestBody;
 import dev.steward.request.RequestApi.Reference;
@@ -20,17 +17,13 @@ import dev.steward.web.Json;
 import dev.steward.web.PublicKind;
 import dev.steward.web.RouteRegistry;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Where requests come in: the privacy center (public, rate-limited; it answers a reference number
- * and nothing else), staff and client accounts, business customers, and the requester's own steps
- * of verification.
+ * and nothing else), staff and client accounts, and business customers.
  */
 final class IntakeRoutes {
   private static final Set<Channel> STAFF_CHANNELS =
@@ -71,54 +64,6 @@ final class IntakeRoutes {
             .response(Reference.class)
             .status(202)
             .handle((ctx, caller) -> contentRemoval(ctx, caller)));
-    routes.add(
-        ApiRoute.post("/api/v1/public/requests/{reference}/code")
-            .access(intake)
-            .tag("requests")
-            .summary("Confirm a request with the one-time code sent to the requester")
-            .request(CodeBody.class)
-            .status(204)
-            .handle(
-                (ctx, caller) -> {
-                  requests.confirmCode(
-                      ctx.pathParam("reference"), Json.read(ctx, CodeBody.class).code());
-                  ctx.status(204);
-                }));
-    routes.add(
-        ApiRoute.post("/api/v1/public/requests/{reference}/code/resend")
-            .access(intake)
-            .tag("requests")
-            .summary("Send a new code; the answer is the same whatever the reference")
-            .status(202)
-            .handle(
-                (ctx, caller) -> {
-                  requests.resendCode(ctx.pathParam("reference"));
-                  ctx.status(202);
-                }));
-    routes.add(
-        ApiRoute.post("/api/v1/public/requests/{reference}/data-points")
-            .access(intake)
-            .tag("requests")
-            .summary("CCPA: give the data points (and declaration) that verify the request")
-            .request(DataPointsBody.class)
-            .status(202)
-            .handle(
-                (ctx, caller) -> {
-                  DataPointsBody body = Json.read(ctx, DataPointsBody.class);
-                  requests.submitDataPoints(
-                      ctx.pathParam("reference"),
-                      body.token(),
-                      body.dataPoints(),
-                      RequestApi.declaration(body.declaration()));
-                  ctx.status(202);
-                }));
-    routes.add(
-        ApiRoute.post("/api/v1/public/requests/{reference}/documents")
-            .access(intake)
-            .tag("requests")
-            .summary("Upload proof (multipart: token, kind, file); stored encrypted for review")
-            .status(202)
-            .handle((ctx, caller) -> upload(ctx)));
   }
 
   private void submitPublic(Context ctx) {
@@ -207,30 +152,6 @@ final class IntakeRoutes {
             true,
             client.accountId().toString());
     ctx.status(202).json(new Reference(requests.submit(caller, submission)));
-  }
-
-  private void upload(Context ctx) throws IOException {
-    UploadedFile file = ctx.uploadedFile("file");
-    if (file == null) {
-      throw new InvalidInputException(
-          "a multipart upload needs the parts token, kind and file",
-          List.of(new FieldProblem("file", "required")));
-    }
-    if (file.size() > Documents.MAX_BYTES) {
-      throw new StewardException(
-          "payload-too-large", 413, "a document may be at most " + Documents.MAX_BYTES + " bytes");
-    }
-    byte[] bytes;
-    try (InputStream in = file.content()) {
-      bytes = in.readNBytes(Documents.MAX_BYTES + 1);
-    }
-    requests.upload(
-        ctx.pathParam("reference"),
-        ctx.formParam("token"),
-        ctx.formParam("kind"),
-        file.contentType(),
-        bytes);
-    ctx.status(202);
   }
 
   private static IdentityBody identity(IdentityBody identity) {

@@ -12,6 +12,7 @@ public final class RequestRoutes {
 
   public void addTo(RouteRegistry routes) {
     new IntakeRoutes(requests).addTo(routes);
+    new VerificationRoutes(requests).addTo(routes);
     new CaseRoutes(requests).addTo(routes);
   }
 }
