@@ -90,7 +90,8 @@ public final class ConfigResolver {
           new HttpSettings(
               first(null, env.get("STEWARD_HOST"), file.host(), "0.0.0.0"),
               port,
-              first(null, null, file.maxBodyBytes(), 1_048_576L),
+              // Room for a 5 MiB identity document upload; JSON bodies are far smaller.
+              first(null, null, file.maxBodyBytes(), 6L * 1024 * 1024),
               first(null, null, file.publicRatePerMinute(), 120),
               first(null, null, file.publicRateBurst(), 60),
               file.corsOrigins() == null ? List.of() : file.corsOrigins());
