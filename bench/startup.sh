@@ -12,9 +12,11 @@ port=18181
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Milliseconds from launch until /health answers 200.
+tick=$(getconf CLK_TCK)
+
+# "WALL_MS CPU_MS": from launch until /health answers 200, and the process's CPU time by then.
 time_to_health() {
-  local start now pid
+  local start now pid cpu
   start=$(date +%s%N)
   "$@" >"$work/out.log" 2>&1 &
   pid=$!
@@ -23,8 +25,9 @@ time_to_health() {
     sleep 0.01
   done
   now=$(date +%s%N)
+  cpu=$(awk -v t="$tick" '{print int(($14 + $15) * 1000 / t)}' "/proc/$pid/stat")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo $(( (now - start) / 1000000 ))
+  echo "$(( (now - start) / 1000000 )) $cpu"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
@@ -36,10 +39,12 @@ for i in $(seq 1 "$runs"); do
   first+=("$(time_to_health java -jar target/steward.jar serve --data-dir "$work/data" --port $port)")
   again+=("$(time_to_health java -jar target/steward.jar serve --data-dir "$work/data" --port $port)")
 done
-b=$(printf '%s\n' "${bare[@]}" | median)
-f=$(printf '%s\n' "${first[@]}" | median)
-r=$(printf '%s\n' "${again[@]}" | median)
-echo "start-up to first 200 on /health, median of $runs runs"
-printf '  %-34s %6d ms\n' "bare Javalin (baseline)" "$b"
-printf '  %-34s %6d ms  ratio %.2f (target <= 2.00)\n' "Steward, first start (empty dir)" "$f" "$(echo "$f/$b" | bc -l)"
-printf '  %-34s %6d ms  ratio %.2f (target <= 2.00)\n' "Steward, restart (same dir)" "$r" "$(echo "$r/$b" | bc -l)"
+col() { printf '%s\n' "$@" | awk -v c="$field" '{print $c}' | median; }
+field=1; bw=$(col "${bare[@]}"); fw=$(col "${first[@]}"); rw=$(col "${again[@]}")
+field=2; bc_=$(col "${bare[@]}"); fc=$(col "${first[@]}"); rc=$(col "${again[@]}")
+echo "start-up to first 200 on /health, median of $runs runs (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '  %-34s %6d ms wall %6d ms CPU\n' "bare Javalin (baseline)" "$bw" "$bc_"
+printf '  %-34s %6d ms wall %6d ms CPU  wall ratio %.2f (target <= 2.00), CPU ratio %.2f\n' \
+  "Steward, first start (empty dir)" "$fw" "$fc" "$(echo "$fw/$bw" | bc -l)" "$(echo "$fc/$bc_" | bc -l)"
+printf '  %-34s %6d ms wall %6d ms CPU  wall ratio %.2f (target <= 2.00), CPU ratio %.2f\n' \
+  "Steward, restart (same dir)" "$rw" "$rc" "$(echo "$rw/$bw" | bc -l)" "$(echo "$rc/$bc_" | bc -l)"

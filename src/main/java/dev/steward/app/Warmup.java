@@ -1,6 +1,8 @@
 package dev.steward.app;
 
 import dev.steward.keys.KeyKind;
+import dev.steward.policy.PolicyChecker;
+import java.time.Clock;
 
 /**
  * Loads and initialises the heavy libraries (Tink's key managers, jollyday's holiday data, the HTTP
@@ -12,6 +14,9 @@ final class Warmup {
 
   static void run() {
     KeyKind.values(); // registers Tink's signature, MAC and AEAD key managers
+    // The main thread parses the policy in force next; the first parse pays for loading the YAML
+    // reader and the validator, which this one takes on the second core.
+    new PolicyChecker(Clock.systemUTC()).checkBundled();
     load(
         "org.eclipse.jetty.server.Server",
         "org.eclipse.jetty.server.ServerConnector",
