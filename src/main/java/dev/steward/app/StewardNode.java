@@ -22,6 +22,8 @@ import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.collection.ConsentRecords;
 import dev.steward.config.StewardConfig;
+import dev.steward.fulfilment.Fulfilment;
+import dev.steward.fulfilment.FulfilmentSettings;
 import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
 import dev.steward.mail.MailRetry;
@@ -35,7 +37,6 @@ import dev.steward.policy.PolicyVersions;
 import dev.steward.policy.PublishedPolicy;
 import dev.steward.policy.documents.PolicyDocumentRoutes;
 import dev.steward.policy.documents.PolicyDocuments;
-import dev.steward.request.FulfilmentPlanner;
 import dev.steward.request.RequestRoutes;
 import dev.steward.request.Requests;
 import dev.steward.request.SmsSender;
@@ -113,9 +114,12 @@ public final class StewardNode implements AutoCloseable {
    *
    * @param sms the text-message provider for phone codes; none by default
    */
-  public record Options(boolean publishPolicy, SmsSender sms) {
+  public record Options(boolean publishPolicy, SmsSender sms, FulfilmentSettings fulfilment) {
     public Options(boolean publishPolicy) {
-      this(publishPolicy, SmsSender.unconfigured());
+      this(
+          publishPolicy,
+          SmsSender.unconfigured(),
+          FulfilmentSettings.fromEnvironment(System.getenv()));
     }
 
     public static Options defaults() {
@@ -123,7 +127,11 @@ public final class StewardNode implements AutoCloseable {
     }
 
     public Options withSms(SmsSender sender) {
-      return new Options(publishPolicy, sender);
+      return new Options(publishPolicy, sender, fulfilment);
+    }
+
+    public Options withFulfilment(FulfilmentSettings settings) {
+      return new Options(publishPolicy, sms, settings);
     }
   }
 
@@ -185,8 +193,20 @@ public final class StewardNode implements AutoCloseable {
               new TinkMailSealer(keys.aead(KeyName.OUTBOX)),
               audit,
               clock);
+      timer.mark("vault");
 
       OpenDsr opendsr = new OpenDsr(database, config.opendsr(), clock);
+      Fulfilment fulfilment =
+          Fulfilment.open(
+              database,
+              vault,
+              policies,
+              keys,
+              outbox,
+              audit,
+              options.fulfilment(),
+              List.of(),
+              clock);
       Requests requests =
           new Requests(
               database,
@@ -197,11 +217,12 @@ public final class StewardNode implements AutoCloseable {
               outbox,
               audit,
               options.sms(),
-              FulfilmentPlanner.manual(),
+              fulfilment.planner(),
               opendsr.listener(),
               clock);
+      Fulfilment.Running fulfilling = fulfilment.runWith(requests);
+      timer.mark("requests");
 
-      timer.mark("vault");
       PasswordHasher hasher = new PasswordHasher(config.passwordHashing());
       StaffUsers users = new StaffUsers(database, hasher, audit, clock);
       ClientAccounts clients = new ClientAccounts(database, audit, clock);
@@ -231,6 +252,7 @@ public final class StewardNode implements AutoCloseable {
                   database, vault.index(), outbox, options.sms(), subjectSessions, audit, clock),
               requests)
           .addTo(routes);
+      fulfilling.routes().addTo(routes);
       new AuditRoutes(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
       new SubjectRoutes(vault.vault(), clock).addTo(routes);
@@ -249,7 +271,7 @@ public final class StewardNode implements AutoCloseable {
       recurring.add(Jobs.exemptionExpiry(vault.vault()));
       recurring.add(Jobs.receiptConfirmations(requests));
       Scheduler scheduler =
-          Scheduler.create(database.dataSource(), oneTimeTasks(outbox, opendsr))
+          Scheduler.create(database.dataSource(), oneTimeTasks(outbox, opendsr, fulfilling))
               .startTasks(recurring)
               .failureLogging(LogLevel.INFO, false)
               .threads(2)
@@ -291,9 +313,11 @@ public final class StewardNode implements AutoCloseable {
     }
   }
 
-  private static List<Task<?>> oneTimeTasks(Outbox outbox, OpenDsr opendsr) {
+  private static List<Task<?>> oneTimeTasks(
+      Outbox outbox, OpenDsr opendsr, Fulfilment.Running fulfilling) {
     List<Task<?>> tasks = new ArrayList<>(outbox.tasks());
     tasks.addAll(opendsr.tasks());
+    tasks.addAll(fulfilling.tasks());
     return tasks;
   }
 

@@ -19,7 +19,9 @@ public enum KeyName {
   /** Keys the hash index of identities, so none is stored in clear (HMAC-SHA256). */
   IDENTITY_INDEX("identity-index", KeyKind.MAC, PredefinedMacParameters.HMAC_SHA256_256BITTAG),
   /** Seals letters waiting in the outbox, which hold addresses and bodies (AES-256-GCM). */
-  OUTBOX("outbox", KeyKind.AEAD, PredefinedAeadParameters.AES256_GCM);
+  OUTBOX("outbox", KeyKind.AEAD, PredefinedAeadParameters.AES256_GCM),
+  /** Signs access-package download links: package, subject and expiry (HMAC-SHA256). */
+  DOWNLOAD_LINKS("download-links", KeyKind.MAC, PredefinedMacParameters.HMAC_SHA256_256BITTAG);
 
   private final String id;
   private final KeyKind kind;

@@ -10,10 +10,10 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Lends the connection of a Jdbi handle to db-scheduler's client, so a delivery is scheduled inside
- * the caller's transaction and commits or rolls back with it. db-scheduler leaves commit to the
- * owner when auto-commit is off; closing the lent connection does nothing, the handle stays open.
- * Valid only inside the handle's callback.
+ * Lends the connection of a Jdbi handle to db-scheduler's client, so a task is scheduled inside the
+ * caller's transaction and commits or rolls back with it. db-scheduler leaves commit to the owner
+ * when auto-commit is off; closing the lent connection does nothing, the handle stays open. Valid
+ * only inside the handle's callback.
  */
 public final class HandleDataSource implements DataSource {
   private final Connection lent;

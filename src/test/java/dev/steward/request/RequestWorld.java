@@ -70,6 +70,14 @@ final class RequestWorld implements AutoCloseable {
   String customer;
 
   private RequestWorld(Engine engine, Instant start, Optional<Path> policy) {
+    this(engine, start, policy, null);
+  }
+
+  private RequestWorld(
+      Engine engine,
+      Instant start,
+      Optional<Path> policy,
+      dev.steward.fulfilment.FulfilmentSettings fulfilment) {
     this.clock = new MutableClock(start);
     int smtpPort = freePort();
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -92,7 +100,9 @@ final class RequestWorld implements AutoCloseable {
     node =
         StewardNode.start(
             config,
-            StewardNode.Options.defaults().withSms(sms),
+            fulfilment == null
+                ? StewardNode.Options.defaults().withSms(sms)
+                : StewardNode.Options.defaults().withSms(sms).withFulfilment(fulfilment),
             clock,
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     StaffUsers users =
@@ -123,6 +133,11 @@ final class RequestWorld implements AutoCloseable {
 
   static RequestWorld start(Engine engine, Instant start) {
     return new RequestWorld(engine, start, Optional.empty());
+  }
+
+  static RequestWorld start(
+      Engine engine, Instant start, dev.steward.fulfilment.FulfilmentSettings fulfilment) {
+    return new RequestWorld(engine, start, Optional.empty(), fulfilment);
   }
 
   static RequestWorld start(Engine engine, Instant start, Path policy) {

@@ -1,0 +1,143 @@
+package dev.steward.fulfilment;
+
+import dev.steward.access.Principal;
+import dev.steward.audit.AuditTrail;
+import dev.steward.error.StewardException;
+import dev.steward.policy.PublishedPolicies;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Access packages at rest (sealed under the request key) and their download by signed link. GDPR
+ * Art. 15(3): the first copy is free; each later download records the fee the policy declares for
+ * the request's jurisdictions (no payment is taken here). Thread-safe.
+ */
+final class AccessPackages {
+  private final Jdbi jdbi;
+  private final Sealing sealing;
+  private final DownloadLinks links;
+  private final PublishedPolicies policies;
+  private final AuditTrail audit;
+  private final Duration lifetime;
+  private final Clock clock;
+
+  AccessPackages(
+      Jdbi jdbi,
+      Sealing sealing,
+      DownloadLinks links,
+      PublishedPolicies policies,
+      AuditTrail audit,
+      Duration lifetime,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.sealing = sealing;
+    this.links = links;
+    this.policies = policies;
+    this.audit = audit;
+    this.lifetime = lifetime;
+    this.clock = clock;
+  }
+
+  /** Stores the package of a request once; returns the download path of a fresh link. */
+  String store(Plan plan, byte[] zip) {
+    Instant now = clock.instant();
+    Instant expires = now.plus(lifetime);
+    UUID id =
+        jdbi.inTransaction(
+            handle -> {
+              Optional<UUID> existing =
+                  handle
+                      .createQuery("select id from access_package where request_id = :r")
+                      .bind("r", plan.requestId())
+                      .mapTo(UUID.class)
+                      .findFirst();
+              if (existing.isPresent()) {
+                return existing.get();
+              }
+              UUID created = UUID.randomUUID();
+              handle
+                  .createUpdate(
+                      "insert into access_package (id, request_id, subject_id, sealed,"
+                          + " size_bytes, created_at, expires_at) values (:id, :r, :s, :sealed, :size,"
+                          + " :now, :expires)")
+                  .bind("id", created)
+                  .bind("r", plan.requestId())
+                  .bind("s", plan.subjectId())
+                  .bind("sealed", sealing.seal(plan.requestId(), "package:" + created, zip))
+                  .bind("size", zip.length)
+                  .bind("now", now)
+                  .bind("expires", expires)
+                  .execute();
+              return created;
+            });
+    return links.path(id, plan.subjectId(), expires);
+  }
+
+  /** The ZIP behind a valid link; a forged, expired or other subject's link gets nothing. */
+  byte[] download(UUID id, String subject, String expires, String signature) {
+    Instant now = clock.instant();
+    links.check(id, subject, expires, signature, now);
+    return jdbi.inTransaction(
+        handle -> {
+          var row =
+              handle
+                  .createQuery(
+                      "select request_id, subject_id, sealed from access_package"
+                          + " where id = :id for update")
+                  .bind("id", id)
+                  .map(
+                      (rs, ctx) ->
+                          new Object[] {
+                            rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3)
+                          })
+                  .findOne()
+                  .filter(r -> r[1].toString().equals(subject))
+                  .orElseThrow(
+                      () ->
+                          new StewardException(
+                              "invalid-link", 403, "this download link is not valid"));
+          UUID requestId = (UUID) row[0];
+          int copy =
+              handle
+                      .createQuery(
+                          "select count(*) from access_package_download where package_id = :id")
+                      .bind("id", id)
+                      .mapTo(Integer.class)
+                      .one()
+                  + 1;
+          String fee = copy == 1 ? null : fee(handle, requestId);
+          handle
+              .createUpdate(
+                  "insert into access_package_download (package_id, copy_number, fee,"
+                      + " downloaded_at) values (:id, :copy, :fee, :now)")
+              .bind("id", id)
+              .bind("copy", copy)
+              .bind("fee", fee)
+              .bind("now", now)
+              .execute();
+          audit.record(
+              new Principal.System("download-link"),
+              "access-package.download",
+              "access_package",
+              id.toString(),
+              "ok",
+              "copy=" + copy);
+          return sealing.open(requestId, "package:" + id, (byte[]) row[2]);
+        });
+  }
+
+  private String fee(org.jdbi.v3.core.Handle handle, UUID requestId) {
+    var plan = TaskRows.plan(handle, requestId).orElseThrow();
+    var policy = policies.current().policy();
+    return plan.jurisdictions().stream()
+        .flatMap(j -> policy.jurisdiction(j).stream())
+        .flatMap(j -> j.right(plan.type()).stream())
+        .flatMap(r -> r.fee().stream())
+        .findFirst()
+        .orElse("none declared");
+  }
+}

@@ -1,0 +1,66 @@
+package dev.steward.fulfilment;
+
+import com.google.crypto.tink.Mac;
+import dev.steward.error.StewardException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Signed, expiring, single-subject links to an access package: an HMAC (key {@code download-links})
+ * over package id, subject id and expiry. A link whose signature does not match, or that has
+ * expired, is refused with a 403 and nothing is served.
+ */
+final class DownloadLinks {
+  static final String PATH = "/api/v1/access-packages/";
+
+  private final Mac mac;
+
+  DownloadLinks(Mac mac) {
+    this.mac = mac;
+  }
+
+  String path(UUID packageId, UUID subjectId, Instant expires) {
+    return PATH
+        + packageId
+        + "?subject="
+        + subjectId
+        + "&expires="
+        + expires.getEpochSecond()
+        + "&sig="
+        + sign(packageId, subjectId, expires.getEpochSecond());
+  }
+
+  void check(UUID packageId, String subject, String expires, String signature, Instant now) {
+    long expiry;
+    UUID subjectId;
+    byte[] tag;
+    try {
+      expiry = Long.parseLong(expires);
+      subjectId = UUID.fromString(subject);
+      tag = Base64.getUrlDecoder().decode(signature);
+      mac.verifyMac(tag, data(packageId, subjectId, expiry));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new StewardException("invalid-link", 403, "this download link is not valid");
+    }
+    if (now.getEpochSecond() >= expiry) {
+      throw new StewardException("expired-link", 410, "this download link has expired");
+    }
+  }
+
+  private String sign(UUID packageId, UUID subjectId, long expiry) {
+    try {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(mac.computeMac(data(packageId, subjectId, expiry)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign a download link", e);
+    }
+  }
+
+  private static byte[] data(UUID packageId, UUID subjectId, long expiry) {
+    return (packageId + "|" + subjectId + "|" + expiry).getBytes(StandardCharsets.UTF_8);
+  }
+}

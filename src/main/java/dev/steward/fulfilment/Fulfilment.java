@@ -1,0 +1,141 @@
+package dev.steward.fulfilment;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import dev.steward.audit.AuditTrail;
+import dev.steward.keys.KeyName;
+import dev.steward.keys.Keys;
+import dev.steward.mail.Outbox;
+import dev.steward.policy.PublishedPolicies;
+import dev.steward.request.FulfilmentPlanner;
+import dev.steward.request.Requests;
+import dev.steward.store.Database;
+import dev.steward.vault.VaultServices;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Fulfilment of rights requests across the data systems. Built in two steps because the request
+ * workflow needs the planner and fulfilment needs the workflow to complete requests: {@link #open}
+ * before {@code Requests}, then {@link #runWith} after it. Thread-safe; one per node.
+ */
+public final class Fulfilment {
+  private final Database database;
+  private final VaultServices vault;
+  private final PublishedPolicies policies;
+  private final Keys keys;
+  private final Outbox outbox;
+  private final AuditTrail audit;
+  private final FulfilmentSettings settings;
+  private final Clock clock;
+  private final List<DataSystem> systems;
+  private final Planning planning;
+  private final Restrictions restrictions;
+  private final Objections objections;
+  private final Sealing sealing;
+  private final InstructionRows instructions;
+
+  private Fulfilment(
+      Database database,
+      VaultServices vault,
+      PublishedPolicies policies,
+      Keys keys,
+      Outbox outbox,
+      AuditTrail audit,
+      FulfilmentSettings settings,
+      List<DataSystem> extra,
+      Clock clock) {
+    this.database = database;
+    this.vault = vault;
+    this.policies = policies;
+    this.keys = keys;
+    this.outbox = outbox;
+    this.audit = audit;
+    this.settings = settings;
+    this.clock = clock;
+    this.restrictions = new Restrictions(database.jdbi(), clock);
+    this.objections = new Objections(database.jdbi(), clock);
+    this.sealing = new Sealing(vault.keyring());
+    this.instructions = new InstructionRows(database.jdbi(), sealing);
+    VaultSystem first =
+        new VaultSystem(vault.vault(), policies, restrictions, "legal-compliance", clock);
+    this.systems = concat(first, extra);
+    this.planning = new Planning(database, systems, clock);
+  }
+
+  /** Fulfilment over the vault and {@code extra} systems (the connectors'). */
+  public static Fulfilment open(
+      Database database,
+      VaultServices vault,
+      PublishedPolicies policies,
+      Keys keys,
+      Outbox outbox,
+      AuditTrail audit,
+      FulfilmentSettings settings,
+      List<DataSystem> extra,
+      Clock clock) {
+    return new Fulfilment(database, vault, policies, keys, outbox, audit, settings, extra, clock);
+  }
+
+  public FulfilmentPlanner planner() {
+    return planning;
+  }
+
+  public Restrictions restrictions() {
+    return restrictions;
+  }
+
+  public Objections objections() {
+    return objections;
+  }
+
+  /** The task runners and routes, now that the workflow exists to complete requests. */
+  public Running runWith(Requests requests) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    var jdbi = database.jdbi();
+    var links = new DownloadLinks(keys.mac(KeyName.DOWNLOAD_LINKS));
+    var packages =
+        new AccessPackages(jdbi, sealing, links, policies, audit, settings.linkLifetime(), clock);
+    var steps =
+        new Steps(objections, instructions, new ContentPurge(settings.purgeWebhook(), jdbi, clock));
+    var runner =
+        new TaskRunner(
+            jdbi,
+            systems,
+            steps,
+            planning,
+            sealing,
+            vault.vault().disclosures(),
+            settings.firstRetry(),
+            clock);
+    var finisher =
+        new Finisher(
+            jdbi,
+            requests,
+            policies,
+            sealing,
+            new PackageContent(vault.vault().disclosures(), settings.thirdPartyCategories()),
+            packages,
+            new Transmissions(http, jdbi, clock, settings.plainHttpTransmission()),
+            new RecipientNotices(settings.recipientContacts(), outbox, http, jdbi, clock),
+            instructions,
+            settings.publicUrl(),
+            settings.firstRetry(),
+            clock);
+    return new Running(
+        List.of(runner.task(), finisher.task()),
+        new FulfilmentRoutes(
+            requests, instructions, packages, jdbi, settings.plainHttpTransmission(), clock));
+  }
+
+  /** What the node passes on: the one-time tasks for db-scheduler and the HTTP routes. */
+  public record Running(List<Task<?>> tasks, FulfilmentRoutes routes) {}
+
+  private static List<DataSystem> concat(DataSystem first, List<DataSystem> extra) {
+    List<DataSystem> all = new java.util.ArrayList<>();
+    all.add(first);
+    all.addAll(extra);
+    return List.copyOf(all);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.steward.fulfilment;
+
+import dev.steward.access.Permission;
+import dev.steward.request.Requests;
+import dev.steward.web.Access;
+import dev.steward.web.ApiRoute;
+import dev.steward.web.Json;
+import dev.steward.web.PublicKind;
+import dev.steward.web.RouteRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Staff give instructions and read the tasks of a request; the person downloads their package by
+ * its signed link. The download is a PRIVACY_CENTER route: the person arrives from the letter's
+ * link like any privacy-center page, holding no credential but the link, and it is rate-limited per
+ * address so signatures cannot be guessed at speed.
+ */
+public final class FulfilmentRoutes {
+  private final Requests requests;
+  private final InstructionRows instructions;
+  private final AccessPackages packages;
+  private final Jdbi jdbi;
+  private final boolean plainHttpTransmission;
+  private final Clock clock;
+
+  FulfilmentRoutes(
+      Requests requests,
+      InstructionRows instructions,
+      AccessPackages packages,
+      Jdbi jdbi,
+      boolean plainHttpTransmission,
+      Clock clock) {
+    this.plainHttpTransmission = plainHttpTransmission;
+    this.requests = requests;
+    this.instructions = instructions;
+    this.packages = packages;
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** A task as staff see it: no personal data. */
+  record TaskView(String system, String operation, String status, int attempts) {}
+
+  public void addTo(RouteRegistry routes) {
+    routes.add(
+        ApiRoute.post("/api/v1/requests/{id}/instructions")
+            .access(Access.requires(Permission.REQUEST_WORK))
+            .tag("fulfilment")
+            .summary(
+                "What fulfilment needs beyond the request: corrections, kept categories, purposes,"
+                    + " a portability endpoint, content URLs")
+            .request(Instructions.class)
+            .status(204)
+            .handle(
+                (ctx, caller) -> {
+                  UUID id = UUID.fromString(ctx.pathParam("id"));
+                  requests.detail(caller, id); // the caller must be able to see the request
+                  Instructions given = Json.read(ctx, Instructions.class);
+                  if (given.portabilityEndpoint() != null) {
+                    Transmissions.checked(given.portabilityEndpoint(), plainHttpTransmission);
+                  }
+                  instructions.put(id, given, clock.instant());
+                  ctx.status(204);
+                }));
+    routes.add(
+        ApiRoute.get("/api/v1/requests/{id}/tasks")
+            .access(Access.requires(Permission.REQUEST_READ))
+            .tag("fulfilment")
+            .summary("The fulfilment tasks of a request, with attempts and status")
+            .handle(
+                (ctx, caller) -> {
+                  UUID id = UUID.fromString(ctx.pathParam("id"));
+                  requests.detail(caller, id);
+                  List<TaskView> tasks =
+                      jdbi.withHandle(h -> TaskRows.ofRequest(h, id)).stream()
+                          .map(
+                              t ->
+                                  new TaskView(
+                                      t.systemId(), t.operation(), t.status(), t.attempts()))
+                          .toList();
+                  ctx.json(Map.of("tasks", tasks));
+                }));
+    routes.add(
+        ApiRoute.get(DownloadLinks.PATH + "{id}")
+            .access(Access.open(PublicKind.PRIVACY_CENTER))
+            .tag("fulfilment")
+            .summary("An access package by its signed, expiring link")
+            .produces("application/zip")
+            .handle(
+                (ctx, caller) -> {
+                  byte[] zip =
+                      packages.download(
+                          parse(ctx.pathParam("id")),
+                          ctx.queryParam("subject"),
+                          ctx.queryParam("expires"),
+                          ctx.queryParam("sig"));
+                  ctx.header("Content-Disposition", "attachment; filename=\"personal-data.zip\"");
+                  ctx.header("Cache-Control", "no-store");
+                  ctx.contentType("application/zip").result(zip);
+                }));
+  }
+
+  private static UUID parse(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new dev.steward.error.StewardException(
+          "invalid-link", 403, "this download link is not valid");
+    }
+  }
+}

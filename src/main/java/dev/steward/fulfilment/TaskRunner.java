@@ -1,0 +1,171 @@
+package dev.steward.fulfilment;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler.ExponentialBackoffFailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.steward.access.Principal;
+import dev.steward.error.StewardException;
+import dev.steward.policy.RequestType;
+import dev.steward.vault.Disclosure;
+import dev.steward.vault.Disclosures;
+import dev.steward.vault.SubjectNotFoundException;
+import dev.steward.web.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one task on its system. db-scheduler picks each execution on one node (row lock), retries a
+ * failure with exponential backoff and keeps the task across restarts; a task already done is not
+ * run again, so a replay after a crash between the work and the bookkeeping repeats only idempotent
+ * system calls. After {@link #MAX_ATTEMPTS} the task is marked failed for staff and the request
+ * waits, showing why. When the last task is done the request's finish is scheduled.
+ */
+final class TaskRunner {
+  static final int MAX_ATTEMPTS = 8;
+  private static final Principal ACTOR = new Principal.System("fulfilment");
+  private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
+
+  private final Jdbi jdbi;
+  private final Map<String, DataSystem> systems;
+  private final Steps steps;
+  private final Planning planning;
+  private final Sealing sealing;
+  private final Disclosures disclosures;
+  private final Clock clock;
+  private final OneTimeTask<Void> task;
+
+  TaskRunner(
+      Jdbi jdbi,
+      List<DataSystem> systems,
+      Steps steps,
+      Planning planning,
+      Sealing sealing,
+      Disclosures disclosures,
+      Duration firstRetry,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.systems =
+        systems.stream()
+            .collect(java.util.stream.Collectors.toMap(DataSystem::id, system -> system));
+    this.steps = steps;
+    this.planning = planning;
+    this.sealing = sealing;
+    this.disclosures = disclosures;
+    this.clock = clock;
+    this.task =
+        Tasks.oneTime(Planning.TASK_NAME)
+            .onFailure(new ExponentialBackoffFailureHandler<>(firstRetry, 2.0))
+            .execute((instance, context) -> run(UUID.fromString(instance.getId())));
+  }
+
+  OneTimeTask<Void> task() {
+    return task;
+  }
+
+  void run(UUID taskId) {
+    Task row = jdbi.withHandle(handle -> TaskRows.find(handle, taskId)).orElse(null);
+    if (row == null || !row.status().equals(Task.PENDING)) {
+      return;
+    }
+    Plan plan = jdbi.withHandle(handle -> TaskRows.plan(handle, row.requestId())).orElseThrow();
+    SystemResult result;
+    List<String> recipients;
+    try {
+      recipients = recipients(row, plan);
+      result = execute(row, plan);
+    } catch (RuntimeException e) {
+      boolean last = row.attempts() + 1 >= MAX_ATTEMPTS;
+      String error = e instanceof StewardException ? e.getMessage() : e.getClass().getName();
+      jdbi.useTransaction(handle -> TaskRows.fail(handle, taskId, error, last, clock.instant()));
+      log.warn("fulfilment task {} failed (attempt {}): {}", taskId, row.attempts() + 1, error);
+      if (last) {
+        return;
+      }
+      throw e;
+    }
+    byte[] sealed =
+        result.items().isEmpty()
+            ? null
+            : sealing.sealJson(row.requestId(), "items:" + row.systemId(), result.items());
+    String evidence = evidence(row, result, recipients);
+    Instant now = clock.instant();
+    jdbi.useTransaction(
+        handle -> {
+          TaskRows.finish(handle, taskId, evidence, sealed, now);
+          boolean allDone =
+              TaskRows.ofRequest(handle, row.requestId()).stream()
+                  .allMatch(t -> t.status().equals(Task.DONE));
+          if (allDone) {
+            planning.schedule(handle, Planning.FINISH_NAME, row.requestId(), now);
+          }
+        });
+  }
+
+  private SystemResult execute(Task row, Plan plan) {
+    SubjectRef subject = new SubjectRef(plan.subjectId(), "", plan.requestId());
+    if (row.systemId().equals(Task.STEWARD)) {
+      return steps.run(row.operation(), plan);
+    }
+    DataSystem system = systems.get(row.systemId());
+    if (system == null) {
+      throw new StewardException(
+          "configuration", 500, "system " + row.systemId() + " is not configured on this node");
+    }
+    Instructions instructions = steps.instructions(plan.requestId());
+    return switch (Operation.of(row.operation())) {
+      case ACCESS -> system.access(subject);
+      case ERASE ->
+          system.erase(
+              subject, new ErasureScope(plan.type() == RequestType.DELETE, instructions.keep()));
+      case RECTIFY -> system.rectify(subject, instructions.corrections());
+      case RESTRICT -> system.restrict(subject, !instructions.lifts());
+      case DELETE_BY_AGE -> throw new IllegalStateException("not a request operation");
+    };
+  }
+
+  /**
+   * GDPR Art. 19: who received the subject's data, read before an erasure takes the disclosure
+   * log's subject away; recipient ids only.
+   */
+  private List<String> recipients(Task row, Plan plan) {
+    boolean changes =
+        row.operation().equals(Operation.ERASE.id())
+            || row.operation().equals(Operation.RECTIFY.id())
+            || row.operation().equals(Operation.RESTRICT.id());
+    if (!changes || !row.systemId().equals("vault")) {
+      return List.of();
+    }
+    try {
+      return disclosures.ofSubject(ACTOR, plan.subjectId()).stream()
+          .map(Disclosure::recipient)
+          .distinct()
+          .toList();
+    } catch (SubjectNotFoundException alreadyErased) {
+      return List.of();
+    }
+  }
+
+  private static String evidence(Task row, SystemResult result, List<String> recipients) {
+    try {
+      return Json.mapper()
+          .writeValueAsString(
+              Map.of(
+                  "system", row.systemId(),
+                  "operation", row.operation(),
+                  "summary", result.summary(),
+                  "counts", result.counts(),
+                  "ids", result.ids(),
+                  "kept", result.kept(),
+                  "recipients", recipients));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write evidence", e);
+    }
+  }
+}
