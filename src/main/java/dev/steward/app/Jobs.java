@@ -26,6 +26,15 @@ final class Jobs {
         .execute((instance, context) -> requests.confirmReceipts());
   }
 
+  /**
+   * Clocks left uncounted because a dated calendar lacked a year, counted again every hour so a
+   * newly published policy with that year's dates gives those requests their due dates.
+   */
+  static RecurringTask<Void> clockGaps(Requests requests) {
+    return Tasks.recurring("request-clock-gaps", FixedDelay.ofHours(1))
+        .execute((instance, context) -> requests.recountClockGaps());
+  }
+
   /** Signs the audit chain's head every ten minutes, so a truncated tail can be detected. */
   static RecurringTask<Void> auditCheckpoint(AuditCheckpoints checkpoints) {
     AuditCheckpointTask task = new AuditCheckpointTask(checkpoints);

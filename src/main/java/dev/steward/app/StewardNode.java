@@ -270,6 +270,7 @@ public final class StewardNode implements AutoCloseable {
       recurring.add(Jobs.auditCheckpoint(checkpoints));
       recurring.add(Jobs.exemptionExpiry(vault.vault()));
       recurring.add(Jobs.receiptConfirmations(requests));
+      recurring.add(Jobs.clockGaps(requests));
       Scheduler scheduler =
           Scheduler.create(database.dataSource(), oneTimeTasks(outbox, opendsr, fulfilling))
               .startTasks(recurring)

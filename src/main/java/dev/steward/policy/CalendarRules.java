@@ -55,18 +55,31 @@ final class CalendarRules {
           missing.putIfAbsent(year, "a deadline counted from " + reference);
         }
       }
+      // Without the current year nothing can be counted: an error. A later year is announced
+      // late in the year before (the State Council publishes in the autumn), so a deadline that
+      // reaches into it is a warning: such clocks stay uncounted, shown to staff, never guessed,
+      // until a policy with that year's dates is in force.
       missing.forEach(
-          (year, why) ->
-              binding.add(
-                  where.error(
-                      "dated calendar '"
-                          + calendar.id()
-                          + "' has no data for "
-                          + year
-                          + ", which "
-                          + why
-                          + " needs",
-                      "add the holidays and adjusted working days announced for " + year)));
+          (year, why) -> {
+            String message =
+                "dated calendar '"
+                    + calendar.id()
+                    + "' has no data for "
+                    + year
+                    + ", which "
+                    + why
+                    + " needs";
+            binding.add(
+                year <= reference.getYear()
+                    ? where.error(
+                        message, "add the holidays and adjusted working days announced for " + year)
+                    : where.warning(
+                        message,
+                        "add the holidays and adjusted working days for "
+                            + year
+                            + " once announced; until then such deadlines are not counted and"
+                            + " the requests are listed as having a clock gap"));
+          });
       int next = reference.getYear() + 1;
       if (!missing.containsKey(next) && !calendar.years().containsKey(next)) {
         binding.add(

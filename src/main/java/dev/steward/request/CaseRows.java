@@ -23,8 +23,8 @@ final class CaseRows {
           .createUpdate(
               "insert into request_clock (request_id, jurisdiction_id, count_method, amount,"
                   + " calendar_id, counted_from, days_paused, due_date, due_at, confirm_by,"
-                  + " extended) values (:id, :jurisdiction, :count, :amount, :calendar, :from,"
-                  + " :paused, :dueDate, :dueAt, :confirmBy, :extended)")
+                  + " extended, uncounted) values (:id, :jurisdiction, :count, :amount, :calendar,"
+                  + " :from, :paused, :dueDate, :dueAt, :confirmBy, :extended, :uncounted)")
           .bind("id", requestId)
           .bind("jurisdiction", clock.jurisdictionId())
           .bind("count", clock.rule().count().name())
@@ -36,6 +36,7 @@ final class CaseRows {
           .bindByType("dueAt", clock.dueAt(), Instant.class)
           .bindByType("confirmBy", clock.confirmBy(), Instant.class)
           .bind("extended", clock.extended())
+          .bindByType("uncounted", clock.uncounted(), String.class)
           .execute();
     }
   }
@@ -58,7 +59,8 @@ final class CaseRows {
                     rs.getObject("due_date", LocalDate.class),
                     RequestRows.instant(rs, "due_at"),
                     RequestRows.instant(rs, "confirm_by"),
-                    rs.getBoolean("extended")))
+                    rs.getBoolean("extended"),
+                    rs.getString("uncounted")))
         .list();
   }
 

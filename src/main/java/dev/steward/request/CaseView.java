@@ -54,7 +54,8 @@ final class CaseView {
                         c.dueAt(),
                         c.confirmBy(),
                         c.extended(),
-                        c.jurisdictionId().equals(p.governing())))
+                        c.jurisdictionId().equals(p.governing()),
+                        c.uncounted()))
             .toList();
     List<Step> history =
         EventRows.list(handle, row.id()).stream()
@@ -100,7 +101,8 @@ final class CaseView {
                         RequestRows.instant(rs, "received_at")))
             .list();
     return new RequestDetail(
-        RequestSummary.of(row, workflow.now()),
+        RequestSummary.of(
+            row, workflow.now(), clocks.stream().anyMatch(c -> c.uncounted() != null)),
         row.residence(),
         row.language().tag(),
         row.documentId(),

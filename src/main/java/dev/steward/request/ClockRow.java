@@ -12,6 +12,8 @@ import java.time.LocalDate;
  * @param dueDate null while a UK clarification pause stops the clock
  * @param confirmBy when receipt must be confirmed under this jurisdiction, or null
  * @param extended whether the extension of this right has been applied
+ * @param uncounted why the clock could not be counted (its calendar lacks a year the count needs),
+ *     or null; such a clock has no due date and is never taken for stopped
  */
 record ClockRow(
     String jurisdictionId,
@@ -21,9 +23,14 @@ record ClockRow(
     LocalDate dueDate,
     Instant dueAt,
     Instant confirmBy,
-    boolean extended) {
+    boolean extended,
+    String uncounted) {
 
   boolean isStopped() {
-    return dueAt == null;
+    return dueAt == null && uncounted == null;
+  }
+
+  boolean isUncounted() {
+    return uncounted != null;
   }
 }

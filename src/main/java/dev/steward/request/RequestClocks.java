@@ -1,5 +1,6 @@
 package dev.steward.request;
 
+import dev.steward.calendar.CalendarNotCoveredException;
 import dev.steward.calendar.Deadline;
 import dev.steward.calendar.DeadlineRule;
 import dev.steward.calendar.DeadlineRule.Count;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,7 +31,31 @@ final class RequestClocks {
     }
   }
 
+  /**
+   * Counts one jurisdiction's clock. When its calendar lacks a year the count needs, the clock is
+   * kept uncounted with the reason rather than guessed (RULES.md: a date outside the years a dated
+   * calendar covers is an error, not a guess), so that the request is still taken in and the gap is
+   * shown to staff until the policy in force covers that year.
+   */
   static ClockRow clock(LegalClock legal, Jurisdiction jurisdiction, Right right, Inputs inputs) {
+    try {
+      return counted(legal, jurisdiction, right, inputs);
+    } catch (CalendarNotCoveredException e) {
+      return new ClockRow(
+          jurisdiction.id(),
+          right.deadline(),
+          LocalDate.ofInstant(inputs.received(), jurisdiction.zone()),
+          0,
+          null,
+          null,
+          null,
+          inputs.extend() && right.extension().isPresent(),
+          e.getMessage());
+    }
+  }
+
+  private static ClockRow counted(
+      LegalClock legal, Jurisdiction jurisdiction, Right right, Inputs inputs) {
     DeadlineRule rule = right.deadline();
     Optional<Deadline> base;
     if (rule.count() == Count.UK_MONTHS) {
@@ -63,18 +89,31 @@ final class RequestClocks {
         due.map(Deadline::dueDate).orElse(null),
         due.map(Deadline::dueAt).orElse(null),
         confirmBy,
-        extended);
+        extended,
+        null);
   }
 
   private static Instant max(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }
 
-  /** The clock that governs: the earliest due; empty when every clock is stopped. */
+  /**
+   * The clock that governs: the earliest due; empty when every clock is stopped or uncounted. An
+   * uncounted clock might fall earlier still, which {@link #gap} tells.
+   */
   static Optional<ClockRow> governing(List<ClockRow> clocks) {
     return clocks.stream()
-        .filter(clock -> !clock.isStopped())
+        .filter(clock -> clock.dueAt() != null)
         .min(Comparator.comparing(ClockRow::dueAt));
+  }
+
+  /** Why a clock of the request could not be counted, or null when all were. */
+  static String gap(List<ClockRow> clocks) {
+    return clocks.stream()
+        .map(ClockRow::uncounted)
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   /** The earliest receipt confirmation any jurisdiction asks for, or null. */

@@ -35,7 +35,10 @@ public record RequestDetail(
   public record RequesterContact(
       String email, String phone, String details, String agentName, String agentEmail) {}
 
-  /** One jurisdiction's clock; {@code governs} marks the earliest. */
+  /**
+   * One jurisdiction's clock; {@code governs} marks the earliest; {@code uncounted} says why it has
+   * no due date when its calendar lacks a year the count needs.
+   */
   public record Clock(
       String jurisdiction,
       String count,
@@ -47,7 +50,8 @@ public record RequestDetail(
       Instant dueAt,
       Instant confirmBy,
       boolean extended,
-      boolean governs) {}
+      boolean governs,
+      String uncounted) {}
 
   /** One step of the request's life; {@code note} is staff text, opened for this view. */
   public record Step(

@@ -16,6 +16,9 @@ import org.jdbi.v3.core.statement.SqlStatements;
 public final class RequestQueue {
   private static final String OPEN = "state not in ('completed', 'denied', 'withdrawn')";
   private static final int LIMIT = 1000;
+  private static final String GAP =
+      "exists (select 1 from request_clock c where c.request_id = rights_request.id"
+          + " and c.uncounted is not null)";
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -35,9 +38,17 @@ public final class RequestQueue {
     return overdue(new Principal.System("cli"));
   }
 
+  /**
+   * Requests with a clock that could not be counted are listed in every due view, first: their
+   * governing date is unknown and may be sooner than any other.
+   */
   List<RequestSummary> dueWithin(Principal caller, Duration within) {
     Instant now = clock.instant();
-    return list(caller, " and due_at >= :now and due_at <= :until", now, now.plus(within));
+    return list(
+        caller,
+        " and ((due_at >= :now and due_at <= :until) or " + GAP + ")",
+        now,
+        now.plus(within));
   }
 
   List<RequestSummary> overdue(Principal caller) {
@@ -71,11 +82,13 @@ public final class RequestQueue {
   private List<RequestSummary> list(
       Principal caller, String condition, Instant now, Instant until) {
     String sql =
-        "select * from rights_request where "
+        "select rights_request.*, "
+            + GAP
+            + " as clock_gap from rights_request where "
             + OPEN
             + condition
             + Caseload.filter(caller)
-            + " order by due_at, received_at limit "
+            + " order by clock_gap desc, due_at, received_at limit "
             + LIMIT;
     return jdbi.withHandle(
         handle ->
@@ -84,8 +97,10 @@ public final class RequestQueue {
                 .configure(SqlStatements.class, config -> config.setUnusedBindingAllowed(true))
                 .bind("now", now)
                 .bind("until", until)
-                .map(RequestRows::map)
-                .map(row -> RequestSummary.of(row, now))
+                .map(
+                    (rs, ctx) ->
+                        RequestSummary.of(
+                            RequestRows.map(rs, ctx), now, rs.getBoolean("clock_gap")))
                 .list());
   }
 }

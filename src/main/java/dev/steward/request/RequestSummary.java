@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param dueDate the governing due date in that jurisdiction's zone; null while the clock is
  *     stopped
  * @param overdue true once {@code dueAt} has passed and the request is still open
+ * @param clockGap true when a clock could not be counted for want of calendar data (its detail says
+ *     which year is missing); such a request may be due earlier than {@code dueAt}
  */
 public record RequestSummary(
     UUID id,
@@ -25,9 +27,14 @@ public record RequestSummary(
     boolean overdue,
     boolean paused,
     boolean extended,
-    UUID assignee) {
+    UUID assignee,
+    boolean clockGap) {
 
   static RequestSummary of(RequestRow row, Instant now) {
+    return of(row, now, false);
+  }
+
+  static RequestSummary of(RequestRow row, Instant now, boolean clockGap) {
     Progress p = row.progress();
     return new RequestSummary(
         row.id(),
@@ -42,6 +49,7 @@ public record RequestSummary(
         row.state().isOpen() && p.dueAt() != null && now.isAfter(p.dueAt()),
         p.paused(),
         p.extendedAt() != null,
-        p.assignee());
+        p.assignee(),
+        clockGap);
   }
 }

@@ -32,6 +32,7 @@ public final class Requests {
   private final CaseView view;
   private final RequestQueue queue;
   private final ReceiptConfirmations confirmations;
+  private final ClockGaps clockGaps;
 
   public Requests(
       Database store,
@@ -97,6 +98,7 @@ public final class Requests {
     this.view = new CaseView(context, workflow);
     this.queue = new RequestQueue(store, clock);
     this.confirmations = new ReceiptConfirmations(context, intake);
+    this.clockGaps = new ClockGaps(context, workflow);
   }
 
   /**
@@ -105,6 +107,14 @@ public final class Requests {
    */
   public int confirmReceipts() {
     return confirmations.run();
+  }
+
+  /**
+   * Counts the clocks left uncounted for want of a calendar year, now that the policy in force may
+   * cover it; answers how many requests got all their clocks.
+   */
+  public int recountClockGaps() {
+    return clockGaps.recount();
   }
 
   /**

@@ -18,6 +18,10 @@ import java.time.Clock;
  */
 public final class HttpServer {
   private static final String STARTED = "steward.started-nanos";
+
+  /** Bodies this far over the limit are read and discarded so the 413 reaches the client. */
+  private static final long DRAIN_LIMIT_BYTES = 1L << 20;
+
   private static final String CSP =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -90,11 +94,25 @@ public final class HttpServer {
     ctx.header("Cache-Control", "no-store");
     long length = ctx.req().getContentLengthLong();
     if (length > settings.maxBodyBytes()) {
-      // Refuse before reading: a chunked body past the limit is stopped by Javalin itself.
+      // Refuse without handling. A modest excess is read and discarded first: closing a
+      // connection with unread bytes makes TCP reset it, and the client may then lose the
+      // 413 it was sent. Larger bodies are not worth reading; a chunked body past the limit
+      // is stopped by Javalin itself.
+      if (length <= DRAIN_LIMIT_BYTES) {
+        drain(ctx);
+      }
       throw new StewardException(
           "payload-too-large",
           413,
           "the body is larger than " + settings.maxBodyBytes() + " bytes");
+    }
+  }
+
+  private static void drain(Context ctx) {
+    try (var in = ctx.req().getInputStream()) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (java.io.IOException e) {
+      // The client went away; the refusal below is written if the connection still allows it.
     }
   }
 

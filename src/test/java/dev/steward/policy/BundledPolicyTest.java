@@ -66,6 +66,20 @@ class BundledPolicyTest {
   }
 
   @Test
+  void checkBundled_inLateDecember2026_staysValidAndWarnsThatPiplDeadlinesReachInto2027() {
+    Clock lateDecember = Clock.fixed(Instant.parse("2026-12-20T00:00:00Z"), ZoneOffset.UTC);
+
+    CheckReport late = new PolicyChecker(lateDecember).checkBundled();
+
+    assertThat(late.errors()).isEmpty();
+    assertThat(late.warnings())
+        .extracting(Problem::message)
+        .contains(
+            "dated calendar 'cn-mainland' has no data for 2027, which a deadline counted from"
+                + " 2026-12-20 needs");
+  }
+
+  @Test
   void bundled_encodesEntitiesContactsAndVersion() {
     assertThat(policy.version()).isEqualTo("2019-10");
     assertThat(policy.entities()).hasSize(5);
