@@ -120,33 +120,35 @@ final class Subjects {
   IdentityMatch find(Principal actor, Identity identity) {
     Checks.permit(vault, actor, Permission.SUBJECT_READ, "subject.find", "-");
     String hash = vault.index().hash(identity);
-    return vault
-        .store()
-        .inTransaction(
-            handle -> {
-              IdentityMatch match =
-                  SubjectRows.ownerOf(handle, hash)
-                      .<IdentityMatch>map(IdentityMatch.Found::new)
-                      .or(() -> SubjectRows.erasedWith(handle, hash))
-                      .orElse(new IdentityMatch.None());
-              String objectId = "-";
-              if (match instanceof IdentityMatch.Found found) {
-                objectId = found.subjectId().toString();
-              } else if (match instanceof IdentityMatch.Erased erased) {
-                objectId = erased.formerSubjectId().toString();
-              }
-              String outcome = match.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-              vault
-                  .audit()
-                  .record(
-                      actor,
-                      "subject.find",
-                      "subject",
-                      objectId,
-                      outcome,
-                      "identityType=" + identity.type().id());
-              return match;
-            });
+    // The connection goes back to the pool before the audit entry is awaited: the entry is written
+    // by the audit log's own writer, and holding a connection while it becomes durable would cap
+    // concurrent look-ups at the pool's size. The answer still waits for the entry.
+    IdentityMatch match =
+        vault
+            .store()
+            .withHandle(
+                handle ->
+                    SubjectRows.ownerOf(handle, hash)
+                        .<IdentityMatch>map(IdentityMatch.Found::new)
+                        .or(() -> SubjectRows.erasedWith(handle, hash))
+                        .orElse(new IdentityMatch.None()));
+    String objectId = "-";
+    if (match instanceof IdentityMatch.Found found) {
+      objectId = found.subjectId().toString();
+    } else if (match instanceof IdentityMatch.Erased erased) {
+      objectId = erased.formerSubjectId().toString();
+    }
+    String outcome = match.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    vault
+        .audit()
+        .record(
+            actor,
+            "subject.find",
+            "subject",
+            objectId,
+            outcome,
+            "identityType=" + identity.type().id());
+    return match;
   }
 
   Subject view(Principal actor, UUID subjectId) {
