@@ -287,6 +287,8 @@ public final class StewardNode implements AutoCloseable {
       http.start();
       timer.mark("http");
       scheduler.start();
+      // Work this node schedules for now starts at once; the poll remains for other nodes' work.
+      database.tasks().wakeWith(scheduler::triggerCheckForDueExecutions);
       timer.mark("jobs");
       log.info(
           "Steward {} serving on port {} with policy version {}, started in {} ms",

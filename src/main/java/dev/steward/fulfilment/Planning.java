@@ -1,13 +1,10 @@
 package dev.steward.fulfilment;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
-import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import dev.steward.policy.RequestType;
 import dev.steward.request.FulfilmentPlanner;
 import dev.steward.store.Database;
-import dev.steward.store.HandleDataSource;
+import dev.steward.store.TaskScheduling;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,13 +25,13 @@ final class Planning implements FulfilmentPlanner {
 
   private final List<DataSystem> systems;
   private final Clock clock;
-  private final JdbcCustomization schedulerSql;
+  private final TaskScheduling tasks;
 
   Planning(Database database, List<DataSystem> systems, Clock clock) {
     this.systems = List.copyOf(systems);
     this.clock = clock;
     // Written the way the node's scheduler (alwaysPersistTimestampInUTC) reads them back.
-    this.schedulerSql = new AutodetectJdbcCustomization(database.dataSource(), true);
+    this.tasks = database.tasks();
   }
 
   @Override
@@ -109,10 +106,6 @@ final class Planning implements FulfilmentPlanner {
   }
 
   void schedule(Handle handle, String taskName, UUID id, Instant at) {
-    SchedulerClient client =
-        SchedulerClient.Builder.create(new HandleDataSource(handle))
-            .jdbcCustomization(schedulerSql)
-            .build();
-    client.scheduleIfNotExists(new TaskInstance<Void>(taskName, id.toString()), at);
+    tasks.scheduleIfNotExists(handle, new TaskInstance<Void>(taskName, id.toString()), at, clock);
   }
 }

@@ -1,15 +1,12 @@
 package dev.steward.mail;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
-import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.steward.audit.AuditTrail;
 import dev.steward.store.Database;
-import dev.steward.store.HandleDataSource;
+import dev.steward.store.TaskScheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +35,7 @@ public final class Outbox {
   private final OutboxStore store;
   private final MailDelivery delivery;
   private final RecurringTask<Void> sweep;
-  private final JdbcCustomization schedulerSql;
+  private final TaskScheduling tasks;
 
   /**
    * @param database the store holding {@code mail_outbox} and db-scheduler's table
@@ -64,7 +61,7 @@ public final class Outbox {
         Tasks.recurring(SWEEP_TASK_NAME, FixedDelay.of(SWEEP_EVERY))
             .execute((instance, context) -> sweep());
     // Written the way the node's scheduler (alwaysPersistTimestampInUTC) reads them back.
-    this.schedulerSql = new AutodetectJdbcCustomization(database.dataSource(), true);
+    this.tasks = database.tasks();
   }
 
   /** Enqueues in a transaction of its own. */
@@ -160,10 +157,6 @@ public final class Outbox {
   }
 
   private void schedule(Handle handle, UUID id, Instant at) {
-    SchedulerClient client =
-        SchedulerClient.Builder.create(new HandleDataSource(handle), delivery.task())
-            .jdbcCustomization(schedulerSql)
-            .build();
-    client.scheduleIfNotExists(delivery.task().instance(id.toString()), at);
+    tasks.scheduleIfNotExists(handle, delivery.task().instance(id.toString()), at, clock);
   }
 }

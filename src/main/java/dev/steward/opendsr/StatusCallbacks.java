@@ -1,9 +1,6 @@
 package dev.steward.opendsr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
-import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -14,7 +11,7 @@ import dev.steward.request.RequestListener;
 import dev.steward.request.RequestState;
 import dev.steward.request.RequestSummary;
 import dev.steward.store.Database;
-import dev.steward.store.HandleDataSource;
+import dev.steward.store.TaskScheduling;
 import dev.steward.web.Json;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +38,7 @@ final class StatusCallbacks implements RequestListener {
   private final Clock clock;
   private final CallbackPoster poster;
   private final OneTimeTask<Void> task;
-  private final JdbcCustomization schedulerSql;
+  private final TaskScheduling tasks;
 
   StatusCallbacks(Database database, CallbackPoster poster, Clock clock) {
     this.jdbi = database.jdbi();
@@ -53,7 +50,7 @@ final class StatusCallbacks implements RequestListener {
             .onDeadExecutionRevive()
             .execute((instance, context) -> deliver(UUID.fromString(instance.getId())));
     // Written the way the node's scheduler (alwaysPersistTimestampInUTC) reads them back.
-    this.schedulerSql = new AutodetectJdbcCustomization(database.dataSource(), true);
+    this.tasks = database.tasks();
   }
 
   OneTimeTask<Void> task() {
@@ -72,10 +69,7 @@ final class StatusCallbacks implements RequestListener {
       for (String url : mapping.callbackUrls()) {
         UUID id = UUID.randomUUID();
         OpenDsrStore.insertCallback(handle, id, mapping.id(), url, body, clock.instant());
-        SchedulerClient.Builder.create(new HandleDataSource(handle), task)
-            .jdbcCustomization(schedulerSql)
-            .build()
-            .scheduleIfNotExists(task.instance(id.toString()), clock.instant());
+        tasks.scheduleIfNotExists(handle, task.instance(id.toString()), clock.instant(), clock);
       }
     }
   }

@@ -23,6 +23,7 @@ public final class Database implements AutoCloseable {
   private final Engine engine;
   private final String jdbcUrl;
   private final long connectTimeoutMillis;
+  private final TaskScheduling tasks;
 
   private Database(HikariDataSource dataSource, Engine engine) {
     this.dataSource = dataSource;
@@ -30,6 +31,7 @@ public final class Database implements AutoCloseable {
     this.jdbi = Jdbi.create(dataSource);
     this.jdbcUrl = dataSource.getJdbcUrl();
     this.connectTimeoutMillis = dataSource.getConnectionTimeout();
+    this.tasks = new TaskScheduling(this);
   }
 
   /** Opens and migrates the main data store. */
@@ -103,6 +105,11 @@ public final class Database implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  /** Scheduling of db-scheduler tasks on this store. */
+  public TaskScheduling tasks() {
+    return tasks;
   }
 
   /** True when a connection answers a trivial query within a second. */
