@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rights-request benchmarks over HTTP (bench/RequestBench.java):
 #  1. 1,000 staff submissions sent at once to a node on the embedded default (a fresh H2 data dir),
-#     against 1,000 GET /health sent at once to the same node; every one must be stored with its
+#     against 1,000 authenticated reads (policy versions) sent at once to the same node; every one must be stored with its
 #     due date.
 #  2. With DIR (kept by KEEP=DIR bench/import.sh: 1,000,000 subjects on PostgreSQL): one more
 #     subject with 1,000 records is imported, then an access request for it is timed from staff
@@ -26,17 +26,17 @@ serve() {
       >/dev/null 2>&1 || true
   token=$(java -jar target/steward.jar tokens create --user bench-staff --name bench \
     --scopes "$scopes" --expires-in 1d "$@" | grep -o 'stw_[A-Za-z0-9_-]*' | head -1)
-  java -jar target/steward.jar serve "$@" --port "$port" >"$work/serve.log" 2>&1 &
+  java -jar target/steward.jar serve "$@" --port "$port" >"${LOGS:-$work}/serve.log" 2>&1 &
   node=$!
   until curl -fs -o /dev/null "$url/health"; do
-    kill -0 "$node" 2>/dev/null || { echo "node died:" >&2; tail -20 "$work/serve.log" >&2; exit 1; }
+    kill -0 "$node" 2>/dev/null || { echo "node died:" >&2; tail -20 "${LOGS:-$work}/serve.log" >&2; exit 1; }
     sleep 0.2
   done
 }
 stop() { kill "$node"; wait "$node" 2>/dev/null || true; node=; }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-serve request:submit,request:read --data-dir "$work/h2"
+serve request:submit,request:read,policy:read --data-dir "$work/h2"
 java -cp target/steward.jar bench/RequestBench.java submit "$url" "$token" 1000
 stop
 

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  * cannot be reached. Thread-safe; close it once at shutdown.
  */
 public final class Database implements AutoCloseable {
+  private static final long CHECKOUT_WAIT_MS = 30_000;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Engine engine;
@@ -31,7 +32,7 @@ public final class Database implements AutoCloseable {
     this.jdbi = Jdbi.create(dataSource);
     this.jdbcUrl = dataSource.getJdbcUrl();
     this.connectTimeoutMillis = dataSource.getConnectionTimeout();
-    this.tasks = new TaskScheduling(this);
+    this.tasks = new TaskScheduling();
   }
 
   /** Opens and migrates the main data store. */
@@ -65,7 +66,9 @@ public final class Database implements AutoCloseable {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.jdbcUrl());
     config.setMaximumPoolSize(settings.maxPoolSize());
-    config.setConnectionTimeout(settings.connectTimeout().toMillis());
+    // Start-up gives up on an unreachable database after connectTimeout; a caller waiting for a
+    // busy pool waits longer, so a burst queues instead of failing.
+    config.setConnectionTimeout(Math.max(settings.connectTimeout().toMillis(), CHECKOUT_WAIT_MS));
     config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
     config.setPoolName(poolName);
     try {

@@ -16,19 +16,19 @@ import org.jdbi.v3.core.Handle;
  * Thread-safe.
  */
 public final class TaskScheduling {
-  private final Database database;
   private volatile JdbcCustomization sql;
   private volatile Runnable wake = () -> {};
 
-  TaskScheduling(Database database) {
-    this.database = database;
-  }
+  TaskScheduling() {}
 
-  /** Detected on first use: detection reads the connection's metadata. */
-  private JdbcCustomization sql() {
+  /**
+   * Detected on first use from the caller's own connection: taking another from the pool could wait
+   * behind a burst, and a failed detection would silently fall back to generic SQL.
+   */
+  private JdbcCustomization sql(Handle handle) {
     JdbcCustomization detected = sql;
     if (detected == null) {
-      detected = new AutodetectJdbcCustomization(database.dataSource(), true);
+      detected = new AutodetectJdbcCustomization(new HandleDataSource(handle), true);
       sql = detected;
     }
     return detected;
@@ -46,7 +46,7 @@ public final class TaskScheduling {
   public void scheduleIfNotExists(
       Handle handle, TaskInstance<?> instance, Instant at, Clock clock) {
     SchedulerClient.Builder.create(new HandleDataSource(handle))
-        .jdbcCustomization(sql())
+        .jdbcCustomization(sql(handle))
         .build()
         .scheduleIfNotExists(instance, at);
     if (!at.isAfter(clock.instant())) {

@@ -47,8 +47,25 @@ public final class Problems {
 
   /** Anything unexpected: logged with its trace server-side, answered with a bare 500. */
   static void writeUnexpected(Context ctx, Exception e) {
+    if (causedBy(e, java.sql.SQLTransientConnectionException.class)) {
+      // The store's pool stayed busy past its wait: the call's transaction never committed, and
+      // the caller may send it again (a 503 with Retry-After, not a failure of Steward's own).
+      log.warn("store busy on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      ctx.header("Retry-After", "5");
+      write(ctx, 503, "store-busy", "Steward is too busy to take this call now; send it again.");
+      return;
+    }
     log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
     write(ctx, 500, "internal", "Steward could not complete the call; it has been logged.");
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, Object> body(
