@@ -55,7 +55,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -277,7 +276,9 @@ public final class StewardNode implements AutoCloseable {
               .failureLogging(LogLevel.INFO, false)
               .threads(2)
               .alwaysPersistTimestampInUTC()
-              .pollingInterval(Duration.ofSeconds(5))
+              .pollingInterval(config.scheduling().pollingInterval())
+              .heartbeatInterval(config.scheduling().heartbeatInterval())
+              .missedHeartbeatsLimit(StewardConfig.Scheduling.MISSED_HEARTBEATS)
               .build();
 
       await(warmed);

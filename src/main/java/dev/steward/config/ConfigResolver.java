@@ -113,7 +113,31 @@ public final class ConfigResolver {
         StewardConfig.PasswordHashing.production(),
         phoneRegion,
         mail,
-        opendsr(file, mail));
+        opendsr(file, mail),
+        scheduling(file));
+  }
+
+  /**
+   * Job scheduling: {@code STEWARD_SCHEDULER_*_MILLIS} over {@code scheduler-*-millis} keys over
+   * {@link StewardConfig.Scheduling#defaults()}.
+   */
+  private StewardConfig.Scheduling scheduling(FileSettings file) {
+    StewardConfig.Scheduling defaults = StewardConfig.Scheduling.defaults();
+    int poll =
+        first(
+            intEnv("STEWARD_SCHEDULER_POLL_MILLIS"),
+            file.schedulerPollMillis(),
+            (int) defaults.pollingInterval().toMillis());
+    int heartbeat =
+        first(
+            intEnv("STEWARD_SCHEDULER_HEARTBEAT_MILLIS"),
+            file.schedulerHeartbeatMillis(),
+            (int) defaults.heartbeatInterval().toMillis());
+    try {
+      return new StewardConfig.Scheduling(Duration.ofMillis(poll), Duration.ofMillis(heartbeat));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
   }
 
   /**

@@ -26,11 +26,13 @@ record FileSettings(
     @JsonProperty("opendsr-certificate") String opendsrCertificate,
     @JsonProperty("opendsr-domain") String opendsrDomain,
     @JsonProperty("opendsr-gdpr-residence") String opendsrGdprResidence,
-    @JsonProperty("opendsr-ccpa-residence") String opendsrCcpaResidence) {
+    @JsonProperty("opendsr-ccpa-residence") String opendsrCcpaResidence,
+    @JsonProperty("scheduler-poll-millis") Integer schedulerPollMillis,
+    @JsonProperty("scheduler-heartbeat-millis") Integer schedulerHeartbeatMillis) {
 
   static FileSettings empty() {
     return new FileSettings(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
   }
 }

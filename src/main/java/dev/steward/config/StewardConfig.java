@@ -5,6 +5,7 @@ import dev.steward.opendsr.OpenDsrSettings;
 import dev.steward.store.StoreSettings;
 import dev.steward.web.HttpSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param keyVariables {@code STEWARD_KEY_*} environment variables, which take the place of key
  *     files
  * @param opendsr the OpenDSR processor key, certificate chain and domain
+ * @param scheduling how often the node looks for due jobs and marks the ones it runs as alive
  */
 public record StewardConfig(
     Path dataDir,
@@ -34,10 +36,39 @@ public record StewardConfig(
     PasswordHashing passwordHashing,
     String phoneRegion,
     MailSettings mail,
-    OpenDsrSettings opendsr) {
+    OpenDsrSettings opendsr,
+    Scheduling scheduling) {
 
   public StewardConfig {
     keyVariables = Map.copyOf(keyVariables);
+  }
+
+  /** With the default job scheduling. */
+  public StewardConfig(
+      Path dataDir,
+      StoreSettings store,
+      StoreSettings keyring,
+      HttpSettings http,
+      Optional<Path> policyFile,
+      Path keysDir,
+      Map<String, String> keyVariables,
+      PasswordHashing passwordHashing,
+      String phoneRegion,
+      MailSettings mail,
+      OpenDsrSettings opendsr) {
+    this(
+        dataDir,
+        store,
+        keyring,
+        http,
+        policyFile,
+        keysDir,
+        keyVariables,
+        passwordHashing,
+        phoneRegion,
+        mail,
+        opendsr,
+        Scheduling.defaults());
   }
 
   /** Without OpenDSR configured: its routes answer 503 until a key and chain are given. */
@@ -79,7 +110,8 @@ public record StewardConfig(
         passwordHashing,
         phoneRegion,
         mail,
-        settings);
+        settings,
+        scheduling);
   }
 
   /** The same configuration with another password-hashing cost (tests use a cheap one). */
@@ -95,7 +127,59 @@ public record StewardConfig(
         hashing,
         phoneRegion,
         mail,
-        opendsr);
+        opendsr,
+        scheduling);
+  }
+
+  /** The same configuration with other job scheduling (tests poll fast). */
+  public StewardConfig withScheduling(Scheduling settings) {
+    return new StewardConfig(
+        dataDir,
+        store,
+        keyring,
+        http,
+        policyFile,
+        keysDir,
+        keyVariables,
+        passwordHashing,
+        phoneRegion,
+        mail,
+        opendsr,
+        settings);
+  }
+
+  /**
+   * How the node's db-scheduler runs jobs (letters, fulfilment tasks, callbacks, recurring jobs).
+   *
+   * @param pollingInterval how often the node looks for due executions; a letter or task waits up
+   *     to this long after its transaction commits
+   * @param heartbeatInterval how often the node marks the executions it runs as alive; one whose
+   *     node missed {@link #MISSED_HEARTBEATS} beats (a node killed or cut off) is taken over by
+   *     any node, the restarted one included
+   */
+  public record Scheduling(Duration pollingInterval, Duration heartbeatInterval) {
+    public static final int MISSED_HEARTBEATS = 6;
+
+    public Scheduling {
+      if (pollingInterval == null || pollingInterval.toMillis() < 10) {
+        throw new IllegalArgumentException(
+            "scheduler-poll-millis must be at least 10, was "
+                + (pollingInterval == null ? null : pollingInterval.toMillis()));
+      }
+      if (heartbeatInterval == null || heartbeatInterval.toMillis() < 100) {
+        throw new IllegalArgumentException(
+            "scheduler-heartbeat-millis must be at least 100, was "
+                + (heartbeatInterval == null ? null : heartbeatInterval.toMillis()));
+      }
+    }
+
+    /**
+     * Polls every 5 s; beats every 30 s, so work a killed node held is resumed within about three
+     * minutes rather than db-scheduler's default half hour.
+     */
+    public static Scheduling defaults() {
+      return new Scheduling(Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
   }
 
   /** Argon2id cost; production defaults follow OWASP's minimum, tests lower them. */

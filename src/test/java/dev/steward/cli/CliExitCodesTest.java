@@ -103,4 +103,14 @@ class CliExitCodesTest {
     assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).contains("steward.yaml:2:").contains("unknown key 'prot'");
   }
+
+  @Test
+  void schedulerHeartbeatTooShortInStewardYaml_isBadInputNamingTheKey() throws Exception {
+    java.nio.file.Files.writeString(
+        dataDir.resolve("steward.yaml"), "scheduler-heartbeat-millis: 5\n");
+    Outcome outcome = run("serve", "--data-dir", dataDir.toString());
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err().strip())
+        .isEqualTo("steward: scheduler-heartbeat-millis must be at least 100, was 5");
+  }
 }

@@ -60,6 +60,9 @@ final class RequestWorld implements AutoCloseable {
   final MutableClock clock;
   final RecordingSms sms = new RecordingSms();
   final StewardNode node;
+  private final StewardConfig config;
+  private final StewardNode.Options options;
+  private final List<StewardNode> otherNodes = new java.util.ArrayList<>();
   final GreenMail smtp;
   final UUID dpoId;
   final UUID agentId;
@@ -78,6 +81,15 @@ final class RequestWorld implements AutoCloseable {
       Instant start,
       Optional<Path> policy,
       dev.steward.fulfilment.FulfilmentSettings fulfilment) {
+    this(engine, start, policy, fulfilment, StewardConfig.Scheduling.defaults());
+  }
+
+  private RequestWorld(
+      Engine engine,
+      Instant start,
+      Optional<Path> policy,
+      dev.steward.fulfilment.FulfilmentSettings fulfilment,
+      StewardConfig.Scheduling scheduling) {
     this.clock = new MutableClock(start);
     int smtpPort = freePort();
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -85,26 +97,24 @@ final class RequestWorld implements AutoCloseable {
     StewardConfig base =
         TestNodes.config(
             engine, new HttpSettings("127.0.0.1", 0, 8 * 1024 * 1024, 6000, 6000, List.of()));
-    StewardConfig config =
+    config =
         new StewardConfig(
-            base.dataDir(),
-            base.store(),
-            base.keyring(),
-            base.http(),
-            policy,
-            base.keysDir(),
-            base.keyVariables(),
-            base.passwordHashing(),
-            "GB",
-            MailSettings.plain("127.0.0.1", smtpPort, "privacy@steward.test", "steward.test"));
-    node =
-        StewardNode.start(
-            config,
-            fulfilment == null
-                ? StewardNode.Options.defaults().withSms(sms)
-                : StewardNode.Options.defaults().withSms(sms).withFulfilment(fulfilment),
-            clock,
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                base.dataDir(),
+                base.store(),
+                base.keyring(),
+                base.http(),
+                policy,
+                base.keysDir(),
+                base.keyVariables(),
+                base.passwordHashing(),
+                "GB",
+                MailSettings.plain("127.0.0.1", smtpPort, "privacy@steward.test", "steward.test"))
+            .withScheduling(scheduling);
+    options =
+        fulfilment == null
+            ? StewardNode.Options.defaults().withSms(sms)
+            : StewardNode.Options.defaults().withSms(sms).withFulfilment(fulfilment);
+    node = startNode();
     StaffUsers users =
         new StaffUsers(
             node.database(), new PasswordHasher(base.passwordHashing()), node.audit(), clock);
@@ -114,6 +124,21 @@ final class RequestWorld implements AutoCloseable {
     agentId = staff(users, "agent", Role.AGENT).id();
     customerAccount = clients.add(CLI, "Example Media", ClientKind.BUSINESS_CUSTOMER).id();
     issueTokens();
+  }
+
+  private StewardNode startNode() {
+    return StewardNode.start(
+        config,
+        options,
+        clock,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
+
+  /** Another node on the same store, keys and clock, as a second server would run. */
+  StewardNode anotherNode() {
+    StewardNode other = startNode();
+    otherNodes.add(other);
+    return other;
   }
 
   /** Tokens valid at the clock's time: a test that moves the clock years issues new ones. */
@@ -138,6 +163,14 @@ final class RequestWorld implements AutoCloseable {
   static RequestWorld start(
       Engine engine, Instant start, dev.steward.fulfilment.FulfilmentSettings fulfilment) {
     return new RequestWorld(engine, start, Optional.empty(), fulfilment);
+  }
+
+  static RequestWorld start(
+      Engine engine,
+      Instant start,
+      dev.steward.fulfilment.FulfilmentSettings fulfilment,
+      StewardConfig.Scheduling scheduling) {
+    return new RequestWorld(engine, start, Optional.empty(), fulfilment, scheduling);
   }
 
   static RequestWorld start(Engine engine, Instant start, Path policy) {
@@ -389,6 +422,7 @@ final class RequestWorld implements AutoCloseable {
 
   @Override
   public void close() {
+    otherNodes.forEach(StewardNode::close);
     node.close();
     smtp.stop();
   }
