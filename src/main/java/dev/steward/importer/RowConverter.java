@@ -74,7 +74,7 @@ final class RowConverter {
     }
     if (mapping.collectedAtColumn() != null) {
       String value = values[index.get(mapping.collectedAtColumn())];
-      if (value != null) {
+      if (value != null && !value.isBlank()) {
         try {
           provenance = provenance(instant(value.strip()));
         } catch (DateTimeParseException e) {
