@@ -8,6 +8,7 @@ import dev.steward.importer.ImportRuns.Run;
 import dev.steward.store.Database;
 import dev.steward.vault.ImportHook;
 import dev.steward.vault.ImportOutcome;
+import dev.steward.vault.NewDisclosure;
 import dev.steward.vault.PreparedImport;
 import dev.steward.vault.Vault;
 import java.io.IOException;
@@ -102,7 +103,7 @@ public final class Importer {
         }
         batch.prepared = preparer.submit(() -> vault.prepareImport(batch.rows));
         if (pending != null) {
-          run = commit(actor, pending, run, rejects, options);
+          run = commit(actor, pending, run, rejects, options, mapping);
           progress.update(rows, counter.bytes(), total);
         }
         rows += batch.entries.size();
@@ -110,7 +111,7 @@ public final class Importer {
         batches++;
       }
       if (pending != null) {
-        run = commit(actor, pending, run, rejects, options);
+        run = commit(actor, pending, run, rejects, options, mapping);
         progress.update(rows, counter.bytes(), total);
       }
       ended = ended || source.next() == null;
@@ -170,14 +171,19 @@ public final class Importer {
       if (converted.reject() != null) {
         batch.reject(row, converted.reject(), converted.column());
       } else {
-        batch.add(row, converted.row(), converted.identityColumns());
+        batch.add(row, converted.row(), converted.identityColumns(), converted.disclosedAt());
       }
     }
     return batch;
   }
 
   private Run commit(
-      Principal actor, Batch batch, Run run, RejectsFile rejects, ImportOptions options) {
+      Principal actor,
+      Batch batch,
+      Run run,
+      RejectsFile rejects,
+      ImportOptions options,
+      ImportMapping mapping) {
     PreparedImport prepared;
     try {
       prepared = batch.prepared.get();
@@ -192,6 +198,13 @@ public final class Importer {
     Run[] next = new Run[1];
     ImportHook checkpoint =
         (handle, outcomes) -> {
+          if (!mapping.disclosures().isEmpty()) {
+            List<NewDisclosure> disclosures = batch.disclosures(outcomes, mapping.disclosures());
+            if (!disclosures.isEmpty()) {
+              // In the batch's transaction: a resumed import neither loses nor repeats them.
+              vault.disclosures().record(handle, actor, disclosures);
+            }
+          }
           long[] counts = batch.tally(outcomes, rejects);
           long length;
           try {

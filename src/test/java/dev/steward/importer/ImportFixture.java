@@ -121,8 +121,11 @@ final class ImportFixture implements AutoCloseable {
 
   /** Imports {@code file} with the mapping {@code mappingText}. */
   ImportReport run(Path file, String mappingText) {
-    return importer.run(
-        CLI, file, mapping(mappingText), ImportOptions.defaults(file), ImportProgress.NONE);
+    return run(file, mappingText, ImportOptions.defaults(file));
+  }
+
+  ImportReport run(Path file, String mappingText, ImportOptions options) {
+    return importer.run(CLI, file, mapping(mappingText), options, ImportProgress.NONE);
   }
 
   List<String> rejects(Path file) {
