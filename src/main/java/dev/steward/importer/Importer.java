@@ -30,10 +30,11 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Rows are read and converted on the calling thread, handed to a second thread that hashes
  * identities, makes keys and encrypts values ({@link Vault#prepareImport}), and committed back on
  * the calling thread in batches ({@link Vault#commitImport}) while the next batch is being read and
- * prepared. Each batch commits together with its checkpoint in {@code import_run}, so a run that
- * stops for any reason resumes after its last committed row, and a finished run is not repeated.
- * Rejected rows go to the rejects file with line and reason only; nothing here logs a value.
- * Stateless between calls; one call at a time per file.
+ * prepared. Each batch commits together with the disclosures the mapping declares for its people
+ * and its checkpoint in {@code import_run}, so a run that stops for any reason resumes after its
+ * last committed row, and a finished run is not repeated. Rejected rows go to the rejects file with
+ * line and reason only; nothing here logs a value. Stateless between calls; one call at a time per
+ * file.
  */
 public final class Importer {
   private final Jdbi store;

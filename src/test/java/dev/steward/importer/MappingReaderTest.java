@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.steward.importer.ImportMapping.Column;
+import dev.steward.policy.Policy;
+import dev.steward.policy.PolicyChecker;
 import dev.steward.policy.Problem;
+import dev.steward.policy.PublishedPolicies;
+import dev.steward.policy.PublishedPolicy;
+import dev.steward.vault.PolicyVocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,7 +110,7 @@ class MappingReaderTest {
                 "relationship-admin",
                 "dpv:Contract",
                 "CRM hosted by the provider",
-                java.time.Instant.parse("2025-04-01T00:00:00Z"),
+                Instant.parse("2025-04-01T00:00:00Z"),
                 null),
             new ImportMapping.Disclosure(
                 "group-companies",
@@ -172,5 +180,42 @@ class MappingReaderTest {
         .containsExactly(
             "mapping.yaml:11:11: error: 'membership_id' is not a built-in identity type nor one"
                 + " the policy declares");
+  }
+
+  @Test
+  void exampleAndBenchmarkMappings_readAgainstTheBundledPolicy() {
+    Policy bundled =
+        new PolicyChecker(Clock.systemUTC())
+            .check(Path.of("src/main/resources/policy/bundled-policy.yaml"))
+            .policy()
+            .orElseThrow();
+    PublishedPolicy published = new PublishedPolicy("1", "hash", Instant.EPOCH, bundled);
+    MappingReader reader =
+        new MappingReader(
+            new PolicyVocabulary(
+                new PublishedPolicies() {
+                  @Override
+                  public PublishedPolicy current() {
+                    return published;
+                  }
+
+                  @Override
+                  public Optional<PublishedPolicy> version(String version) {
+                    return Optional.of(published);
+                  }
+
+                  @Override
+                  public List<PublishedPolicy> all() {
+                    return List.of(published);
+                  }
+                }));
+
+    ImportMapping example = reader.read(Path.of("docs/examples/import-mapping.yaml"));
+    ImportMapping bench = reader.read(Path.of("bench/subjects-mapping.yaml"));
+
+    assertThat(example.disclosures())
+        .extracting(ImportMapping.Disclosure::recipient)
+        .containsExactly("crm-cloud", "group-companies");
+    assertThat(bench.disclosures()).isEmpty();
   }
 }
