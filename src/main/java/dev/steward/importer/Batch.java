@@ -2,9 +2,13 @@ package dev.steward.importer;
 
 import dev.steward.vault.ImportOutcome;
 import dev.steward.vault.ImportRow;
+import dev.steward.vault.NewDisclosure;
 import dev.steward.vault.PreparedImport;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Future;
 
 /**
@@ -12,8 +16,17 @@ import java.util.concurrent.Future;
  * already rejected while reading; and where the batch ends, which becomes the checkpoint.
  */
 final class Batch {
-  /** A row of the batch: rejected while reading, or the {@code index}-th row sent to the vault. */
-  record Entry(long line, String reject, String column, int index, List<String> identityColumns) {}
+  /**
+   * A row of the batch: rejected while reading, or the {@code index}-th row sent to the vault, with
+   * the time of each of the mapping's disclosures (null where the row had none).
+   */
+  record Entry(
+      long line,
+      String reject,
+      String column,
+      int index,
+      List<String> identityColumns,
+      Instant[] disclosedAt) {}
 
   final List<Entry> entries = new ArrayList<>();
   final List<ImportRow> rows = new ArrayList<>();
@@ -22,12 +35,13 @@ final class Batch {
   Future<PreparedImport> prepared;
 
   void reject(RowSource.Row row, String reason, String column) {
-    entries.add(new Entry(row.line(), reason, column, -1, List.of()));
+    entries.add(new Entry(row.line(), reason, column, -1, List.of(), null));
     end(row);
   }
 
-  void add(RowSource.Row row, ImportRow importRow, List<String> identityColumns) {
-    entries.add(new Entry(row.line(), null, null, rows.size(), identityColumns));
+  void add(
+      RowSource.Row row, ImportRow importRow, List<String> identityColumns, Instant[] disclosedAt) {
+    entries.add(new Entry(row.line(), null, null, rows.size(), identityColumns, disclosedAt));
     rows.add(importRow);
     end(row);
   }
@@ -58,6 +72,47 @@ final class Batch {
       }
     }
     return counts;
+  }
+
+  /**
+   * The mapping's disclosures for every row the vault imported, with the subject it created or
+   * joined: a row that names the same person twice discloses their data twice, as the file says.
+   */
+  List<NewDisclosure> disclosures(
+      List<ImportOutcome> outcomes, List<ImportMapping.Disclosure> declared) {
+    List<NewDisclosure> result = new ArrayList<>();
+    for (Entry entry : entries) {
+      if (entry.reject() != null) {
+        continue;
+      }
+      UUID subject = subjectOf(outcomes.get(entry.index()));
+      if (subject == null) {
+        continue;
+      }
+      for (int i = 0; i < declared.size(); i++) {
+        Instant at = entry.disclosedAt()[i];
+        if (at != null) {
+          ImportMapping.Disclosure d = declared.get(i);
+          result.add(
+              new NewDisclosure(
+                  subject,
+                  d.recipient(),
+                  new LinkedHashSet<>(d.categories()),
+                  at,
+                  d.purpose(),
+                  d.legalBasis(),
+                  d.reason()));
+        }
+      }
+    }
+    return result;
+  }
+
+  private static UUID subjectOf(ImportOutcome outcome) {
+    if (outcome instanceof ImportOutcome.Created created) {
+      return created.subjectId();
+    }
+    return outcome instanceof ImportOutcome.Added added ? added.subjectId() : null;
   }
 
   private void end(RowSource.Row row) {

@@ -1,5 +1,6 @@
 package dev.steward.importer;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param collectedAtColumn may be null: the records are dated at the time of the import
  * @param startColumn may be null; the column with the relationship's start date
  * @param endColumn may be null; the column with the relationship's end date
+ * @param disclosures the disclosures to record for every imported row; may be empty
  * @param locations where each column name is written in the mapping, for located messages
  * @param hash SHA-256 of the mapping text, which tells one import run from another
  */
@@ -30,6 +32,7 @@ public record ImportMapping(
     String endColumn,
     List<Column> identities,
     List<Column> records,
+    List<Disclosure> disclosures,
     Map<String, String> locations,
     String hash) {
 
@@ -38,11 +41,37 @@ public record ImportMapping(
     purposes = List.copyOf(purposes);
     identities = List.copyOf(identities);
     records = List.copyOf(records);
+    disclosures = List.copyOf(disclosures);
     locations = Map.copyOf(locations);
   }
 
   /** A column and what it becomes: an identity type, or a record category. */
   public record Column(String column, String target) {}
+
+  /**
+   * A disclosure of each imported person's data to a recipient of the policy, recorded in the
+   * disclosure log with the row's subject. Its time is fixed ({@code at}) or read from a column of
+   * the row ({@code atColumn}); a row whose cell is empty had no such disclosure.
+   *
+   * @param reason may be null; why, in words without personal data
+   * @param at null when the time comes from {@code atColumn}
+   * @param atColumn null when the time is {@code at}
+   */
+  public record Disclosure(
+      String recipient,
+      List<String> categories,
+      String purpose,
+      String legalBasis,
+      String reason,
+      Instant at,
+      String atColumn) {
+    public Disclosure {
+      categories = List.copyOf(categories);
+      if ((at == null) == (atColumn == null)) {
+        throw new IllegalArgumentException("a disclosure has a fixed time or a column, not both");
+      }
+    }
+  }
 
   /** The file formats an import reads; either may be gzip-compressed. */
   public enum Format {
@@ -66,6 +95,12 @@ public record ImportMapping(
         columns.add(optional);
       }
     }
+    disclosures.forEach(
+        d -> {
+          if (d.atColumn() != null) {
+            columns.add(d.atColumn());
+          }
+        });
     return List.copyOf(columns);
   }
 

@@ -8,6 +8,7 @@ import dev.steward.importer.ImportRuns.Run;
 import dev.steward.store.Database;
 import dev.steward.vault.ImportHook;
 import dev.steward.vault.ImportOutcome;
+import dev.steward.vault.NewDisclosure;
 import dev.steward.vault.PreparedImport;
 import dev.steward.vault.Vault;
 import java.io.IOException;
@@ -29,10 +30,11 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Rows are read and converted on the calling thread, handed to a second thread that hashes
  * identities, makes keys and encrypts values ({@link Vault#prepareImport}), and committed back on
  * the calling thread in batches ({@link Vault#commitImport}) while the next batch is being read and
- * prepared. Each batch commits together with its checkpoint in {@code import_run}, so a run that
- * stops for any reason resumes after its last committed row, and a finished run is not repeated.
- * Rejected rows go to the rejects file with line and reason only; nothing here logs a value.
- * Stateless between calls; one call at a time per file.
+ * prepared. Each batch commits together with the disclosures the mapping declares for its people
+ * and its checkpoint in {@code import_run}, so a run that stops for any reason resumes after its
+ * last committed row, and a finished run is not repeated. Rejected rows go to the rejects file with
+ * line and reason only; nothing here logs a value. Stateless between calls; one call at a time per
+ * file.
  */
 public final class Importer {
   private final Jdbi store;
@@ -102,7 +104,7 @@ public final class Importer {
         }
         batch.prepared = preparer.submit(() -> vault.prepareImport(batch.rows));
         if (pending != null) {
-          run = commit(actor, pending, run, rejects, options);
+          run = commit(actor, pending, run, rejects, options, mapping);
           progress.update(rows, counter.bytes(), total);
         }
         rows += batch.entries.size();
@@ -110,7 +112,7 @@ public final class Importer {
         batches++;
       }
       if (pending != null) {
-        run = commit(actor, pending, run, rejects, options);
+        run = commit(actor, pending, run, rejects, options, mapping);
         progress.update(rows, counter.bytes(), total);
       }
       ended = ended || source.next() == null;
@@ -170,14 +172,19 @@ public final class Importer {
       if (converted.reject() != null) {
         batch.reject(row, converted.reject(), converted.column());
       } else {
-        batch.add(row, converted.row(), converted.identityColumns());
+        batch.add(row, converted.row(), converted.identityColumns(), converted.disclosedAt());
       }
     }
     return batch;
   }
 
   private Run commit(
-      Principal actor, Batch batch, Run run, RejectsFile rejects, ImportOptions options) {
+      Principal actor,
+      Batch batch,
+      Run run,
+      RejectsFile rejects,
+      ImportOptions options,
+      ImportMapping mapping) {
     PreparedImport prepared;
     try {
       prepared = batch.prepared.get();
@@ -192,6 +199,13 @@ public final class Importer {
     Run[] next = new Run[1];
     ImportHook checkpoint =
         (handle, outcomes) -> {
+          if (!mapping.disclosures().isEmpty()) {
+            List<NewDisclosure> disclosures = batch.disclosures(outcomes, mapping.disclosures());
+            if (!disclosures.isEmpty()) {
+              // In the batch's transaction: a resumed import neither loses nor repeats them.
+              vault.disclosures().record(handle, actor, disclosures);
+            }
+          }
           long[] counts = batch.tally(outcomes, rejects);
           long length;
           try {

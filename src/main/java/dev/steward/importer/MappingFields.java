@@ -20,7 +20,6 @@ import java.util.function.Function;
  * Reads the fields of a mapping's root, one by one: each checked for shape and against the policy's
  * vocabulary, every problem added with its location, and every column name's location kept.
  */
-/** Field-by-field reading of the root mapping, collecting problems and column locations. */
 final class MappingFields {
   private final String file;
   private final Mapping root;
@@ -58,42 +57,80 @@ final class MappingFields {
   }
 
   String term(String key, Term term, boolean required) {
-    String id = text(root, key, required);
+    return term(root, key, term, required);
+  }
+
+  /** The id under {@code key} of {@code mapping}, checked to be a {@code term} of the policy. */
+  String term(Mapping mapping, String key, Term term, boolean required) {
+    String id = text(mapping, key, required);
     if (id != null && !vocabulary.knows(term, id)) {
       problems.add(
           MappingReader.at(
               file,
-              root.entries().get(key).value(),
+              mapping.entries().get(key).value(),
               "'" + id + "' is not a " + term.label() + " of the policy"));
     }
     return id;
   }
 
   List<String> purposes() {
-    LocatedYaml.Entry entry = root.entries().get("purposes");
+    return terms(root, "purposes", Term.PURPOSE);
+  }
+
+  /**
+   * One or more ids under {@code key} of {@code mapping} (a list, or a single value), each checked
+   * to be a {@code term} of the policy; the key is required.
+   */
+  List<String> terms(Mapping mapping, String key, Term term) {
+    LocatedYaml.Entry entry = mapping.entries().get(key);
     if (entry == null) {
-      problems.add(LocatedYaml.error(file, root.line(), root.column(), "'purposes' is missing"));
+      problems.add(
+          LocatedYaml.error(file, mapping.line(), mapping.column(), "'" + key + "' is missing"));
       return List.of();
     }
     List<Node> items =
         entry.value() instanceof Sequence sequence ? sequence.items() : List.of(entry.value());
-    List<String> purposes = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (Node item : items) {
       if (item instanceof Scalar scalar && scalar.text() != null && !scalar.text().isBlank()) {
-        if (!vocabulary.knows(Term.PURPOSE, scalar.text())) {
+        if (!vocabulary.knows(term, scalar.text())) {
           problems.add(
               MappingReader.at(
-                  file, item, "'" + scalar.text() + "' is not a purpose of the policy"));
+                  file,
+                  item,
+                  "'" + scalar.text() + "' is not a " + term.label() + " of the policy"));
         }
-        purposes.add(scalar.text());
+        ids.add(scalar.text());
       } else {
-        problems.add(MappingReader.at(file, item, "a purpose is a policy id"));
+        problems.add(MappingReader.at(file, item, "a " + term.label() + " is a policy id"));
       }
     }
-    if (purposes.isEmpty() && items.isEmpty()) {
-      problems.add(MappingReader.at(file, entry.value(), "name at least one purpose"));
+    if (ids.isEmpty() && items.isEmpty()) {
+      problems.add(MappingReader.at(file, entry.value(), "name at least one " + term.label()));
     }
-    return purposes;
+    return ids;
+  }
+
+  /** Reports every key of {@code mapping} not in {@code known}, at the key. */
+  void onlyKeys(Mapping mapping, java.util.Set<String> known, String what) {
+    mapping
+        .entries()
+        .forEach(
+            (key, entry) -> {
+              if (!known.contains(key)) {
+                problems.add(
+                    LocatedYaml.error(
+                        file,
+                        entry.line(),
+                        entry.column(),
+                        "unknown key '" + key + "'" + (what.isEmpty() ? "" : " (" + what + ")")));
+              }
+            });
+  }
+
+  /** Adds a problem at {@code node}. */
+  void problem(Node node, String message) {
+    problems.add(MappingReader.at(file, node, message));
   }
 
   Mapping relationship() {

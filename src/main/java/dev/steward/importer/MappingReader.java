@@ -37,7 +37,8 @@ public final class MappingReader {
           "collected_at",
           "relationship",
           "identities",
-          "records");
+          "records",
+          DisclosureFields.KEY);
 
   private final VaultVocabulary vocabulary;
 
@@ -88,6 +89,8 @@ public final class MappingReader {
     String end = relationship == null ? null : fields.column(relationship, "end");
     List<Column> identities = fields.columns("identities", true, this::identityProblem);
     List<Column> records = fields.columns("records", false, this::categoryProblem);
+    List<ImportMapping.Disclosure> disclosures =
+        new DisclosureFields(fields).read(mapping, legalBasis);
     if (!problems.isEmpty()) {
       problems.sort(Problem.BY_POSITION);
       throw new InvalidMappingException(name, problems);
@@ -105,6 +108,7 @@ public final class MappingReader {
         end,
         identities,
         records,
+        disclosures,
         fields.locations(),
         InputFiles.sha256(bytes));
   }

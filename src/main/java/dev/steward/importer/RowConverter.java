@@ -26,12 +26,22 @@ final class RowConverter {
   private final Map<String, Integer> index = new HashMap<>();
   private final Provenance fixedProvenance;
 
-  /** What a row became: an import row (and the column of each identity), or a reject. */
-  record Converted(ImportRow row, List<String> identityColumns, String reject, String column) {
+  /**
+   * What a row became: an import row (with the column of each identity, and the time of each of the
+   * mapping's disclosures, null where the row had none), or a reject.
+   */
+  record Converted(
+      ImportRow row,
+      List<String> identityColumns,
+      Instant[] disclosedAt,
+      String reject,
+      String column) {
     static Converted rejected(String reject, String column) {
-      return new Converted(null, List.of(), reject, column);
+      return new Converted(null, List.of(), NO_DISCLOSURES, reject, column);
     }
   }
+
+  private static final Instant[] NO_DISCLOSURES = new Instant[0];
 
   RowConverter(ImportMapping mapping, Instant importedAt) {
     this.mapping = mapping;
@@ -74,7 +84,7 @@ final class RowConverter {
     }
     if (mapping.collectedAtColumn() != null) {
       String value = values[index.get(mapping.collectedAtColumn())];
-      if (value != null) {
+      if (value != null && !value.isBlank()) {
         try {
           provenance = provenance(instant(value.strip()));
         } catch (DateTimeParseException e) {
@@ -82,9 +92,28 @@ final class RowConverter {
         }
       }
     }
+    Instant[] disclosedAt = NO_DISCLOSURES;
+    if (!mapping.disclosures().isEmpty()) {
+      disclosedAt = new Instant[mapping.disclosures().size()];
+      for (int i = 0; i < disclosedAt.length; i++) {
+        ImportMapping.Disclosure disclosure = mapping.disclosures().get(i);
+        if (disclosure.at() != null) {
+          disclosedAt[i] = disclosure.at();
+          continue;
+        }
+        String value = values[index.get(disclosure.atColumn())];
+        if (value != null && !value.isBlank()) {
+          try {
+            disclosedAt[i] = instant(value.strip());
+          } catch (DateTimeParseException e) {
+            return Converted.rejected("invalid-date", disclosure.atColumn());
+          }
+        }
+      }
+    }
     ImportRow row =
         new ImportRow(mapping.subjectType(), start, end, identities, records, provenance);
-    return new Converted(row, identityColumns, null, null);
+    return new Converted(row, identityColumns, disclosedAt, null, null);
   }
 
   private LocalDate date(String[] values, String column) {
@@ -96,7 +125,7 @@ final class RowConverter {
   }
 
   /** ISO instant, ISO date-time with offset, or ISO date (taken as midnight UTC). */
-  private static Instant instant(String value) {
+  static Instant instant(String value) {
     if (value.length() == 10) {
       return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
     }

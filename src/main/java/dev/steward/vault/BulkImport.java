@@ -26,8 +26,9 @@ import org.jdbi.v3.core.Handle;
  * each row is: a new subject (the prepared work is used as is), an addition to the subject that
  * already has one of its identities (values re-encrypted under that subject's key; rare in bulk
  * loads), or a rejection. The new subjects' keys go to the keyring first, in one transaction of
- * their own; if the store transaction then fails, they are destroyed again. A batch costs one
- * identity look-up, three bulk inserts (COPY on PostgreSQL) and one audit entry.
+ * their own; if the store transaction then fails, they are destroyed again. Rows from an indirect
+ * source start the GDPR Art. 14 clock in the same transaction ({@link Art14Clock}). A batch costs
+ * one identity look-up, three or four bulk inserts (COPY on PostgreSQL) and one audit entry.
  */
 final class BulkImport {
   private static final int IN_CHUNK = 1000;
@@ -194,6 +195,16 @@ final class BulkImport {
       records += p.recordIds().length;
       outcomes[r] = new ImportOutcome.Added(id);
     }
+    // Imported data from an indirect source starts the Art. 14 clock, as addRecords does.
+    Art14Clock art14 = new Art14Clock(vault);
+    for (int r = 0; r < rows.size(); r++) {
+      if (outcomes[r] instanceof ImportOutcome.Created created) {
+        art14.obtained(created.subjectId(), rows.get(r).row().provenance());
+      } else if (outcomes[r] instanceof ImportOutcome.Added added) {
+        art14.obtained(added.subjectId(), rows.get(r).row().provenance());
+      }
+    }
+    int notices = art14.start(handle, newKeys.keySet(), inserts);
     vault.keyring().storeSubjectKeys(keysToStore);
     keysToStore.forEach(key -> storedKeys.add(key.subjectId()));
     inserts.execute();
@@ -214,7 +225,9 @@ final class BulkImport {
                 + " rejected="
                 + rejected
                 + " records="
-                + records);
+                + records
+                + " art14Notices="
+                + notices);
     hook.inTransaction(handle, List.copyOf(result));
     return result;
   }

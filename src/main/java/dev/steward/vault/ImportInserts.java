@@ -15,15 +15,17 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.postgresql.PGConnection;
 
 /**
- * The rows a bulk-import batch writes (subjects, identity hashes, encrypted records), sent in bulk
- * within the caller's transaction: on PostgreSQL with {@code COPY ... FROM STDIN}, one round trip
- * per table (the import benchmark's profile showed row-by-row inserts as the main cost); elsewhere
- * as JDBC batches. Not thread-safe; one per batch.
+ * The rows a bulk-import batch writes (subjects, identity hashes, encrypted records, GDPR Art. 14
+ * notices), sent in bulk within the caller's transaction: on PostgreSQL with {@code COPY ... FROM
+ * STDIN}, one round trip per table (the import benchmark's profile showed row-by-row inserts as the
+ * main cost); elsewhere as JDBC batches. Not thread-safe; one per batch.
  */
-abstract class ImportInserts {
+abstract class ImportInserts implements Art14Clock.NoticeRows {
   static final String SUBJECT_COLUMNS =
       "id, subject_type, relationship_start, relationship_end, created_at";
   static final String IDENTITY_COLUMNS = "hash, subject_id, identity_type, added_at";
+  static final String NOTICE_COLUMNS =
+      "id, subject_id, source, obtained_at, due_at, due_date, rule, created_at";
 
   final Instant now;
 
@@ -76,6 +78,7 @@ abstract class ImportInserts {
     private final StringBuilder subjects = new StringBuilder();
     private final StringBuilder identities = new StringBuilder();
     private final StringBuilder records = new StringBuilder();
+    private final StringBuilder notices = new StringBuilder();
     private final String at;
 
     Copy(Handle handle, PGConnection connection, Instant now) {
@@ -112,10 +115,19 @@ abstract class ImportInserts {
     }
 
     @Override
+    public void notice(UUID subjectId, String source, Instant obtainedAt, NoticeDeadlines.Due due) {
+      notices.append(UUID.randomUUID()).append(',').append(subjectId).append(',');
+      notices.append(source).append(',').append(obtainedAt).append(',');
+      notices.append(due.dueAt()).append(',').append(due.dueDate()).append(",\"");
+      notices.append(due.rule().replace("\"", "\"\"")).append("\",").append(at).append('\n');
+    }
+
+    @Override
     void execute() {
       copy("vault_subject (" + SUBJECT_COLUMNS + ")", subjects);
       copy("vault_identity (" + IDENTITY_COLUMNS + ")", identities);
       copy("vault_record (" + RecordRows.COLUMNS + ")", records);
+      copy("art14_notice (" + NOTICE_COLUMNS + ")", notices);
     }
 
     private void copy(String table, StringBuilder rows) {
@@ -144,6 +156,7 @@ abstract class ImportInserts {
     private final PreparedBatch subjects;
     private final PreparedBatch identities;
     private final PreparedBatch records;
+    private final PreparedBatch notices;
 
     Batches(Handle handle, Instant now) {
       super(now);
@@ -160,6 +173,11 @@ abstract class ImportInserts {
                   + ")"
                   + " values (:hash, :subject, :type, :at)");
       this.records = RecordRows.insertBatch(handle);
+      this.notices =
+          handle.prepareBatch(
+              "insert into art14_notice ("
+                  + NOTICE_COLUMNS
+                  + ") values (:id, :subject, :source, :obtained, :dueAt, :dueDate, :rule, :at)");
     }
 
     @Override
@@ -190,8 +208,22 @@ abstract class ImportInserts {
     }
 
     @Override
+    public void notice(UUID subjectId, String source, Instant obtainedAt, NoticeDeadlines.Due due) {
+      notices
+          .bind("id", UUID.randomUUID())
+          .bind("subject", subjectId)
+          .bind("source", source)
+          .bind("obtained", obtainedAt)
+          .bind("dueAt", due.dueAt())
+          .bind("dueDate", due.dueDate())
+          .bind("rule", due.rule())
+          .bind("at", now)
+          .add();
+    }
+
+    @Override
     void execute() {
-      for (PreparedBatch batch : List.of(subjects, identities, records)) {
+      for (PreparedBatch batch : List.of(subjects, identities, records, notices)) {
         if (batch.size() > 0) {
           batch.execute();
         }

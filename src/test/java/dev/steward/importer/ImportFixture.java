@@ -45,10 +45,12 @@ final class ImportFixture implements AutoCloseable {
               Term.SUBJECT_TYPE, Set.of("customer-contacts"),
               Term.CATEGORY, Set.of("contact.email", "contact.phone", "identification.name"),
               Term.PURPOSE, Set.of("relationship-admin", "marketing"),
-              Term.SOURCE, Set.of("customers"),
+              Term.SOURCE, Set.of("customers", "partners"),
+              Term.INDIRECT_SOURCE, Set.of("partners"),
               Term.SYSTEM, Set.of("crm"),
-              Term.LEGAL_BASIS, Set.of("dpv:Contract"),
-              Term.IDENTITY_TYPE, Set.of()));
+              Term.LEGAL_BASIS, Set.of("dpv:Contract", "dpv:LegitimateInterest"),
+              Term.IDENTITY_TYPE, Set.of("loyalty_card"),
+              Term.RECIPIENT, Set.of("it-providers", "group-companies")));
   static final String MAPPING =
       """
       subject_type: customer-contacts
@@ -115,6 +117,15 @@ final class ImportFixture implements AutoCloseable {
 
   ImportReport run(Path file) {
     return run(file, ImportOptions.defaults(file));
+  }
+
+  /** Imports {@code file} with the mapping {@code mappingText}. */
+  ImportReport run(Path file, String mappingText) {
+    return run(file, mappingText, ImportOptions.defaults(file));
+  }
+
+  ImportReport run(Path file, String mappingText, ImportOptions options) {
+    return importer.run(CLI, file, mapping(mappingText), options, ImportProgress.NONE);
   }
 
   List<String> rejects(Path file) {
