@@ -4,7 +4,9 @@ import dev.steward.access.Permission;
 import dev.steward.access.Principal;
 import dev.steward.vault.VaultVocabulary.Term;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -112,6 +114,7 @@ public final class Disclosures {
     if (insert.size() > 0) {
       insert.execute();
     }
+    bringNoticesForward(handle, batch);
     vault
         .audit()
         .record(
@@ -122,6 +125,28 @@ public final class Disclosures {
             "ok",
             "disclosures=" + batch.size() + " subjects=" + subjects.size());
     return ids;
+  }
+
+  /**
+   * GDPR Art. 14(3)(c): where data obtained from another source is disclosed to a recipient, the
+   * person must be told at the latest at that first disclosure. An open notice due later is brought
+   * forward to the disclosure (the day in UTC, as the one-month default counts).
+   */
+  private static void bringNoticesForward(Handle handle, List<NewDisclosure> batch) {
+    var update =
+        handle.prepareBatch(
+            "update art14_notice set due_at = :at, due_date = :date, rule = 'art14-3c-disclosure'"
+                + " where subject_id = :subject and notified_at is null and due_at > :at");
+    for (NewDisclosure disclosure : batch) {
+      update
+          .bind("subject", disclosure.subjectId())
+          .bind("at", disclosure.disclosedAt())
+          .bind("date", LocalDate.ofInstant(disclosure.disclosedAt(), ZoneOffset.UTC))
+          .add();
+    }
+    if (update.size() > 0) {
+      update.execute();
+    }
   }
 
   /**

@@ -56,6 +56,55 @@ class Art14NoticesTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void disclosureBeforeTheMonthEnds_bringsTheNoticeForwardToTheDisclosure(Engine engine) {
+    try (VaultFixture fixture = new VaultFixture(engine)) {
+      UUID ann = fixture.subjectWithEmail("ann@example.com");
+      fixture.vault.addRecords(SYSTEM, List.of(from("import", ann, OBTAINED)));
+      Instant disclosed = OBTAINED.plus(Duration.ofDays(10));
+
+      fixture
+          .vault
+          .disclosures()
+          .record(
+              SYSTEM,
+              List.of(
+                  new NewDisclosure(
+                      ann,
+                      "mail_provider",
+                      Set.of("contact_details"),
+                      disclosed,
+                      "marketing",
+                      "dpv:Consent",
+                      "newsletter")));
+
+      Art14Notice notice =
+          fixture.vault.art14Notices().dueWithin(SYSTEM, Duration.ofDays(60), 100).get(0);
+      // Art. 14(3)(c): at the latest at the first disclosure, 10 February, not 28 February.
+      assertThat(notice.dueDate()).isEqualTo(LocalDate.of(2025, 2, 10));
+      assertThat(notice.dueAt()).isEqualTo(disclosed);
+
+      fixture
+          .vault
+          .disclosures()
+          .record(
+              SYSTEM,
+              List.of(
+                  new NewDisclosure(
+                      ann,
+                      "mail_provider",
+                      Set.of("contact_details"),
+                      disclosed.plus(Duration.ofDays(5)),
+                      "marketing",
+                      "dpv:Consent",
+                      "newsletter")));
+      assertThat(fixture.vault.art14Notices().dueWithin(SYSTEM, Duration.ofDays(60), 100))
+          .extracting(Art14Notice::dueAt)
+          .containsExactly(disclosed);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void markNotified_once_dropsItFromTheListAndASecondTimeConflicts(Engine engine) {
     try (VaultFixture fixture = new VaultFixture(engine)) {
       UUID ann = fixture.subjectWithEmail("ann@example.com");
