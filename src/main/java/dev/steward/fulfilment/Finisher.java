@@ -92,8 +92,19 @@ final class Finisher {
       message.append(deliver(plan));
     }
     List<String> kept = new ArrayList<>();
+    List<String> outOfScope = new ArrayList<>();
     List<String> recipients = new ArrayList<>();
+    Policy policy = policies.current().policy();
     for (JsonNode node : evidence) {
+      node.path("outOfScope")
+          .forEach(
+              o ->
+                  outOfScope.add(
+                      o.path("category").asText()
+                          + " ("
+                          + o.path("id").asText()
+                          + "): from "
+                          + sourceName(policy, o.path("source").asText())));
       node.path("kept")
           .forEach(
               k ->
@@ -109,6 +120,14 @@ final class Finisher {
     }
     if (!kept.isEmpty()) {
       message.append("Kept under an exemption:\n- ").append(String.join("\n- ", kept)).append('\n');
+    }
+    if (!outOfScope.isEmpty()) {
+      // Cal. Civ. Code §1798.105(a): the deletion right covers what was collected from the
+      // consumer.
+      message
+          .append("Not covered by a deletion request, because we did not collect it from you:\n- ")
+          .append(String.join("\n- ", outOfScope))
+          .append('\n');
     }
     String operation =
         switch (type) {
@@ -151,6 +170,14 @@ final class Finisher {
               + "\n";
     }
     return text;
+  }
+
+  private static String sourceName(Policy policy, String source) {
+    return policy.sources().stream()
+        .filter(s -> s.id().equals(source))
+        .map(s -> s.name())
+        .findFirst()
+        .orElse(source);
   }
 
   private static JsonNode read(String json) {
