@@ -48,12 +48,14 @@ final class TaskRows {
         .findOne();
   }
 
-  static void insert(Handle handle, Task task, Instant now) {
+  /** Inserts a pending task with its first evidence (recipients captured at planning), or null. */
+  static void insert(Handle handle, Task task, String evidence, Instant now) {
     handle
         .createUpdate(
             "insert into fulfilment_task (id, request_id, system_id, operation, status, attempts,"
-                + " created_at, updated_at) values (:id, :request, :system, :operation, :status,"
-                + " 0, :now, :now)")
+                + " evidence, created_at, updated_at) values (:id, :request, :system, :operation,"
+                + " :status, 0, :evidence, :now, :now)")
+        .bind("evidence", evidence)
         .bind("id", task.id())
         .bind("request", task.requestId())
         .bind("system", task.systemId())
@@ -103,6 +105,18 @@ final class TaskRows {
         .bind("now", now)
         .execute();
     return find(handle, id).map(Task::attempts).orElse(0);
+  }
+
+  /** Replaces a pending task's evidence, e.g. with recipients captured before its system runs. */
+  static void capture(Handle handle, UUID id, String evidence, Instant now) {
+    handle
+        .createUpdate(
+            "update fulfilment_task set evidence = :evidence, updated_at = :now"
+                + " where id = :id and status = 'pending'")
+        .bind("id", id)
+        .bind("evidence", evidence)
+        .bind("now", now)
+        .execute();
   }
 
   static Optional<String> evidence(Handle handle, UUID id) {
