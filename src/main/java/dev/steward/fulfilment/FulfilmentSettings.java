@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How fulfilment reaches the outside, frozen at start-up.
@@ -13,8 +12,6 @@ import java.util.Set;
  *     STEWARD_PURGE_WEBHOOK_URL})
  * @param recipientContacts GDPR Art. 19 contact per policy recipient id: {@code mailto:...} or an
  *     {@code https://} webhook
- * @param thirdPartyCategories categories that hold data about other people, redacted from access
- *     packages (GDPR Art. 15(4))
  * @param publicUrl the address people reach Steward at, put before download paths in letters
  * @param linkLifetime how long a download link works
  * @param firstRetry the first backoff of a failed task, doubled at each further failure
@@ -23,7 +20,6 @@ import java.util.Set;
 public record FulfilmentSettings(
     Optional<URI> purgeWebhook,
     Map<String, String> recipientContacts,
-    Set<String> thirdPartyCategories,
     String publicUrl,
     Duration linkLifetime,
     Duration firstRetry,
@@ -31,7 +27,6 @@ public record FulfilmentSettings(
 
   public FulfilmentSettings {
     recipientContacts = Map.copyOf(recipientContacts);
-    thirdPartyCategories = Set.copyOf(thirdPartyCategories);
     if (linkLifetime.isNegative() || linkLifetime.isZero()) {
       throw new IllegalArgumentException("linkLifetime must be positive");
     }
@@ -42,7 +37,6 @@ public record FulfilmentSettings(
     return new FulfilmentSettings(
         Optional.ofNullable(env.get("STEWARD_PURGE_WEBHOOK_URL")).map(URI::create),
         Map.of(),
-        Set.of("applicant.third_party_input"),
         env.getOrDefault("STEWARD_PUBLIC_URL", ""),
         Duration.ofDays(7),
         Duration.ofSeconds(30),

@@ -60,7 +60,6 @@ class FulfilmentTourTest {
                 new FulfilmentSettings(
                     Optional.of(endpoint("/purge")),
                     Map.of("crm-cloud", endpoint("/art19").toString()),
-                    Set.of("applicant.third_party_input"),
                     "",
                     Duration.ofDays(7),
                     Duration.ofSeconds(1),
