@@ -139,7 +139,8 @@ final class Finisher {
     int told = operation == null ? 0 : notices.notify(requestId, operation, recipients);
     String summary = Json.mapper().valueToTree(evidence).toString() + " art19_notified=" + told;
     try {
-      requests.complete(ACTOR, requestId, summary, message.toString().strip());
+      requests.complete(
+          ACTOR, requestId, summary, message.toString().strip(), askReplacement(policy, plan));
     } catch (ConflictException alreadyClosed) {
       // Staff completed or closed it meanwhile, or a replay after a crash: nothing more to do.
     }
@@ -170,6 +171,21 @@ final class Finisher {
               + "\n";
     }
     return text;
+  }
+
+  /**
+   * The erased person was an organisation's contact and the policy lets the letter ask for another
+   * ({@code replacement_contact} on the subject type).
+   */
+  private static boolean askReplacement(Policy policy, Plan plan) {
+    boolean erased =
+        plan.type() == RequestType.ERASURE
+            || plan.type() == RequestType.DELETE
+            || plan.type() == RequestType.PARENTAL_DELETION;
+    return erased
+        && plan.subjectType() != null
+        && policy.subjectTypes().stream()
+            .anyMatch(t -> t.id().equals(plan.subjectType()) && t.replacementContact());
   }
 
   private static String sourceName(Policy policy, String source) {

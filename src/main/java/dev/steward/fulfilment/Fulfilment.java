@@ -121,7 +121,13 @@ public final class Fulfilment {
     return new Running(
         List.of(runner.task(), finisher.task()),
         new FulfilmentRoutes(
-            requests, instructions, packages, jdbi, settings.plainHttpTransmission(), clock));
+            requests,
+            instructions,
+            packages,
+            jdbi,
+            settings.plainHttpTransmission(),
+            policies,
+            clock));
   }
 
   /** What the node passes on: the one-time tasks for db-scheduler and the HTTP routes. */

@@ -54,6 +54,7 @@ final class Planning implements FulfilmentPlanner {
             request.id(),
             request.type(),
             subject.orElse(null),
+            subject.map(id -> subjectType(handle, id)).orElse(null),
             request.language(),
             request.jurisdictions()),
         now);
@@ -127,6 +128,16 @@ final class Planning implements FulfilmentPlanner {
             .mapTo(UUID.class)
             .list();
     return subjects.size() == 1 ? Optional.of(subjects.get(0)) : Optional.empty();
+  }
+
+  /** The vault subject's type; read here because an erasure takes the subject away. */
+  private static String subjectType(Handle handle, UUID subjectId) {
+    return handle
+        .createQuery("select subject_type from vault_subject where id = :id")
+        .bind("id", subjectId)
+        .mapTo(String.class)
+        .findOne()
+        .orElse(null);
   }
 
   private List<String[]> onSystems(Operation operation) {

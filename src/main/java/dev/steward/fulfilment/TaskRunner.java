@@ -108,7 +108,11 @@ final class TaskRunner {
   }
 
   private SystemResult execute(Task row, Plan plan) {
-    SubjectRef subject = new SubjectRef(plan.subjectId(), "", plan.requestId());
+    SubjectRef subject =
+        new SubjectRef(
+            plan.subjectId(),
+            plan.subjectType() == null ? "" : plan.subjectType(),
+            plan.requestId());
     if (row.systemId().equals(Task.STEWARD)) {
       return steps.run(row.operation(), plan);
     }

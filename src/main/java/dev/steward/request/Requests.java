@@ -112,9 +112,21 @@ public final class Requests {
    * optional message to the requester; fulfilment calls this when its tasks are finished.
    */
   public RequestSummary complete(Principal actor, UUID id, String evidence, String message) {
+    return complete(actor, id, evidence, message, false);
+  }
+
+  /**
+   * As {@link #complete(Principal, UUID, String, String)}; with {@code askReplacementContact} the
+   * letter asks the organisation whose contact the person was to name someone else to deal with.
+   */
+  public RequestSummary complete(
+      Principal actor, UUID id, String evidence, String message, boolean askReplacementContact) {
     return summary(
         work.on(
-            actor, id, (handle, row) -> closing.complete(handle, row, actor, evidence, message)));
+            actor,
+            id,
+            (handle, row) ->
+                closing.complete(handle, row, actor, evidence, message, askReplacementContact)));
   }
 
   /**
