@@ -28,6 +28,7 @@ public final class Requests {
   private final DataPoints dataPoints;
   private final Documents documents;
   private final CaseWork work;
+  private final FeeReceipts fees;
   private final Closing closing;
   private final CaseView view;
   private final RequestQueue queue;
@@ -94,6 +95,7 @@ public final class Requests {
     this.dataPoints = new DataPoints(context, workflow, verifications, closing);
     this.documents = new Documents(context, workflow, verifications);
     this.work = new CaseWork(context, workflow, verifications, letters);
+    this.fees = new FeeReceipts(work, workflow);
     this.view = new CaseView(context, workflow);
     this.queue = new RequestQueue(store, clock);
     this.confirmations = new ReceiptConfirmations(context, intake);
@@ -245,6 +247,10 @@ public final class Requests {
 
   RequestSummary resume(Principal actor, UUID id, Instant answeredAt) {
     return summary(work.resume(actor, id, answeredAt));
+  }
+
+  RequestSummary feeReceived(Principal actor, UUID id, Instant receivedAt) {
+    return summary(fees.record(actor, id, receivedAt));
   }
 
   RequestSummary deny(Principal actor, UUID id, String reason, String exemption, String note) {
