@@ -220,7 +220,10 @@ public final class StewardNode implements AutoCloseable {
               keys,
               outbox,
               audit,
-              options.fulfilment(),
+              config
+                  .purgeWebhook()
+                  .map(options.fulfilment()::withPurgeWebhook)
+                  .orElse(options.fulfilment()),
               options.systems(),
               clock);
       Requests requests =

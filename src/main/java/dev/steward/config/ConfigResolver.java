@@ -113,7 +113,8 @@ public final class ConfigResolver {
         StewardConfig.PasswordHashing.production(),
         phoneRegion,
         mail,
-        opendsr(file, mail));
+        opendsr(file, mail),
+        PurgeWebhookSettings.resolve(env, file));
   }
 
   /**

@@ -26,11 +26,14 @@ record FileSettings(
     @JsonProperty("opendsr-certificate") String opendsrCertificate,
     @JsonProperty("opendsr-domain") String opendsrDomain,
     @JsonProperty("opendsr-gdpr-residence") String opendsrGdprResidence,
-    @JsonProperty("opendsr-ccpa-residence") String opendsrCcpaResidence) {
+    @JsonProperty("opendsr-ccpa-residence") String opendsrCcpaResidence,
+    @JsonProperty("purge-webhook-url") String purgeWebhookUrl,
+    @JsonProperty("purge-webhook-secret-file") String purgeWebhookSecretFile,
+    @JsonProperty("purge-webhook-timeout-seconds") Integer purgeWebhookTimeoutSeconds) {
 
   static FileSettings empty() {
     return new FileSettings(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null);
   }
 }

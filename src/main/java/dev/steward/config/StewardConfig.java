@@ -1,5 +1,6 @@
 package dev.steward.config;
 
+import dev.steward.fulfilment.PurgeWebhook;
 import dev.steward.mail.MailSettings;
 import dev.steward.opendsr.OpenDsrSettings;
 import dev.steward.store.StoreSettings;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param keyVariables {@code STEWARD_KEY_*} environment variables, which take the place of key
  *     files
  * @param opendsr the OpenDSR processor key, certificate chain and domain
+ * @param purgeWebhook the delivery network's content-purge webhook; none by default, and then
+ *     content removals wait for staff
  */
 public record StewardConfig(
     Path dataDir,
@@ -34,10 +37,12 @@ public record StewardConfig(
     PasswordHashing passwordHashing,
     String phoneRegion,
     MailSettings mail,
-    OpenDsrSettings opendsr) {
+    OpenDsrSettings opendsr,
+    Optional<PurgeWebhook> purgeWebhook) {
 
   public StewardConfig {
     keyVariables = Map.copyOf(keyVariables);
+    purgeWebhook = purgeWebhook == null ? Optional.empty() : purgeWebhook;
   }
 
   /** Without OpenDSR configured: its routes answer 503 until a key and chain are given. */
@@ -63,7 +68,8 @@ public record StewardConfig(
         passwordHashing,
         phoneRegion,
         mail,
-        OpenDsrSettings.none(mail.messageIdDomain()));
+        OpenDsrSettings.none(mail.messageIdDomain()),
+        Optional.empty());
   }
 
   /** The same configuration with other OpenDSR settings. */
@@ -79,7 +85,25 @@ public record StewardConfig(
         passwordHashing,
         phoneRegion,
         mail,
-        settings);
+        settings,
+        purgeWebhook);
+  }
+
+  /** The same configuration with a content-purge webhook. */
+  public StewardConfig withPurgeWebhook(PurgeWebhook webhook) {
+    return new StewardConfig(
+        dataDir,
+        store,
+        keyring,
+        http,
+        policyFile,
+        keysDir,
+        keyVariables,
+        passwordHashing,
+        phoneRegion,
+        mail,
+        opendsr,
+        Optional.of(webhook));
   }
 
   /** The same configuration with another password-hashing cost (tests use a cheap one). */
@@ -95,7 +119,8 @@ public record StewardConfig(
         hashing,
         phoneRegion,
         mail,
-        opendsr);
+        opendsr,
+        purgeWebhook);
   }
 
   /** Argon2id cost; production defaults follow OWASP's minimum, tests lower them. */

@@ -1,6 +1,5 @@
 package dev.steward.fulfilment;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -8,8 +7,8 @@ import java.util.Optional;
 /**
  * How fulfilment reaches the outside, frozen at start-up.
  *
- * @param purgeWebhook the delivery network's purge webhook ({@code purge-webhook-url}, {@code
- *     STEWARD_PURGE_WEBHOOK_URL})
+ * @param purgeWebhook the delivery network's purge webhook, from the node's configuration ({@code
+ *     purge-webhook-*} in {@code steward.yaml}, {@code STEWARD_PURGE_WEBHOOK_*})
  * @param recipientContacts GDPR Art. 19 contact per policy recipient id: {@code mailto:...} or an
  *     {@code https://} webhook
  * @param publicUrl the address people reach Steward at, put before download paths in letters
@@ -18,7 +17,7 @@ import java.util.Optional;
  * @param plainHttpTransmission allow {@code http://} portability endpoints (tests on loopback only)
  */
 public record FulfilmentSettings(
-    Optional<URI> purgeWebhook,
+    Optional<PurgeWebhook> purgeWebhook,
     Map<String, String> recipientContacts,
     String publicUrl,
     Duration linkLifetime,
@@ -26,20 +25,32 @@ public record FulfilmentSettings(
     boolean plainHttpTransmission) {
 
   public FulfilmentSettings {
+    purgeWebhook = purgeWebhook == null ? Optional.empty() : purgeWebhook;
     recipientContacts = Map.copyOf(recipientContacts);
     if (linkLifetime.isNegative() || linkLifetime.isZero()) {
       throw new IllegalArgumentException("linkLifetime must be positive");
     }
   }
 
-  /** Defaults, with the purge webhook from {@code STEWARD_PURGE_WEBHOOK_URL} when set. */
+  /** Defaults, without a purge webhook (the node adds the configured one). */
   public static FulfilmentSettings fromEnvironment(Map<String, String> env) {
     return new FulfilmentSettings(
-        Optional.ofNullable(env.get("STEWARD_PURGE_WEBHOOK_URL")).map(URI::create),
+        Optional.empty(),
         Map.of(),
         env.getOrDefault("STEWARD_PUBLIC_URL", ""),
         Duration.ofDays(7),
         Duration.ofSeconds(30),
         false);
+  }
+
+  /** The same settings with the purge webhook the node's configuration names. */
+  public FulfilmentSettings withPurgeWebhook(PurgeWebhook webhook) {
+    return new FulfilmentSettings(
+        Optional.of(webhook),
+        recipientContacts,
+        publicUrl,
+        linkLifetime,
+        firstRetry,
+        plainHttpTransmission);
   }
 }

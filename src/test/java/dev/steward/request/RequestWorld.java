@@ -70,14 +70,25 @@ final class RequestWorld implements AutoCloseable {
   String customer;
 
   private RequestWorld(Engine engine, Instant start, Optional<Path> policy) {
-    this(engine, start, policy, null);
+    this(engine, start, policy, null, List.of());
   }
 
   private RequestWorld(
       Engine engine,
       Instant start,
       Optional<Path> policy,
-      dev.steward.fulfilment.FulfilmentSettings fulfilment) {
+      dev.steward.fulfilment.FulfilmentSettings fulfilment,
+      List<dev.steward.fulfilment.DataSystem> systems) {
+    this(engine, start, policy, fulfilment, systems, config -> config);
+  }
+
+  private RequestWorld(
+      Engine engine,
+      Instant start,
+      Optional<Path> policy,
+      dev.steward.fulfilment.FulfilmentSettings fulfilment,
+      List<dev.steward.fulfilment.DataSystem> systems,
+      java.util.function.UnaryOperator<StewardConfig> configure) {
     this.clock = new MutableClock(start);
     int smtpPort = freePort();
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -86,23 +97,25 @@ final class RequestWorld implements AutoCloseable {
         TestNodes.config(
             engine, new HttpSettings("127.0.0.1", 0, 8 * 1024 * 1024, 6000, 6000, List.of()));
     StewardConfig config =
-        new StewardConfig(
-            base.dataDir(),
-            base.store(),
-            base.keyring(),
-            base.http(),
-            policy,
-            base.keysDir(),
-            base.keyVariables(),
-            base.passwordHashing(),
-            "GB",
-            MailSettings.plain("127.0.0.1", smtpPort, "privacy@steward.test", "steward.test"));
+        configure.apply(
+            new StewardConfig(
+                base.dataDir(),
+                base.store(),
+                base.keyring(),
+                base.http(),
+                policy,
+                base.keysDir(),
+                base.keyVariables(),
+                base.passwordHashing(),
+                "GB",
+                MailSettings.plain("127.0.0.1", smtpPort, "privacy@steward.test", "steward.test")));
     node =
         StewardNode.start(
             config,
-            fulfilment == null
-                ? StewardNode.Options.defaults().withSms(sms)
-                : StewardNode.Options.defaults().withSms(sms).withFulfilment(fulfilment),
+            (fulfilment == null
+                    ? StewardNode.Options.defaults().withSms(sms)
+                    : StewardNode.Options.defaults().withSms(sms).withFulfilment(fulfilment))
+                .withSystems(systems),
             clock,
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     StaffUsers users =
@@ -137,7 +150,23 @@ final class RequestWorld implements AutoCloseable {
 
   static RequestWorld start(
       Engine engine, Instant start, dev.steward.fulfilment.FulfilmentSettings fulfilment) {
-    return new RequestWorld(engine, start, Optional.empty(), fulfilment);
+    return new RequestWorld(engine, start, Optional.empty(), fulfilment, List.of());
+  }
+
+  /** A node whose configuration {@code configure} changes, e.g. to add a purge webhook. */
+  static RequestWorld start(
+      Engine engine, Instant start, java.util.function.UnaryOperator<StewardConfig> configure) {
+    return new RequestWorld(engine, start, Optional.empty(), null, List.of(), configure);
+  }
+
+  /** A node on {@code policy} whose fulfilment also reaches {@code systems}. */
+  static RequestWorld start(
+      Engine engine,
+      Instant start,
+      Path policy,
+      dev.steward.fulfilment.FulfilmentSettings fulfilment,
+      List<dev.steward.fulfilment.DataSystem> systems) {
+    return new RequestWorld(engine, start, Optional.of(policy), fulfilment, systems);
   }
 
   static RequestWorld start(Engine engine, Instant start, Path policy) {
