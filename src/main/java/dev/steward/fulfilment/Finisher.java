@@ -91,44 +91,9 @@ final class Finisher {
         || type == RequestType.PORTABILITY) {
       message.append(deliver(plan));
     }
-    List<String> kept = new ArrayList<>();
-    List<String> outOfScope = new ArrayList<>();
-    List<String> recipients = new ArrayList<>();
     Policy policy = policies.current().policy();
-    for (JsonNode node : evidence) {
-      node.path("outOfScope")
-          .forEach(
-              o ->
-                  outOfScope.add(
-                      o.path("category").asText()
-                          + " ("
-                          + o.path("id").asText()
-                          + "): from "
-                          + sourceName(policy, o.path("source").asText())));
-      node.path("kept")
-          .forEach(
-              k ->
-                  kept.add(
-                      k.path("category").asText()
-                          + " ("
-                          + k.path("id").asText()
-                          + "): kept under exemption "
-                          + k.path("exemption").asText()
-                          + " until "
-                          + k.path("until").asText()));
-      node.path("recipients").forEach(r -> recipients.add(r.asText()));
-    }
-    if (!kept.isEmpty()) {
-      message.append("Kept under an exemption:\n- ").append(String.join("\n- ", kept)).append('\n');
-    }
-    if (!outOfScope.isEmpty()) {
-      // Cal. Civ. Code §1798.105(a): the deletion right covers what was collected from the
-      // consumer.
-      message
-          .append("Not covered by a deletion request, because we did not collect it from you:\n- ")
-          .append(String.join("\n- ", outOfScope))
-          .append('\n');
-    }
+    CompletionNote note = new CompletionNote(evidence, policy);
+    note.appendTo(message);
     String operation =
         switch (type) {
           case ERASURE, DELETE, PARENTAL_DELETION -> "erase";
@@ -136,11 +101,15 @@ final class Finisher {
           case RESTRICTION -> "restricte";
           default -> null;
         };
-    int told = operation == null ? 0 : notices.notify(requestId, operation, recipients);
+    int told = operation == null ? 0 : notices.notify(requestId, operation, note.recipients());
     String summary = Json.mapper().valueToTree(evidence).toString() + " art19_notified=" + told;
     try {
       requests.complete(
-          ACTOR, requestId, summary, message.toString().strip(), askReplacement(policy, plan));
+          ACTOR,
+          requestId,
+          summary,
+          message.toString().strip(),
+          CompletionNote.asksReplacement(policy, plan));
     } catch (ConflictException alreadyClosed) {
       // Staff completed or closed it meanwhile, or a replay after a crash: nothing more to do.
     }
@@ -171,29 +140,6 @@ final class Finisher {
               + "\n";
     }
     return text;
-  }
-
-  /**
-   * The erased person was an organisation's contact and the policy lets the letter ask for another
-   * ({@code replacement_contact} on the subject type).
-   */
-  private static boolean askReplacement(Policy policy, Plan plan) {
-    boolean erased =
-        plan.type() == RequestType.ERASURE
-            || plan.type() == RequestType.DELETE
-            || plan.type() == RequestType.PARENTAL_DELETION;
-    return erased
-        && plan.subjectType() != null
-        && policy.subjectTypes().stream()
-            .anyMatch(t -> t.id().equals(plan.subjectType()) && t.replacementContact());
-  }
-
-  private static String sourceName(Policy policy, String source) {
-    return policy.sources().stream()
-        .filter(s -> s.id().equals(source))
-        .map(s -> s.name())
-        .findFirst()
-        .orElse(source);
   }
 
   private static JsonNode read(String json) {

@@ -66,7 +66,8 @@ final class Planning implements FulfilmentPlanner {
     boolean vaultWaits = steps.size() > 1 && steps.get(0)[1].equals(Operation.ERASE.id());
     for (String[] step : steps) {
       Task task = new Task(UUID.randomUUID(), request.id(), step[0], step[1], Task.PENDING, 0);
-      TaskRows.insert(handle, task, Recipients.evidence(told), now);
+      String evidence = Recipients.changesData(step[1]) ? Recipients.evidence(told) : null;
+      TaskRows.insert(handle, task, evidence, now);
       if (!(vaultWaits && step[0].equals(VAULT))) {
         schedule(handle, TASK_NAME, task.id(), now);
       }

@@ -5,7 +5,6 @@ import dev.steward.policy.Exemption;
 import dev.steward.policy.LegalBasis;
 import dev.steward.policy.Policy;
 import dev.steward.policy.RequestType;
-import dev.steward.policy.Source;
 import dev.steward.vault.ExemptionGround;
 import dev.steward.vault.KeepUnderExemption;
 import dev.steward.vault.KeptRecord;
@@ -17,20 +16,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The vault's part of an erasure. GDPR erasure takes the whole person by key destruction, keeping
  * what an exemption keeps. A CCPA deletion reaches only what was collected from the consumer (Cal.
- * Civ. Code §1798.105(a)): when the vault also holds records from indirect sources, those stay with
- * the subject, the consumer's own records are deleted one by one, and the out-of-scope items are
- * listed with the reason; when everything came from the consumer it is erased like a GDPR request.
+ * Civ. Code §1798.105(a)): when the vault also holds records from indirect sources, {@link
+ * CcpaDeletion} deletes only the consumer's own; when everything came from the consumer it is
+ * erased like a GDPR request.
  */
 final class VaultErasure {
   private static final Principal ACTOR = new Principal.System("fulfilment");
@@ -59,12 +56,11 @@ final class VaultErasure {
       return whole(subject, scope, 0, keep);
     }
     records.forEach(r -> legalObligation(r).ifPresent(k -> keep.putIfAbsent(k.category(), k)));
+    CcpaDeletion ccpa = new CcpaDeletion(vault, policy, clock);
     List<RecordValue> outside =
-        scope.collectedFromSubjectOnly()
-            ? records.stream().filter(r -> !collectedFromSubject(r)).toList()
-            : List.of();
+        scope.collectedFromSubjectOnly() ? ccpa.notFromConsumer(records) : List.of();
     if (!outside.isEmpty()) {
-      return collectedFromConsumer(subject, records, outside, keep);
+      return ccpa.delete(subject, records, outside, keep);
     }
     int erased = (int) records.stream().filter(r -> !keep.containsKey(r.category())).count();
     return whole(subject, scope, erased, keep);
@@ -101,67 +97,6 @@ final class VaultErasure {
         List.of());
   }
 
-  /** CCPA: deletes the consumer's own records, leaving the subject and the indirect ones. */
-  private SystemResult collectedFromConsumer(
-      SubjectRef subject,
-      List<RecordValue> records,
-      List<RecordValue> outside,
-      Map<String, ErasureScope.Keep> keep) {
-    Set<UUID> outsideIds = new HashSet<>(outside.stream().map(RecordValue::id).toList());
-    List<KeptItem> kept = new ArrayList<>();
-    Set<UUID> delete = new HashSet<>();
-    for (RecordValue record : records) {
-      if (outsideIds.contains(record.id())) {
-        continue;
-      }
-      ErasureScope.Keep k = keep.get(record.category());
-      if (k == null) {
-        delete.add(record.id());
-      } else {
-        kept.add(
-            new KeptItem(
-                SYSTEM,
-                record.id().toString(),
-                record.category(),
-                k.exemptionId(),
-                until(k.years())));
-      }
-    }
-    int deleted =
-        vault.deleteRecords(
-            ACTOR, subject.subjectId(), delete, "ccpa_deletion", subject.requestId().toString());
-    List<OutOfScopeItem> outOfScope =
-        outside.stream()
-            .map(
-                r ->
-                    new OutOfScopeItem(
-                        SYSTEM,
-                        r.id().toString(),
-                        r.category(),
-                        r.provenance().source(),
-                        OutOfScopeItem.NOT_FROM_CONSUMER))
-            .toList();
-    return new SystemResult(
-        "deleted what was collected from the consumer",
-        Map.of("erased", deleted, "kept", kept.size(), "outOfScope", outOfScope.size()),
-        List.of(subject.subjectId().toString()),
-        kept,
-        List.of(),
-        outOfScope);
-  }
-
-  /**
-   * Whether the record's source is one the policy marks direct. A source the policy no longer names
-   * counts as direct: nothing shows the data came from someone else, so the request wins.
-   */
-  private boolean collectedFromSubject(RecordValue record) {
-    return policy.sources().stream()
-        .filter(s -> s.id().equals(record.provenance().source()))
-        .findFirst()
-        .map(s -> s.kind() == Source.Kind.DIRECT)
-        .orElse(true);
-  }
-
   /** The keep for a record held for a legal-obligation purpose, if the policy exempts it. */
   private Optional<ErasureScope.Keep> legalObligation(RecordValue record) {
     boolean obliged =
@@ -176,6 +111,10 @@ final class VaultErasure {
   }
 
   private Instant until(int years) {
+    return until(clock, years);
+  }
+
+  static Instant until(Clock clock, int years) {
     return clock.instant().atOffset(ZoneOffset.UTC).plusYears(years).toInstant();
   }
 
