@@ -22,6 +22,7 @@ import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.collection.ConsentRecords;
 import dev.steward.config.StewardConfig;
+import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.Fulfilment;
 import dev.steward.fulfilment.FulfilmentSettings;
 import dev.steward.keys.KeyName;
@@ -112,13 +113,24 @@ public final class StewardNode implements AutoCloseable {
    * How this start differs from a plain one.
    *
    * @param sms the text-message provider for phone codes; none by default
+   * @param systems data systems fulfilment reaches beside the vault (the connectors'); none by
+   *     default
    */
-  public record Options(boolean publishPolicy, SmsSender sms, FulfilmentSettings fulfilment) {
+  public record Options(
+      boolean publishPolicy,
+      SmsSender sms,
+      FulfilmentSettings fulfilment,
+      List<DataSystem> systems) {
+    public Options {
+      systems = List.copyOf(systems);
+    }
+
     public Options(boolean publishPolicy) {
       this(
           publishPolicy,
           SmsSender.unconfigured(),
-          FulfilmentSettings.fromEnvironment(System.getenv()));
+          FulfilmentSettings.fromEnvironment(System.getenv()),
+          List.of());
     }
 
     public static Options defaults() {
@@ -126,11 +138,15 @@ public final class StewardNode implements AutoCloseable {
     }
 
     public Options withSms(SmsSender sender) {
-      return new Options(publishPolicy, sender, fulfilment);
+      return new Options(publishPolicy, sender, fulfilment, systems);
     }
 
     public Options withFulfilment(FulfilmentSettings settings) {
-      return new Options(publishPolicy, sms, settings);
+      return new Options(publishPolicy, sms, settings, systems);
+    }
+
+    public Options withSystems(List<DataSystem> extra) {
+      return new Options(publishPolicy, sms, fulfilment, extra);
     }
   }
 
@@ -203,8 +219,11 @@ public final class StewardNode implements AutoCloseable {
               keys,
               outbox,
               audit,
-              options.fulfilment(),
-              List.of(),
+              config
+                  .purgeWebhook()
+                  .map(options.fulfilment()::withPurgeWebhook)
+                  .orElse(options.fulfilment()),
+              options.systems(),
               clock);
       Requests requests =
           new Requests(

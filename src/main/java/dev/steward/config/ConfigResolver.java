@@ -114,7 +114,8 @@ public final class ConfigResolver {
         phoneRegion,
         mail,
         opendsr(file, mail),
-        scheduling(file));
+        scheduling(file),
+        PurgeWebhookSettings.resolve(env, file));
   }
 
   /**

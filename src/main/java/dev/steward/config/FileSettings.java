@@ -28,11 +28,14 @@ record FileSettings(
     @JsonProperty("opendsr-gdpr-residence") String opendsrGdprResidence,
     @JsonProperty("opendsr-ccpa-residence") String opendsrCcpaResidence,
     @JsonProperty("scheduler-poll-millis") Integer schedulerPollMillis,
-    @JsonProperty("scheduler-heartbeat-millis") Integer schedulerHeartbeatMillis) {
+    @JsonProperty("scheduler-heartbeat-millis") Integer schedulerHeartbeatMillis,
+    @JsonProperty("purge-webhook-url") String purgeWebhookUrl,
+    @JsonProperty("purge-webhook-secret-file") String purgeWebhookSecretFile,
+    @JsonProperty("purge-webhook-timeout-seconds") Integer purgeWebhookTimeoutSeconds) {
 
   static FileSettings empty() {
     return new FileSettings(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.steward.config;
 
+import dev.steward.fulfilment.PurgeWebhook;
 import dev.steward.mail.MailSettings;
 import dev.steward.opendsr.OpenDsrSettings;
 import dev.steward.store.StoreSettings;
@@ -24,6 +25,8 @@ import java.util.Optional;
  *     files
  * @param opendsr the OpenDSR processor key, certificate chain and domain
  * @param scheduling how often the node looks for due jobs and marks the ones it runs as alive
+ * @param purgeWebhook the delivery network's content-purge webhook; none by default, and then
+ *     content removals wait for staff
  */
 public record StewardConfig(
     Path dataDir,
@@ -37,10 +40,12 @@ public record StewardConfig(
     String phoneRegion,
     MailSettings mail,
     OpenDsrSettings opendsr,
-    Scheduling scheduling) {
+    Scheduling scheduling,
+    Optional<PurgeWebhook> purgeWebhook) {
 
   public StewardConfig {
     keyVariables = Map.copyOf(keyVariables);
+    purgeWebhook = purgeWebhook == null ? Optional.empty() : purgeWebhook;
   }
 
   /** With the default job scheduling. */
@@ -68,7 +73,8 @@ public record StewardConfig(
         phoneRegion,
         mail,
         opendsr,
-        Scheduling.defaults());
+        Scheduling.defaults(),
+        Optional.empty());
   }
 
   /** Without OpenDSR configured: its routes answer 503 until a key and chain are given. */
@@ -94,7 +100,9 @@ public record StewardConfig(
         passwordHashing,
         phoneRegion,
         mail,
-        OpenDsrSettings.none(mail.messageIdDomain()));
+        OpenDsrSettings.none(mail.messageIdDomain()),
+        Scheduling.defaults(),
+        Optional.empty());
   }
 
   /** The same configuration with other OpenDSR settings. */
@@ -111,7 +119,26 @@ public record StewardConfig(
         phoneRegion,
         mail,
         settings,
-        scheduling);
+        scheduling,
+        purgeWebhook);
+  }
+
+  /** The same configuration with a content-purge webhook. */
+  public StewardConfig withPurgeWebhook(PurgeWebhook webhook) {
+    return new StewardConfig(
+        dataDir,
+        store,
+        keyring,
+        http,
+        policyFile,
+        keysDir,
+        keyVariables,
+        passwordHashing,
+        phoneRegion,
+        mail,
+        opendsr,
+        scheduling,
+        Optional.of(webhook));
   }
 
   /** The same configuration with another password-hashing cost (tests use a cheap one). */
@@ -128,7 +155,8 @@ public record StewardConfig(
         phoneRegion,
         mail,
         opendsr,
-        scheduling);
+        scheduling,
+        purgeWebhook);
   }
 
   /** The same configuration with other job scheduling (tests poll fast). */
@@ -145,7 +173,8 @@ public record StewardConfig(
         phoneRegion,
         mail,
         opendsr,
-        settings);
+        settings,
+        purgeWebhook);
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.steward.fulfilment;
 import dev.steward.error.ConflictException;
 import dev.steward.web.Json;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,16 +19,17 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Asks the delivery network to purge a business customer's content: POSTs {@code {"urls": [...]}}
- * to the configured purge webhook and keeps the evidence (status, SHA-256 of the answer, time). A
- * non-2xx answer or no answer is a failure, retried by the task.
+ * to the configured purge webhook, signed ({@link PurgeWebhook}), and keeps the evidence (status,
+ * SHA-256 of the answer, time). A non-2xx answer, no answer within the timeout, or no webhook
+ * configured is a failure, retried by the task and then left for staff.
  */
 final class ContentPurge {
-  private final Optional<URI> webhook;
+  private final Optional<PurgeWebhook> webhook;
   private final HttpClient http;
   private final Jdbi jdbi;
   private final Clock clock;
 
-  ContentPurge(Optional<URI> webhook, Jdbi jdbi, Clock clock) {
+  ContentPurge(Optional<PurgeWebhook> webhook, Jdbi jdbi, Clock clock) {
     this.webhook = webhook;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     this.jdbi = jdbi;
@@ -37,7 +37,7 @@ final class ContentPurge {
   }
 
   SystemResult purge(UUID requestId, List<String> urls) {
-    URI target =
+    PurgeWebhook target =
         webhook.orElseThrow(
             () -> new ConflictException("no purge webhook is configured (purge-webhook-url)"));
     if (urls.isEmpty()) {
@@ -46,11 +46,14 @@ final class ContentPurge {
     HttpResponse<byte[]> response;
     try {
       byte[] body = Json.mapper().writeValueAsBytes(Map.of("urls", urls));
+      long sentAt = clock.instant().getEpochSecond();
       response =
           http.send(
-              HttpRequest.newBuilder(target)
-                  .timeout(Duration.ofSeconds(30))
+              HttpRequest.newBuilder(target.url())
+                  .timeout(target.timeout())
                   .header("Content-Type", "application/json")
+                  .header(PurgeWebhook.TIMESTAMP, Long.toString(sentAt))
+                  .header(PurgeWebhook.SIGNATURE, target.signature(sentAt, body))
                   .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                   .build(),
               HttpResponse.BodyHandlers.ofByteArray());

@@ -91,25 +91,9 @@ final class Finisher {
         || type == RequestType.PORTABILITY) {
       message.append(deliver(plan));
     }
-    List<String> kept = new ArrayList<>();
-    List<String> recipients = new ArrayList<>();
-    for (JsonNode node : evidence) {
-      node.path("kept")
-          .forEach(
-              k ->
-                  kept.add(
-                      k.path("category").asText()
-                          + " ("
-                          + k.path("id").asText()
-                          + "): kept under exemption "
-                          + k.path("exemption").asText()
-                          + " until "
-                          + k.path("until").asText()));
-      node.path("recipients").forEach(r -> recipients.add(r.asText()));
-    }
-    if (!kept.isEmpty()) {
-      message.append("Kept under an exemption:\n- ").append(String.join("\n- ", kept)).append('\n');
-    }
+    Policy policy = policies.current().policy();
+    CompletionNote note = new CompletionNote(evidence, policy);
+    note.appendTo(message);
     String operation =
         switch (type) {
           case ERASURE, DELETE, PARENTAL_DELETION -> "erase";
@@ -117,10 +101,15 @@ final class Finisher {
           case RESTRICTION -> "restricte";
           default -> null;
         };
-    int told = operation == null ? 0 : notices.notify(requestId, operation, recipients);
+    int told = operation == null ? 0 : notices.notify(requestId, operation, note.recipients());
     String summary = Json.mapper().valueToTree(evidence).toString() + " art19_notified=" + told;
     try {
-      requests.complete(ACTOR, requestId, summary, message.toString().strip());
+      requests.complete(
+          ACTOR,
+          requestId,
+          summary,
+          message.toString().strip(),
+          CompletionNote.asksReplacement(policy, plan));
     } catch (ConflictException alreadyClosed) {
       // Staff completed or closed it meanwhile, or a replay after a crash: nothing more to do.
     }

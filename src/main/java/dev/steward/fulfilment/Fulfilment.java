@@ -35,6 +35,7 @@ public final class Fulfilment {
   private final Objections objections;
   private final Sealing sealing;
   private final InstructionRows instructions;
+  private final Recipients recipients;
 
   private Fulfilment(
       Database database,
@@ -61,7 +62,8 @@ public final class Fulfilment {
     VaultSystem first =
         new VaultSystem(vault.vault(), policies, restrictions, "legal-compliance", clock);
     this.systems = concat(first, extra);
-    this.planning = new Planning(database, systems, clock);
+    this.recipients = new Recipients(vault.vault().disclosures());
+    this.planning = new Planning(database, systems, recipients, clock);
   }
 
   /** Fulfilment over the vault and {@code extra} systems (the connectors'). */
@@ -101,21 +103,14 @@ public final class Fulfilment {
         new Steps(objections, instructions, new ContentPurge(settings.purgeWebhook(), jdbi, clock));
     var runner =
         new TaskRunner(
-            jdbi,
-            systems,
-            steps,
-            planning,
-            sealing,
-            vault.vault().disclosures(),
-            settings.firstRetry(),
-            clock);
+            jdbi, systems, steps, planning, sealing, recipients, settings.firstRetry(), clock);
     var finisher =
         new Finisher(
             jdbi,
             requests,
             policies,
             sealing,
-            new PackageContent(vault.vault().disclosures(), settings.thirdPartyCategories()),
+            new PackageContent(vault.vault().disclosures()),
             packages,
             new Transmissions(http, jdbi, clock, settings.plainHttpTransmission()),
             new RecipientNotices(settings.recipientContacts(), outbox, http, jdbi, clock),
@@ -126,7 +121,13 @@ public final class Fulfilment {
     return new Running(
         List.of(runner.task(), finisher.task()),
         new FulfilmentRoutes(
-            requests, instructions, packages, jdbi, settings.plainHttpTransmission(), clock));
+            requests,
+            instructions,
+            packages,
+            jdbi,
+            settings.plainHttpTransmission(),
+            policies,
+            clock));
   }
 
   /** What the node passes on: the one-time tasks for db-scheduler and the HTTP routes. */

@@ -1,6 +1,9 @@
 package dev.steward.fulfilment;
 
 import dev.steward.access.Permission;
+import dev.steward.error.InvalidInputException;
+import dev.steward.error.InvalidInputException.FieldProblem;
+import dev.steward.policy.PublishedPolicies;
 import dev.steward.request.Requests;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;
@@ -25,6 +28,7 @@ public final class FulfilmentRoutes {
   private final AccessPackages packages;
   private final Jdbi jdbi;
   private final boolean plainHttpTransmission;
+  private final PublishedPolicies policies;
   private final Clock clock;
 
   FulfilmentRoutes(
@@ -33,7 +37,9 @@ public final class FulfilmentRoutes {
       AccessPackages packages,
       Jdbi jdbi,
       boolean plainHttpTransmission,
+      PublishedPolicies policies,
       Clock clock) {
+    this.policies = policies;
     this.plainHttpTransmission = plainHttpTransmission;
     this.requests = requests;
     this.instructions = instructions;
@@ -60,6 +66,7 @@ public final class FulfilmentRoutes {
                   UUID id = UUID.fromString(ctx.pathParam("id"));
                   requests.detail(caller, id); // the caller must be able to see the request
                   Instructions given = Json.read(ctx, Instructions.class);
+                  checkPurposes(given);
                   if (given.portabilityEndpoint() != null) {
                     Transmissions.checked(given.portabilityEndpoint(), plainHttpTransmission);
                   }
@@ -102,6 +109,20 @@ public final class FulfilmentRoutes {
                   ctx.header("Cache-Control", "no-store");
                   ctx.contentType("application/zip").result(zip);
                 }));
+  }
+
+  /** Objections and withdrawals name the policy's purposes; anything else would match nothing. */
+  private void checkPurposes(Instructions given) {
+    var policy = policies.current().policy();
+    List<FieldProblem> problems =
+        given.purposes().stream()
+            .sorted()
+            .filter(p -> policy.purpose(p).isEmpty())
+            .map(p -> new FieldProblem("purposes", "'" + p + "' is not a purpose of the policy"))
+            .toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("the instructions name unknown purposes", problems);
+    }
   }
 
   private static UUID parse(String id) {

@@ -1,51 +1,56 @@
 package dev.steward.fulfilment;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How fulfilment reaches the outside, frozen at start-up.
  *
- * @param purgeWebhook the delivery network's purge webhook ({@code purge-webhook-url}, {@code
- *     STEWARD_PURGE_WEBHOOK_URL})
+ * @param purgeWebhook the delivery network's purge webhook, from the node's configuration ({@code
+ *     purge-webhook-*} in {@code steward.yaml}, {@code STEWARD_PURGE_WEBHOOK_*})
  * @param recipientContacts GDPR Art. 19 contact per policy recipient id: {@code mailto:...} or an
  *     {@code https://} webhook
- * @param thirdPartyCategories categories that hold data about other people, redacted from access
- *     packages (GDPR Art. 15(4))
  * @param publicUrl the address people reach Steward at, put before download paths in letters
  * @param linkLifetime how long a download link works
  * @param firstRetry the first backoff of a failed task, doubled at each further failure
  * @param plainHttpTransmission allow {@code http://} portability endpoints (tests on loopback only)
  */
 public record FulfilmentSettings(
-    Optional<URI> purgeWebhook,
+    Optional<PurgeWebhook> purgeWebhook,
     Map<String, String> recipientContacts,
-    Set<String> thirdPartyCategories,
     String publicUrl,
     Duration linkLifetime,
     Duration firstRetry,
     boolean plainHttpTransmission) {
 
   public FulfilmentSettings {
+    purgeWebhook = purgeWebhook == null ? Optional.empty() : purgeWebhook;
     recipientContacts = Map.copyOf(recipientContacts);
-    thirdPartyCategories = Set.copyOf(thirdPartyCategories);
     if (linkLifetime.isNegative() || linkLifetime.isZero()) {
       throw new IllegalArgumentException("linkLifetime must be positive");
     }
   }
 
-  /** Defaults, with the purge webhook from {@code STEWARD_PURGE_WEBHOOK_URL} when set. */
+  /** Defaults, without a purge webhook (the node adds the configured one). */
   public static FulfilmentSettings fromEnvironment(Map<String, String> env) {
     return new FulfilmentSettings(
-        Optional.ofNullable(env.get("STEWARD_PURGE_WEBHOOK_URL")).map(URI::create),
+        Optional.empty(),
         Map.of(),
-        Set.of("applicant.third_party_input"),
         env.getOrDefault("STEWARD_PUBLIC_URL", ""),
         Duration.ofDays(7),
         Duration.ofSeconds(30),
         false);
+  }
+
+  /** The same settings with the purge webhook the node's configuration names. */
+  public FulfilmentSettings withPurgeWebhook(PurgeWebhook webhook) {
+    return new FulfilmentSettings(
+        Optional.of(webhook),
+        recipientContacts,
+        publicUrl,
+        linkLifetime,
+        firstRetry,
+        plainHttpTransmission);
   }
 }

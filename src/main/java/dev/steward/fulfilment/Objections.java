@@ -9,8 +9,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Objections (GDPR Art. 21) and withdrawals of consent (Art. 7(3)) recorded from requests, for the
- * consent ledger and the decision service. A withdrawal also ends the subject's live consent
- * records. Thread-safe.
+ * consent ledger and the decision service. A withdrawal also ends the subject's consent records for
+ * the purposes it names, or all of them when it names none ({@link ConsentWithdrawals}).
+ * Thread-safe.
  */
 public final class Objections {
   /** Stands for every purpose. */
@@ -50,7 +51,7 @@ public final class Objections {
                 .toList());
   }
 
-  /** Records it once per request; returns how many consent records a withdrawal ended. */
+  /** Records it once per request; returns how many consent records a withdrawal touched. */
   int record(UUID subjectId, UUID requestId, String kind, Set<String> purposes) {
     String list = purposes.isEmpty() ? ALL : String.join(",", purposes.stream().sorted().toList());
     return jdbi.inTransaction(
@@ -82,14 +83,8 @@ public final class Objections {
           if (!kind.equals("consent_withdrawal")) {
             return 0;
           }
-          // Consent records name their purposes comma-separated; a withdrawal of all ends each.
-          return handle
-              .createUpdate(
-                  "update consent_record set withdrawn_at = :now"
-                      + " where subject_id = :subject and withdrawn_at is null")
-              .bind("subject", subjectId)
-              .bind("now", clock.instant())
-              .execute();
+          return ConsentWithdrawals.withdraw(
+              handle, subjectId, requestId, purposes, clock.instant());
         });
   }
 }

@@ -16,25 +16,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * Puts the items of every system together with what the policy says of each category (GDPR Art.
- * 15(1)(a)–(h)) and the recipients the disclosure log shows. Items of the categories that hold data
- * about other people are redacted (Art. 15(4)).
+ * 15(1)(a)–(h)) and the recipients the disclosure log shows. Items of the categories the policy
+ * marks as about other people are redacted (Art. 15(4), {@link Redaction}).
  */
 final class PackageContent {
   static final String REDACTED = "[redacted: about another person]";
   private static final Principal ACTOR = new Principal.System("fulfilment");
 
   private final Disclosures disclosures;
-  private final Set<String> thirdPartyCategories;
 
-  PackageContent(Disclosures disclosures, Set<String> thirdPartyCategories) {
+  PackageContent(Disclosures disclosures) {
     this.disclosures = disclosures;
-    this.thirdPartyCategories = Set.copyOf(thirdPartyCategories);
   }
 
   PackageView build(
@@ -78,8 +75,7 @@ final class PackageContent {
 
   private CategoryView category(
       Policy policy, String id, List<DataItem> held, List<Disclosure> disclosed) {
-    boolean redact =
-        thirdPartyCategories.stream().anyMatch(c -> id.equals(c) || id.startsWith(c + "."));
+    boolean redact = Redaction.redacted(policy, id);
     var purposes =
         policy.purposes().stream()
             .filter(p -> p.categories().stream().anyMatch(c -> covers(c, id)));

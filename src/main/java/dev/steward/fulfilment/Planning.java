@@ -22,13 +22,16 @@ import org.jdbi.v3.core.Handle;
 final class Planning implements FulfilmentPlanner {
   static final String TASK_NAME = "fulfilment-task";
   static final String FINISH_NAME = "fulfilment-finish";
+  static final String VAULT = "vault";
 
   private final List<DataSystem> systems;
+  private final Recipients recipients;
   private final Clock clock;
   private final TaskScheduling tasks;
 
-  Planning(Database database, List<DataSystem> systems, Clock clock) {
+  Planning(Database database, List<DataSystem> systems, Recipients recipients, Clock clock) {
     this.systems = List.copyOf(systems);
+    this.recipients = recipients;
     this.clock = clock;
     // Written the way the node's scheduler (alwaysPersistTimestampInUTC) reads them back.
     this.tasks = database.tasks();
@@ -48,15 +51,42 @@ final class Planning implements FulfilmentPlanner {
             request.id(),
             request.type(),
             subject.orElse(null),
+            subject.map(id -> subjectType(handle, id)).orElse(null),
             request.language(),
             request.jurisdictions()),
         now);
+    // GDPR Art. 19: whom to tell is read now, before any step can erase the subject it hangs on.
+    List<String> told =
+        subject.isPresent() && Recipients.changesData(steps.get(0)[1])
+            ? recipients.read(subject.get()).orElse(List.of())
+            : List.of();
+    boolean vaultWaits = steps.size() > 1 && steps.get(0)[1].equals(Operation.ERASE.id());
     for (String[] step : steps) {
       Task task = new Task(UUID.randomUUID(), request.id(), step[0], step[1], Task.PENDING, 0);
-      TaskRows.insert(handle, task, now);
-      schedule(handle, TASK_NAME, task.id(), now);
+      String evidence = Recipients.changesData(step[1]) ? Recipients.evidence(told) : null;
+      TaskRows.insert(handle, task, evidence, now);
+      if (!(vaultWaits && step[0].equals(VAULT))) {
+        schedule(handle, TASK_NAME, task.id(), now);
+      }
     }
     return Plan.AWAITING_SYSTEMS;
+  }
+
+  /**
+   * The vault's erasure runs after every other system's, because those find the subject's rows
+   * through the identities the vault holds, and key destruction takes them away. Scheduled when the
+   * vault's task is the only one of the request still pending.
+   */
+  void releaseVaultErasure(Handle handle, UUID requestId, Instant now) {
+    List<Task> pending =
+        TaskRows.ofRequest(handle, requestId).stream()
+            .filter(t -> t.status().equals(Task.PENDING))
+            .toList();
+    if (pending.size() == 1
+        && pending.get(0).systemId().equals(VAULT)
+        && pending.get(0).operation().equals(Operation.ERASE.id())) {
+      schedule(handle, TASK_NAME, pending.get(0).id(), now);
+    }
   }
 
   /** Pairs of (system id, operation) for a request type; empty when staff carry it out. */
@@ -96,6 +126,16 @@ final class Planning implements FulfilmentPlanner {
             .mapTo(UUID.class)
             .list();
     return subjects.size() == 1 ? Optional.of(subjects.get(0)) : Optional.empty();
+  }
+
+  /** The vault subject's type; read here because an erasure takes the subject away. */
+  private static String subjectType(Handle handle, UUID subjectId) {
+    return handle
+        .createQuery("select subject_type from vault_subject where id = :id")
+        .bind("id", subjectId)
+        .mapTo(String.class)
+        .findOne()
+        .orElse(null);
   }
 
   private List<String[]> onSystems(Operation operation) {

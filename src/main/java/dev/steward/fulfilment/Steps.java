@@ -36,7 +36,9 @@ final class Steps {
             objections.record(
                 plan.subjectId(), plan.requestId(), "consent_withdrawal", given.purposes());
         yield SystemResult.done(
-            "consent withdrawn", Map.of("consentRecordsEnded", ended), List.of());
+            "consent withdrawn",
+            Map.of("consentRecords", ended, "purposes", given.purposes().size()),
+            List.of());
       }
       case Task.PURGE_CONTENT -> purge.purge(plan.requestId(), given.contentUrls());
       default -> throw new IllegalStateException("unknown step " + operation);

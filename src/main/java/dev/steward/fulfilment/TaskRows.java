@@ -14,8 +14,9 @@ final class TaskRows {
     var insert =
         handle.createUpdate(
             "insert into fulfilment_plan"
-                + " (request_id, request_type, subject_id, language, jurisdictions, planned_at)"
-                + " values (:request, :type, :subject, :language, :jurisdictions, :now)");
+                + " (request_id, request_type, subject_id, subject_type, language, jurisdictions,"
+                + " planned_at) values (:request, :type, :subject, :subjectType, :language,"
+                + " :jurisdictions, :now)");
     // A content removal has no subject; PostgreSQL needs a typed null for the uuid column.
     if (plan.subjectId() == null) {
       insert.bindNull("subject", java.sql.Types.OTHER);
@@ -24,6 +25,7 @@ final class TaskRows {
     }
     insert
         .bind("request", plan.requestId())
+        .bind("subjectType", plan.subjectType())
         .bind("type", plan.type().name())
         .bind("language", plan.language())
         .bind("jurisdictions", String.join(",", plan.jurisdictions()))
@@ -34,7 +36,7 @@ final class TaskRows {
   static Optional<Plan> plan(Handle handle, UUID requestId) {
     return handle
         .createQuery(
-            "select request_id, request_type, subject_id, language, jurisdictions"
+            "select request_id, request_type, subject_id, subject_type, language, jurisdictions"
                 + " from fulfilment_plan where request_id = :id")
         .bind("id", requestId)
         .map(
@@ -43,17 +45,20 @@ final class TaskRows {
                     rs.getObject("request_id", UUID.class),
                     dev.steward.policy.RequestType.valueOf(rs.getString("request_type")),
                     rs.getObject("subject_id", UUID.class),
+                    rs.getString("subject_type"),
                     rs.getString("language"),
                     List.of(rs.getString("jurisdictions").split(","))))
         .findOne();
   }
 
-  static void insert(Handle handle, Task task, Instant now) {
+  /** Inserts a pending task with its first evidence (recipients captured at planning), or null. */
+  static void insert(Handle handle, Task task, String evidence, Instant now) {
     handle
         .createUpdate(
             "insert into fulfilment_task (id, request_id, system_id, operation, status, attempts,"
-                + " created_at, updated_at) values (:id, :request, :system, :operation, :status,"
-                + " 0, :now, :now)")
+                + " evidence, created_at, updated_at) values (:id, :request, :system, :operation,"
+                + " :status, 0, :evidence, :now, :now)")
+        .bind("evidence", evidence)
         .bind("id", task.id())
         .bind("request", task.requestId())
         .bind("system", task.systemId())
@@ -103,6 +108,18 @@ final class TaskRows {
         .bind("now", now)
         .execute();
     return find(handle, id).map(Task::attempts).orElse(0);
+  }
+
+  /** Replaces a pending task's evidence, e.g. with recipients captured before its system runs. */
+  static void capture(Handle handle, UUID id, String evidence, Instant now) {
+    handle
+        .createUpdate(
+            "update fulfilment_task set evidence = :evidence, updated_at = :now"
+                + " where id = :id and status = 'pending'")
+        .bind("id", id)
+        .bind("evidence", evidence)
+        .bind("now", now)
+        .execute();
   }
 
   static Optional<String> evidence(Handle handle, UUID id) {

@@ -6,9 +6,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.steward.access.Principal;
 import dev.steward.error.StewardException;
 import dev.steward.policy.RequestType;
-import dev.steward.vault.Disclosure;
-import dev.steward.vault.Disclosures;
-import dev.steward.vault.SubjectNotFoundException;
 import dev.steward.web.Json;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +34,7 @@ final class TaskRunner {
   private final Steps steps;
   private final Planning planning;
   private final Sealing sealing;
-  private final Disclosures disclosures;
+  private final Recipients recipients;
   private final Clock clock;
   private final OneTimeTask<Void> task;
 
@@ -47,7 +44,7 @@ final class TaskRunner {
       Steps steps,
       Planning planning,
       Sealing sealing,
-      Disclosures disclosures,
+      Recipients recipients,
       Duration firstRetry,
       Clock clock) {
     this.jdbi = jdbi;
@@ -57,7 +54,7 @@ final class TaskRunner {
     this.steps = steps;
     this.planning = planning;
     this.sealing = sealing;
-    this.disclosures = disclosures;
+    this.recipients = recipients;
     this.clock = clock;
     this.task =
         Tasks.oneTime(Planning.TASK_NAME)
@@ -76,9 +73,9 @@ final class TaskRunner {
     }
     Plan plan = jdbi.withHandle(handle -> TaskRows.plan(handle, row.requestId())).orElseThrow();
     SystemResult result;
-    List<String> recipients;
+    List<String> told;
     try {
-      recipients = recipients(row, plan);
+      told = recipients(row, plan);
       result = execute(row, plan);
     } catch (RuntimeException e) {
       boolean last = row.attempts() + 1 >= MAX_ATTEMPTS;
@@ -94,7 +91,7 @@ final class TaskRunner {
         result.items().isEmpty()
             ? null
             : sealing.sealJson(row.requestId(), "items:" + row.systemId(), result.items());
-    String evidence = evidence(row, result, recipients);
+    String evidence = evidence(row, result, told);
     Instant now = clock.instant();
     jdbi.useTransaction(
         handle -> {
@@ -104,12 +101,18 @@ final class TaskRunner {
                   .allMatch(t -> t.status().equals(Task.DONE));
           if (allDone) {
             planning.schedule(handle, Planning.FINISH_NAME, row.requestId(), now);
+          } else {
+            planning.releaseVaultErasure(handle, row.requestId(), now);
           }
         });
   }
 
   private SystemResult execute(Task row, Plan plan) {
-    SubjectRef subject = new SubjectRef(plan.subjectId(), "", plan.requestId());
+    SubjectRef subject =
+        new SubjectRef(
+            plan.subjectId(),
+            plan.subjectType() == null ? "" : plan.subjectType(),
+            plan.requestId());
     if (row.systemId().equals(Task.STEWARD)) {
       return steps.run(row.operation(), plan);
     }
@@ -131,25 +134,22 @@ final class TaskRunner {
   }
 
   /**
-   * GDPR Art. 19: who received the subject's data, read before an erasure takes the disclosure
-   * log's subject away; recipient ids only.
+   * GDPR Art. 19: who received the subject's data, as captured at planning and joined with the
+   * disclosure log while the subject still exists; stored before the system runs, so a retry after
+   * an erasure that went through still knows whom to tell. Recipient ids only.
    */
   private List<String> recipients(Task row, Plan plan) {
-    boolean changes =
-        row.operation().equals(Operation.ERASE.id())
-            || row.operation().equals(Operation.RECTIFY.id())
-            || row.operation().equals(Operation.RESTRICT.id());
-    if (!changes || !row.systemId().equals("vault")) {
+    if (!Recipients.changesData(row.operation()) || plan.subjectId() == null) {
       return List.of();
     }
-    try {
-      return disclosures.ofSubject(ACTOR, plan.subjectId()).stream()
-          .map(Disclosure::recipient)
-          .distinct()
-          .toList();
-    } catch (SubjectNotFoundException alreadyErased) {
-      return List.of();
+    String stored = jdbi.withHandle(handle -> TaskRows.evidence(handle, row.id())).orElse(null);
+    List<String> captured = Recipients.captured(stored);
+    List<String> current = recipients.current(plan.subjectId(), captured);
+    if (stored == null || !current.equals(captured)) {
+      String evidence = Recipients.evidence(current);
+      jdbi.useTransaction(handle -> TaskRows.capture(handle, row.id(), evidence, clock.instant()));
     }
+    return current;
   }
 
   private static String evidence(Task row, SystemResult result, List<String> recipients) {
@@ -163,6 +163,7 @@ final class TaskRunner {
                   "counts", result.counts(),
                   "ids", result.ids(),
                   "kept", result.kept(),
+                  "outOfScope", result.outOfScope(),
                   "recipients", recipients));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write evidence", e);

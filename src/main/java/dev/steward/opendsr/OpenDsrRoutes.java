@@ -17,12 +17,14 @@ import dev.steward.web.PublicKind;
 import dev.steward.web.RouteRegistry;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The OpenDSR 2.0 processor endpoint under {@code /opendsr/v1}. Every answer body is signed with
- * the processor key ({@code X-OpenDSR-Signature}); without a configured key every route answers 503
- * {@code opendsr-not-configured}. Thin: parse, call {@link ProcessorService}, sign, write.
+ * The OpenDSR 2.0 processor endpoint under {@code /opendsr/v1}. Every answer body, problems
+ * included, is signed with the processor key ({@code X-OpenDSR-Signature}), so a controller can
+ * trust a refusal as much as an acceptance; without a configured key every route answers 503 {@code
+ * opendsr-not-configured}, unsigned. Thin: parse, call {@link ProcessorService}, sign, write.
  */
 public final class OpenDsrRoutes {
   private static final String BASE = "/opendsr/v1";
@@ -40,6 +42,7 @@ public final class OpenDsrRoutes {
   public void addTo(RouteRegistry routes) {
     Access open = Access.open(PublicKind.OPENDSR_DISCOVERY);
     Access controller = Access.requires(Permission.OPENDSR_SUBMIT);
+    routes.signProblems(BASE, this::problemHeaders);
     routes.add(
         ApiRoute.get(BASE + "/discovery")
             .access(open)
@@ -113,6 +116,21 @@ public final class OpenDsrRoutes {
       return client;
     }
     throw new ForbiddenException("OpenDSR requests are sent with an opendsr-controller account");
+  }
+
+  /** The signature headers of a problem answer; none when no key is configured to sign with. */
+  private Map<String, String> problemHeaders(byte[] body) {
+    ProcessorKey signer;
+    try {
+      signer = key.get();
+    } catch (OpenDsrNotConfiguredException notConfigured) {
+      return Map.of();
+    }
+    return Map.of(
+        OpenDsrSignatures.SIGNATURE,
+        signer.sign(body),
+        OpenDsrSignatures.PROCESSOR_DOMAIN,
+        processorDomain);
   }
 
   /** Writes {@code body} with its signature; the key is taken before any work is done. */

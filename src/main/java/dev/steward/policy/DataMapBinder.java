@@ -20,7 +20,10 @@ final class DataMapBinder {
             f ->
                 binding.origin(
                     new SubjectType(
-                        Values.id(binding, f), f.text("name"), f.flag("supplied_by_others")),
+                        Values.id(binding, f),
+                        f.text("name"),
+                        f.flag("supplied_by_others"),
+                        f.flag("replacement_contact")),
                     f))
         .toList();
   }
@@ -73,6 +76,8 @@ final class DataMapBinder {
               f.flag("special"),
               f.flag("criminal"),
               f.optionalText("art9_condition"),
+              f.flagOrUnstated("about_others"),
+              f.flagOrUnstated("disclose_in_access"),
               categories(f, "children", id));
       result.add(binding.origin(category, f));
     }

@@ -26,9 +26,11 @@ final class Shape {
     def("contact", "*id *regions attention post email phone web");
     def("joint_controller", "*id *name *entities *arrangement");
     def("dpo", "*entity *contact title");
-    def("subject_type", "*id *name supplied_by_others");
+    def("subject_type", "*id *name supplied_by_others replacement_contact");
     def("identity_type", "*id *name");
-    def("category", "*id *name special criminal art9_condition children");
+    def(
+        "category",
+        "*id *name special criminal art9_condition about_others disclose_in_access children");
     def("source", "*id *name *kind categories");
     def("system", "*id *name *owner *location *processor categories");
     def(

@@ -5,6 +5,7 @@ import dev.steward.access.Principal;
 import dev.steward.request.RequestApi.AssignBody;
 import dev.steward.request.RequestApi.CompleteBody;
 import dev.steward.request.RequestApi.DenyBody;
+import dev.steward.request.RequestApi.FeeBody;
 import dev.steward.request.RequestApi.NoteBody;
 import dev.steward.request.RequestApi.PauseBody;
 import dev.steward.request.RequestApi.ReasonBody;
@@ -82,6 +83,12 @@ final class CaseRoutes {
         "Restart the clock when the clarification arrives",
         ResumeBody.class,
         (caller, id, body) -> requests.resume(caller, id, body.answeredAt()));
+    transition(
+        routes,
+        "fee",
+        "Record when the fee asked of a UK requester arrived; the UK month runs afresh from it",
+        FeeBody.class,
+        (caller, id, body) -> requests.feeReceived(caller, id, body.receivedAt()));
     transition(
         routes,
         "complete",

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
-/** SQL for a request's clocks, pauses, identity hashes and duplicate look-up. */
+/** SQL for a request's clocks, pauses, fee, identity hashes and duplicate look-up. */
 final class CaseRows {
   private CaseRows() {}
 
@@ -75,6 +75,24 @@ final class CaseRows {
                 new ClarificationPause(
                     RequestRows.instant(rs, "asked_at"), RequestRows.instant(rs, "answered_at")))
         .list();
+  }
+
+  /** When the UK fee was received, or null when none was recorded. */
+  static Instant feeReceivedAt(Handle handle, UUID requestId) {
+    return handle
+        .createQuery("select fee_received_at from rights_request where id = :id")
+        .bind("id", requestId)
+        .map((rs, ctx) -> RequestRows.instant(rs, "fee_received_at"))
+        .findOne()
+        .orElse(null);
+  }
+
+  static void recordFee(Handle handle, UUID requestId, Instant receivedAt) {
+    handle
+        .createUpdate("update rights_request set fee_received_at = :at where id = :id")
+        .bind("id", requestId)
+        .bind("at", receivedAt)
+        .execute();
   }
 
   static void insertPause(Handle handle, UUID requestId, Instant askedAt) {

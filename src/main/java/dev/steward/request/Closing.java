@@ -62,7 +62,12 @@ final class Closing {
   }
 
   RequestRow complete(
-      Handle handle, RequestRow row, Principal actor, String evidence, String message) {
+      Handle handle,
+      RequestRow row,
+      Principal actor,
+      String evidence,
+      String message,
+      boolean askReplacementContact) {
     if (evidence == null || evidence.isBlank()) {
       throw new InvalidInputException(
           "completing a request needs the evidence of what was done",
@@ -72,7 +77,13 @@ final class Closing {
         workflow.move(handle, row, RequestState.COMPLETED, actor, "completed", null, evidence);
     done = done.change(edit -> edit.outcome = "completed");
     RequestRows.update(handle, done);
-    letters.send(handle, done, Kind.COMPLETION, Map.of("note", message == null ? "" : message));
+    String replacement =
+        askReplacementContact ? letters.name(row.language(), "completion.replacement_contact") : "";
+    letters.send(
+        handle,
+        done,
+        Kind.COMPLETION,
+        Map.of("note", message == null ? "" : message, "replacement", replacement));
     return done;
   }
 

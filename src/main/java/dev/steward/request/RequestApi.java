@@ -71,6 +71,8 @@ final class RequestApi {
 
   record ResumeBody(@OptionalField Instant answeredAt) {}
 
+  record FeeBody(@OptionalField Instant receivedAt) {}
+
   record CompleteBody(String evidence, @OptionalField String message) {}
 
   record DenyBody(String reason, @OptionalField String exemption, @OptionalField String note) {}

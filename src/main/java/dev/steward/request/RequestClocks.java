@@ -23,9 +23,17 @@ import java.util.Optional;
 final class RequestClocks {
   private RequestClocks() {}
 
-  /** What the clocks are counted from. */
+  /**
+   * What the clocks are counted from.
+   *
+   * @param feeReceived when a fee the UK rules allow was received, or null when none was charged
+   */
   record Inputs(
-      Instant received, Instant identityReceived, List<ClarificationPause> pauses, boolean extend) {
+      Instant received,
+      Instant identityReceived,
+      Instant feeReceived,
+      List<ClarificationPause> pauses,
+      boolean extend) {
     Inputs {
       pauses = List.copyOf(pauses);
     }
@@ -59,13 +67,16 @@ final class RequestClocks {
     DeadlineRule rule = right.deadline();
     Optional<Deadline> base;
     if (rule.count() == Count.UK_MONTHS) {
-      // ICO guidance and UK GDPR Art. 12A: a fresh month from the identity evidence; pauses stop
-      // it.
+      // ICO guidance and UK GDPR Art. 12A: a fresh month from the latest of request, identity
+      // evidence and fee; pauses stop it.
       base =
           legal.ukDueDate(
               rule,
               new UkClockInputs(
-                  inputs.received(), inputs.identityReceived(), null, inputs.pauses()));
+                  inputs.received(),
+                  inputs.identityReceived(),
+                  inputs.feeReceived(),
+                  inputs.pauses()));
     } else {
       // GDPR Art. 12(3), 11 CCR §7021(b), PDPO s.19(1): counted from receipt, whatever verification
       // took.
@@ -77,8 +88,9 @@ final class RequestClocks {
     Instant confirmBy =
         right.confirm().map(c -> legal.confirmReceiptBy(c, inputs.received()).dueAt()).orElse(null);
     Instant start =
-        inputs.identityReceived() != null && rule.count() == Count.UK_MONTHS
-            ? max(inputs.received(), inputs.identityReceived())
+        rule.count() == Count.UK_MONTHS
+            ? new UkClockInputs(inputs.received(), inputs.identityReceived(), inputs.feeReceived())
+                .clockStart()
             : inputs.received();
     return new ClockRow(
         jurisdiction.id(),
@@ -91,10 +103,6 @@ final class RequestClocks {
         confirmBy,
         extended,
         null);
-  }
-
-  private static Instant max(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
   }
 
   /**

@@ -28,6 +28,7 @@ public final class Requests {
   private final DataPoints dataPoints;
   private final Documents documents;
   private final CaseWork work;
+  private final FeeReceipts fees;
   private final Closing closing;
   private final CaseView view;
   private final RequestQueue queue;
@@ -95,6 +96,7 @@ public final class Requests {
     this.dataPoints = new DataPoints(context, workflow, verifications, closing);
     this.documents = new Documents(context, workflow, verifications);
     this.work = new CaseWork(context, workflow, verifications, letters);
+    this.fees = new FeeReceipts(work, workflow);
     this.view = new CaseView(context, workflow);
     this.queue = new RequestQueue(store, clock);
     this.confirmations = new ReceiptConfirmations(context, intake);
@@ -122,9 +124,21 @@ public final class Requests {
    * optional message to the requester; fulfilment calls this when its tasks are finished.
    */
   public RequestSummary complete(Principal actor, UUID id, String evidence, String message) {
+    return complete(actor, id, evidence, message, false);
+  }
+
+  /**
+   * As {@link #complete(Principal, UUID, String, String)}; with {@code askReplacementContact} the
+   * letter asks the organisation whose contact the person was to name someone else to deal with.
+   */
+  public RequestSummary complete(
+      Principal actor, UUID id, String evidence, String message, boolean askReplacementContact) {
     return summary(
         work.on(
-            actor, id, (handle, row) -> closing.complete(handle, row, actor, evidence, message)));
+            actor,
+            id,
+            (handle, row) ->
+                closing.complete(handle, row, actor, evidence, message, askReplacementContact)));
   }
 
   /**
@@ -243,6 +257,10 @@ public final class Requests {
 
   RequestSummary resume(Principal actor, UUID id, Instant answeredAt) {
     return summary(work.resume(actor, id, answeredAt));
+  }
+
+  RequestSummary feeReceived(Principal actor, UUID id, Instant receivedAt) {
+    return summary(fees.record(actor, id, receivedAt));
   }
 
   RequestSummary deny(Principal actor, UUID id, String reason, String exemption, String note) {

@@ -76,7 +76,8 @@ final class Workflow {
 
   /**
    * Counts every clock again from the request's inputs and stores them; the earliest due governs.
-   * The identity date moves a UK month only when evidence was asked for.
+   * The identity date moves a UK month only when evidence was asked for; the fee date when staff
+   * recorded one.
    */
   RequestRow reclock(Handle handle, RequestRow row, List<Granted> granted, boolean extend) {
     PublishedPolicy policy = context.policies.current();
@@ -84,7 +85,11 @@ final class Workflow {
         row.progress().needed().isEmpty() ? null : row.progress().identityReceivedAt();
     RequestClocks.Inputs inputs =
         new RequestClocks.Inputs(
-            row.receivedAt(), identity, CaseRows.pauses(handle, row.id()), extend);
+            row.receivedAt(),
+            identity,
+            CaseRows.feeReceivedAt(handle, row.id()),
+            CaseRows.pauses(handle, row.id()),
+            extend);
     List<ClockRow> clocks =
         granted.stream()
             .map(

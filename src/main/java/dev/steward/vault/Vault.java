@@ -24,6 +24,7 @@ public final class Vault {
   private final Linker linker;
   private final ExemptionStore exemptions;
   private final Eraser eraser;
+  private final RecordDeletion deletion;
   private final Disclosures disclosures;
   private final Art14Notices art14Notices;
   private final BulkImport bulk;
@@ -56,6 +57,7 @@ public final class Vault {
     this.linker = new Linker(context);
     this.exemptions = new ExemptionStore(context);
     this.eraser = new Eraser(context, exemptions);
+    this.deletion = new RecordDeletion(context);
     this.bulk = new BulkImport(context);
   }
 
@@ -158,6 +160,16 @@ public final class Vault {
       String requestId,
       List<KeepUnderExemption> exemptionsToKeep) {
     return eraser.erase(actor, subjectId, reason, requestId, exemptionsToKeep);
+  }
+
+  /**
+   * Deletes the named records of a subject that stays, for a deletion narrower than the person
+   * (CCPA §1798.105(a)); records it no longer has are skipped, so a retry is safe. Returns how many
+   * went.
+   */
+  public int deleteRecords(
+      Principal actor, UUID subjectId, Set<UUID> recordIds, String reason, String requestId) {
+    return deletion.delete(actor, subjectId, recordIds, reason, requestId);
   }
 
   /** What exemptions keep of an erased subject, decrypted for a stated purpose. */

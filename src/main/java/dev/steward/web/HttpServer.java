@@ -61,7 +61,11 @@ public final class HttpServer {
               cors.addRule(
                   rule -> settings.corsOrigins().forEach(origin -> rule.allowHost(origin))));
     }
-    config.routes.before(ctx -> before(ctx, settings));
+    config.routes.before(
+        ctx -> {
+          registry.problemSigner(ctx.path()).ifPresent(s -> ctx.attribute(Problems.SIGNER, s));
+          before(ctx, settings);
+        });
     config.routes.after(ctx -> record(ctx, meters));
     registry.install(config.routes, authenticator, publicLimiter);
     config.routes.exception(StewardException.class, (e, ctx) -> Problems.write(ctx, e));

@@ -18,6 +18,7 @@ public final class Problems {
   public static final String MEDIA_TYPE = "application/problem+json";
   private static final String TYPE_PREFIX = "urn:steward:problem:";
   static final String WRITTEN = "steward.problem-written";
+  static final String SIGNER = "steward.problem-signer";
   private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
   private Problems() {}
@@ -82,7 +83,18 @@ public final class Problems {
   private static void send(Context ctx, int status, Map<String, Object> body) {
     ctx.attribute(WRITTEN, Boolean.TRUE);
     ctx.status(status);
-    ctx.json(body);
+    byte[] bytes;
+    try {
+      bytes = Json.mapper().writeValueAsBytes(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a problem answer", e);
+    }
+    // Signed over the exact bytes sent, so they are written here rather than by Javalin's mapper.
+    ProblemSigner signer = ctx.attribute(SIGNER);
+    if (signer != null) {
+      signer.headers(bytes).forEach(ctx::header);
+    }
+    ctx.result(bytes);
     ctx.contentType(MEDIA_TYPE);
   }
 

@@ -9,7 +9,10 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +26,7 @@ public final class RouteRegistry {
   static final String PRINCIPAL = "steward.principal";
   private final List<ApiRoute> routes = new ArrayList<>();
   private final Set<String> keys = new HashSet<>();
+  private final Map<String, ProblemSigner> problemSigners = new LinkedHashMap<>();
 
   public RouteRegistry add(ApiRoute route) {
     if (!keys.add(route.method() + " " + route.path())) {
@@ -34,6 +38,23 @@ public final class RouteRegistry {
     }
     routes.add(route);
     return this;
+  }
+
+  /**
+   * Problem answers of every path under {@code pathPrefix} (matched or not) carry the headers
+   * {@code signer} gives for their exact bytes.
+   */
+  public RouteRegistry signProblems(String pathPrefix, ProblemSigner signer) {
+    problemSigners.put(pathPrefix, signer);
+    return this;
+  }
+
+  /** The signer for problems answered on {@code path}, if its routes asked for one. */
+  Optional<ProblemSigner> problemSigner(String path) {
+    return problemSigners.entrySet().stream()
+        .filter(e -> path.equals(e.getKey()) || path.startsWith(e.getKey() + "/"))
+        .map(Map.Entry::getValue)
+        .findFirst();
   }
 
   public List<ApiRoute> routes() {

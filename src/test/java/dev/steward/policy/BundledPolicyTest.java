@@ -24,6 +24,14 @@ class BundledPolicyTest {
   }
 
   @Test
+  void bundled_asksForReplacementsOfCustomerAndSupplierRepresentativesOnly() {
+    assertThat(policy.subjectTypes())
+        .filteredOn(SubjectType::replacementContact)
+        .extracting(SubjectType::id)
+        .containsExactlyInAnyOrder("customer-contacts", "supplier-contacts");
+  }
+
+  @Test
   void checkBundled_warnsAboutBlanketIdentityDocuments() {
     assertThat(report.warnings())
         .extracting(Problem::message)

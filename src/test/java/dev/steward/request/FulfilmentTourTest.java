@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.steward.access.Principal;
 import dev.steward.fulfilment.FulfilmentSettings;
+import dev.steward.fulfilment.PurgeWebhook;
 import dev.steward.store.Engine;
 import dev.steward.vault.Identity;
 import dev.steward.vault.NewDisclosure;
@@ -48,6 +49,7 @@ class FulfilmentTourTest {
   private static final Principal SETUP = new Principal.System("test");
   private static final Map<Engine, RequestWorld> WORLDS = new EnumMap<>(Engine.class);
   private static final List<String> CALLS = new CopyOnWriteArrayList<>();
+  private static final String SECRET = "a purge secret for tests";
   private static final HttpServer ENDPOINTS = endpoints();
 
   static RequestWorld world(Engine engine) {
@@ -58,9 +60,9 @@ class FulfilmentTourTest {
                 e,
                 instant("2026-06-01T09:00", "UTC"),
                 new FulfilmentSettings(
-                    Optional.of(endpoint("/purge")),
+                    Optional.of(
+                        new PurgeWebhook(endpoint("/purge"), SECRET, Duration.ofSeconds(10))),
                     Map.of("crm-cloud", endpoint("/art19").toString()),
-                    Set.of("applicant.third_party_input"),
                     "",
                     Duration.ofDays(7),
                     Duration.ofSeconds(1),
@@ -217,12 +219,12 @@ class FulfilmentTourTest {
     assertThat(world.state(delete)).isEqualTo("completed");
   }
 
-  private static void instruct(RequestWorld world, UUID id, String json) {
+  static void instruct(RequestWorld world, UUID id, String json) {
     assertThat(world.post("/api/v1/requests/" + id + "/instructions", world.dpo, json).statusCode())
         .isEqualTo(204);
   }
 
-  private static void start(RequestWorld world, UUID id) {
+  static void start(RequestWorld world, UUID id) {
     assertThat(world.act(id, "verify", "{\"method\":\"passport seen\"}").statusCode())
         .isEqualTo(200);
     assertThat(json(world.act(id, "start", null)).get("state").asText())
@@ -238,7 +240,7 @@ class FulfilmentTourTest {
     return id;
   }
 
-  private static UUID subject(RequestWorld world, String email) {
+  static UUID subject(RequestWorld world, String email) {
     return vault(world)
         .createSubject(
             SETUP,
@@ -246,7 +248,7 @@ class FulfilmentTourTest {
             ReturningPerson.REFUSE);
   }
 
-  private static UUID record(
+  static UUID record(
       RequestWorld world,
       UUID subject,
       String category,
@@ -266,7 +268,7 @@ class FulfilmentTourTest {
         .get(0);
   }
 
-  private static void disclose(RequestWorld world, UUID subject, String to, String category) {
+  static void disclose(RequestWorld world, UUID subject, String to, String category) {
     vault(world)
         .disclosures()
         .record(
@@ -282,11 +284,11 @@ class FulfilmentTourTest {
                     null)));
   }
 
-  private static Vault vault(RequestWorld world) {
+  static Vault vault(RequestWorld world) {
     return world.node.vault().vault();
   }
 
-  private static int count(RequestWorld world, String from) {
+  static int count(RequestWorld world, String from) {
     return world
         .node
         .database()
@@ -294,13 +296,13 @@ class FulfilmentTourTest {
         .withHandle(h -> h.createQuery("select count(*) from " + from).mapTo(Integer.class).one());
   }
 
-  private static String link(String letter) {
+  static String link(String letter) {
     Matcher matcher = Pattern.compile("(/api/v1/access-packages/\\S+)").matcher(letter);
     assertThat(matcher.find()).as(letter).isTrue();
     return matcher.group(1);
   }
 
-  private static HttpResponse<byte[]> download(RequestWorld world, String path) {
+  static HttpResponse<byte[]> download(RequestWorld world, String path) {
     try {
       return HttpClient.newHttpClient()
           .send(
@@ -311,7 +313,7 @@ class FulfilmentTourTest {
     }
   }
 
-  private static Map<String, String> unzip(byte[] zip) throws IOException {
+  static Map<String, String> unzip(byte[] zip) throws IOException {
     Map<String, String> files = new java.util.HashMap<>();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {

@@ -45,13 +45,7 @@ class FulfilmentTwoNodesTest {
             Engine.POSTGRESQL,
             instant("2026-06-01T09:00", "UTC"),
             new FulfilmentSettings(
-                Optional.empty(),
-                Map.of(),
-                Set.of("applicant.third_party_input"),
-                "",
-                Duration.ofDays(7),
-                Duration.ofSeconds(1),
-                false),
+                Optional.empty(), Map.of(), "", Duration.ofDays(7), Duration.ofSeconds(1), false),
             BOTH_POLL_FAST)) {
       StewardNode second = world.anotherNode();
       assertThat(second.port()).isNotEqualTo(world.node.port());

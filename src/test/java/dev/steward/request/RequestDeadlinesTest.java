@@ -77,6 +77,60 @@ class RequestDeadlinesTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void ukAccess_feeReceivedLater_freshMonthRunsFromTheFee_andTheReceiptIsAudited(Engine engine) {
+    RequestWorld world = world(engine);
+    world.at("2025-07-28T09:00", "Europe/London");
+    UUID id =
+        world.log(
+            "access", "GB", "fay@example.co.uk", instant("2025-07-01T09:00", "Europe/London"));
+    assertThat(world.detail(id).at("/summary/dueDate").asText()).isEqualTo("2025-08-01");
+
+    HttpResponse<String> paid =
+        world.act(
+            id,
+            "fee",
+            "{\"receivedAt\":\"%s\"}".formatted(instant("2025-07-25T16:00", "Europe/London")));
+
+    assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+    // From 25 July the month ends on 25 August, the summer bank holiday: due the next day.
+    assertThat(RequestWorld.json(paid).get("dueDate").asText()).isEqualTo("2025-08-26");
+    JsonNode detail = world.detail(id);
+    assertThat(detail.at("/clocks/0/countedFrom").asText()).isEqualTo("2025-07-25");
+    assertThat(detail.get("history").findValuesAsText("action")).contains("fee_received");
+    assertThat(
+            world.count(
+                "audit_entry where action = 'request.fee_received' and object_id = '" + id + "'"))
+        .isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void fee_inTheFutureOrOnARequestWithoutAUkClock_isRefusedAndChangesNothing(Engine engine) {
+    RequestWorld world = world(engine);
+    world.at("2025-07-28T09:00", "Europe/London");
+    UUID uk =
+        world.log(
+            "access", "GB", "flo@example.co.uk", instant("2025-07-01T09:00", "Europe/London"));
+    HttpResponse<String> future =
+        world.act(
+            uk,
+            "fee",
+            "{\"receivedAt\":\"%s\"}".formatted(instant("2025-07-29T09:00", "Europe/London")));
+    assertThat(future.statusCode()).isEqualTo(422);
+    assertThat(future.headers().firstValue("Content-Type").orElse(""))
+        .contains("application/problem+json");
+    assertThat(world.detail(uk).at("/summary/dueDate").asText()).isEqualTo("2025-08-01");
+
+    UUID gdpr =
+        world.log("access", "FR", "fid@example.fr", instant("2025-07-01T09:00", "Europe/Paris"));
+    HttpResponse<String> notUk = world.act(gdpr, "fee", "{}");
+    assertThat(notUk.statusCode()).isEqualTo(409);
+    assertThat(world.detail(gdpr).get("history").findValuesAsText("action"))
+        .doesNotContain("fee_received");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void ukAccess_clarificationAskedOn10thAnsweredOn13th_stopsTheClockFourDays(Engine engine) {
     RequestWorld world = world(engine);
     world.at("2025-09-15T09:00", "Europe/London");

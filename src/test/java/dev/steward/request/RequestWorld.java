@@ -73,15 +73,7 @@ final class RequestWorld implements AutoCloseable {
   String customer;
 
   private RequestWorld(Engine engine, Instant start, Optional<Path> policy) {
-    this(engine, start, policy, null);
-  }
-
-  private RequestWorld(
-      Engine engine,
-      Instant start,
-      Optional<Path> policy,
-      dev.steward.fulfilment.FulfilmentSettings fulfilment) {
-    this(engine, start, policy, fulfilment, StewardConfig.Scheduling.defaults());
+    this(engine, start, policy, null, List.of());
   }
 
   private RequestWorld(
@@ -89,7 +81,17 @@ final class RequestWorld implements AutoCloseable {
       Instant start,
       Optional<Path> policy,
       dev.steward.fulfilment.FulfilmentSettings fulfilment,
-      StewardConfig.Scheduling scheduling) {
+      List<dev.steward.fulfilment.DataSystem> systems) {
+    this(engine, start, policy, fulfilment, systems, config -> config);
+  }
+
+  private RequestWorld(
+      Engine engine,
+      Instant start,
+      Optional<Path> policy,
+      dev.steward.fulfilment.FulfilmentSettings fulfilment,
+      List<dev.steward.fulfilment.DataSystem> systems,
+      java.util.function.UnaryOperator<StewardConfig> configure) {
     this.clock = new MutableClock(start);
     int smtpPort = freePort();
     smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -98,7 +100,8 @@ final class RequestWorld implements AutoCloseable {
         TestNodes.config(
             engine, new HttpSettings("127.0.0.1", 0, 8 * 1024 * 1024, 6000, 6000, List.of()));
     config =
-        new StewardConfig(
+        configure.apply(
+            new StewardConfig(
                 base.dataDir(),
                 base.store(),
                 base.keyring(),
@@ -108,12 +111,12 @@ final class RequestWorld implements AutoCloseable {
                 base.keyVariables(),
                 base.passwordHashing(),
                 "GB",
-                MailSettings.plain("127.0.0.1", smtpPort, "privacy@steward.test", "steward.test"))
-            .withScheduling(scheduling);
+                MailSettings.plain("127.0.0.1", smtpPort, "privacy@steward.test", "steward.test")));
     options =
-        fulfilment == null
-            ? StewardNode.Options.defaults().withSms(sms)
-            : StewardNode.Options.defaults().withSms(sms).withFulfilment(fulfilment);
+        (fulfilment == null
+                ? StewardNode.Options.defaults().withSms(sms)
+                : StewardNode.Options.defaults().withSms(sms).withFulfilment(fulfilment))
+            .withSystems(systems);
     node = startNode();
     StaffUsers users =
         new StaffUsers(
@@ -162,7 +165,23 @@ final class RequestWorld implements AutoCloseable {
 
   static RequestWorld start(
       Engine engine, Instant start, dev.steward.fulfilment.FulfilmentSettings fulfilment) {
-    return new RequestWorld(engine, start, Optional.empty(), fulfilment);
+    return new RequestWorld(engine, start, Optional.empty(), fulfilment, List.of());
+  }
+
+  /** A node whose configuration {@code configure} changes, e.g. to add a purge webhook. */
+  static RequestWorld start(
+      Engine engine, Instant start, java.util.function.UnaryOperator<StewardConfig> configure) {
+    return new RequestWorld(engine, start, Optional.empty(), null, List.of(), configure);
+  }
+
+  /** A node on {@code policy} whose fulfilment also reaches {@code systems}. */
+  static RequestWorld start(
+      Engine engine,
+      Instant start,
+      Path policy,
+      dev.steward.fulfilment.FulfilmentSettings fulfilment,
+      List<dev.steward.fulfilment.DataSystem> systems) {
+    return new RequestWorld(engine, start, Optional.of(policy), fulfilment, systems);
   }
 
   static RequestWorld start(
@@ -170,7 +189,13 @@ final class RequestWorld implements AutoCloseable {
       Instant start,
       dev.steward.fulfilment.FulfilmentSettings fulfilment,
       StewardConfig.Scheduling scheduling) {
-    return new RequestWorld(engine, start, Optional.empty(), fulfilment, scheduling);
+    return new RequestWorld(
+        engine,
+        start,
+        Optional.empty(),
+        fulfilment,
+        List.of(),
+        config -> config.withScheduling(scheduling));
   }
 
   static RequestWorld start(Engine engine, Instant start, Path policy) {

@@ -1,0 +1,62 @@
+package dev.steward.fulfilment;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The delivery network's purge webhook, as configured ({@code purge-webhook-*} in {@code
+ * steward.yaml}, {@code STEWARD_PURGE_WEBHOOK_*}). Each call carries {@code X-Steward-Timestamp}
+ * (epoch seconds) and {@code X-Steward-Signature: v1=<hex HMAC-SHA256 of "timestamp.body">} under
+ * the shared secret, so the network can check that the call is Steward's and recent.
+ *
+ * @param url {@code https://}, or {@code http://} to the loopback address (a local relay, tests)
+ * @param secret the HMAC key; never logged, shown as hidden by {@link #toString()}
+ * @param timeout how long one call may take before it counts as failed and is retried
+ */
+public record PurgeWebhook(URI url, String secret, Duration timeout) {
+  public static final String TIMESTAMP = "X-Steward-Timestamp";
+  public static final String SIGNATURE = "X-Steward-Signature";
+  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
+
+  public PurgeWebhook {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    boolean loopback = url.getHost() != null && LOOPBACK.contains(url.getHost());
+    if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+      throw new IllegalArgumentException(
+          "purge-webhook-url must be https:// (http:// only to the loopback address), not " + url);
+    }
+    if (secret == null || secret.length() < 16) {
+      throw new IllegalArgumentException(
+          "purge-webhook-secret must be at least 16 characters: it signs every purge call");
+    }
+    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new IllegalArgumentException(
+          "purge-webhook-timeout-seconds must be between 1 and 300, not " + timeout.toSeconds());
+    }
+  }
+
+  /** The signature header's value for {@code body} sent at {@code epochSeconds}. */
+  public String signature(long epochSeconds, byte[] body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      mac.update((epochSeconds + ".").getBytes(StandardCharsets.US_ASCII));
+      return "v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PurgeWebhook[" + url + ", secret hidden, timeout " + timeout + "]";
+  }
+}
