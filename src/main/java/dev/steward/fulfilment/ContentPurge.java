@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -25,13 +26,13 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class ContentPurge {
   private final Optional<URI> webhook;
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final Jdbi jdbi;
   private final Clock clock;
 
-  ContentPurge(Optional<URI> webhook, Jdbi jdbi, Clock clock) {
+  ContentPurge(Optional<URI> webhook, Supplier<HttpClient> http, Jdbi jdbi, Clock clock) {
     this.webhook = webhook;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.http = http;
     this.jdbi = jdbi;
     this.clock = clock;
   }
@@ -47,13 +48,14 @@ final class ContentPurge {
     try {
       byte[] body = Json.mapper().writeValueAsBytes(Map.of("urls", urls));
       response =
-          http.send(
-              HttpRequest.newBuilder(target)
-                  .timeout(Duration.ofSeconds(30))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofByteArray());
+          http.get()
+              .send(
+                  HttpRequest.newBuilder(target)
+                      .timeout(Duration.ofSeconds(30))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new ConflictException("the purge webhook did not answer: " + e.getClass().getName());
     } catch (InterruptedException e) {
