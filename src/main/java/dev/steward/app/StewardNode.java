@@ -168,6 +168,7 @@ public final class StewardNode implements AutoCloseable {
     AuditLog audit = null;
     Database auditStore = null;
     VaultServices vault = null;
+    HttpServer http = null;
     try {
       Keys keys = Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
       timer.mark("keys");
@@ -265,6 +266,13 @@ public final class StewardNode implements AutoCloseable {
                   vault.vault(), vault.index(), policies, consents, database.jdbi(), audit, clock))
           .addTo(routes);
 
+      await(warmed);
+      http =
+          new HttpServer(
+              config.http(), routes, new TokenAuthenticator(database, clock), meters, clock);
+      http.start();
+      timer.mark("http");
+      // No route needs the scheduler: tasks are rows in the store, which it picks up once running.
       // Recurring jobs are start tasks: db-scheduler registers and schedules them once per store.
       List<RecurringTask<?>> recurring = new ArrayList<>(outbox.startTasks());
       recurring.add(Jobs.auditCheckpoint(checkpoints));
@@ -278,13 +286,6 @@ public final class StewardNode implements AutoCloseable {
               .alwaysPersistTimestampInUTC()
               .pollingInterval(Duration.ofSeconds(5))
               .build();
-
-      await(warmed);
-      HttpServer http =
-          new HttpServer(
-              config.http(), routes, new TokenAuthenticator(database, clock), meters, clock);
-      http.start();
-      timer.mark("http");
       scheduler.start();
       timer.mark("jobs");
       log.info(
@@ -297,6 +298,9 @@ public final class StewardNode implements AutoCloseable {
       return new StewardNode(
           database, auditStore, audit, vault, outbox, requests, scheduler, http, routes, policies);
     } catch (RuntimeException e) {
+      if (http != null) {
+        http.stop();
+      }
       if (vault != null) {
         vault.close();
       } else {
