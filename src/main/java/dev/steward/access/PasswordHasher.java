@@ -37,8 +37,26 @@ public final class PasswordHasher {
   public String hash(String password) {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
-    byte[] hash =
-        derive(password, salt, cost.memoryKiB(), cost.iterations(), cost.parallelism(), HASH_BYTES);
+    return encode(
+        salt,
+        derive(
+            password, salt, cost.memoryKiB(), cost.iterations(), cost.parallelism(), HASH_BYTES));
+  }
+
+  /**
+   * A well-formed hash with the configured cost that no password matches (its hash part is random,
+   * not derived), for checking unknown names: verifying against it costs exactly what verifying a
+   * real hash costs, while making it costs nothing.
+   */
+  public String unmatchable() {
+    byte[] salt = new byte[SALT_BYTES];
+    random.nextBytes(salt);
+    byte[] hash = new byte[HASH_BYTES];
+    random.nextBytes(hash);
+    return encode(salt, hash);
+  }
+
+  private String encode(byte[] salt, byte[] hash) {
     return "$argon2id$v=19$m="
         + cost.memoryKiB()
         + ",t="

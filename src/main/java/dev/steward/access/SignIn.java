@@ -46,7 +46,7 @@ public final class SignIn {
     this.tokens = tokens;
     this.throttle = new LoginThrottle(database.jdbi(), clock);
     this.audit = audit;
-    this.dummyHash = hasher.hash(Secrets.newPassword());
+    this.dummyHash = hasher.unmatchable();
   }
 
   /**

@@ -183,6 +183,7 @@ public final class StewardNode implements AutoCloseable {
     AuditLog audit = null;
     Database auditStore = null;
     VaultServices vault = null;
+    HttpServer http = null;
     try {
       Keys keys = Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
       timer.mark("keys");
@@ -283,6 +284,13 @@ public final class StewardNode implements AutoCloseable {
                   vault.vault(), vault.index(), policies, consents, database.jdbi(), audit, clock))
           .addTo(routes);
 
+      await(warmed);
+      http =
+          new HttpServer(
+              config.http(), routes, new TokenAuthenticator(database, clock), meters, clock);
+      http.start();
+      timer.mark("http");
+      // No route needs the scheduler: tasks are rows in the store, which it picks up once running.
       // Recurring jobs are start tasks: db-scheduler registers and schedules them once per store.
       List<RecurringTask<?>> recurring = new ArrayList<>(outbox.startTasks());
       recurring.add(Jobs.auditCheckpoint(checkpoints));
@@ -299,13 +307,6 @@ public final class StewardNode implements AutoCloseable {
               .heartbeatInterval(config.scheduling().heartbeatInterval())
               .missedHeartbeatsLimit(StewardConfig.Scheduling.MISSED_HEARTBEATS)
               .build();
-
-      await(warmed);
-      HttpServer http =
-          new HttpServer(
-              config.http(), routes, new TokenAuthenticator(database, clock), meters, clock);
-      http.start();
-      timer.mark("http");
       scheduler.start();
       // Work this node schedules for now starts at once; the poll remains for other nodes' work.
       database.tasks().wakeWith(scheduler::triggerCheckForDueExecutions);
@@ -320,6 +321,9 @@ public final class StewardNode implements AutoCloseable {
       return new StewardNode(
           database, auditStore, audit, vault, outbox, requests, scheduler, http, routes, policies);
     } catch (RuntimeException e) {
+      if (http != null) {
+        http.stop();
+      }
       if (vault != null) {
         vault.close();
       } else {

@@ -14,6 +14,9 @@ final class Warmup {
 
   static void run() {
     KeyKind.values(); // registers Tink's signature, MAC and AEAD key managers
+    // Reading the audit signing key checks its Ed25519 public key, whose first use computes Tink's
+    // table of curve points with BigInteger arithmetic: done here, it is off the main thread.
+    load("com.google.crypto.tink.internal.Ed25519Constants");
     // The main thread parses the policy in force next; the first parse pays for loading the YAML
     // reader and the validator, which this one takes on the second core.
     new PolicyChecker(Clock.systemUTC()).checkBundled();

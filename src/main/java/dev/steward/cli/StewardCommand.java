@@ -56,18 +56,10 @@ public final class StewardCommand implements Runnable {
     Function<Database, AuditTrail> audit = database -> new AuditLog(database, clock);
     PasswordHashing hashing = PasswordHashing.production();
     commandLine.addSubcommand(new ServeCommand(common, out));
-    commandLine.addSubcommand(new UsersCommand(store, hashing, audit));
-    commandLine.addSubcommand(new TokensCommand(store, hashing, audit));
-    commandLine.addSubcommand(new ClientsCommand(store, hashing, audit));
-    commandLine.addSubcommand(new AuditCommand(store, keys, clock));
-    commandLine.addSubcommand(new KeysCommand(store, keys, common::resolve, clock));
-    commandLine.addSubcommand(new RequestsCommand(store, clock));
-    commandLine.addSubcommand(
-        new ImportCommand(common, store, keys, audit, clock, System.console() != null));
-    CommandLine policy = new CommandLine(new PolicyCommand());
-    policy.addSubcommand(new PolicyPublishCommand(store, clock));
-    policy.addSubcommand(new PolicyDiffCommand(clock));
-    commandLine.addSubcommand(policy);
+    // picocli reflects over each command as it is added; a node starting up needs only serve's.
+    if (!(args.length > 0 && args[0].equals("serve"))) {
+      addAdministration(commandLine, common, store, keys, audit, hashing, clock);
+    }
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     commandLine.setExecutionExceptionHandler(
@@ -82,6 +74,28 @@ public final class StewardCommand implements Runnable {
         });
     Logging.quiet(java.util.Arrays.asList(args).contains("--verbose"));
     return commandLine.execute(args);
+  }
+
+  private static void addAdministration(
+      CommandLine commandLine,
+      CommonOptions common,
+      StoreOpener store,
+      KeysOpener keys,
+      Function<Database, AuditTrail> audit,
+      PasswordHashing hashing,
+      Clock clock) {
+    commandLine.addSubcommand(new UsersCommand(store, hashing, audit));
+    commandLine.addSubcommand(new TokensCommand(store, hashing, audit));
+    commandLine.addSubcommand(new ClientsCommand(store, hashing, audit));
+    commandLine.addSubcommand(new AuditCommand(store, keys, clock));
+    commandLine.addSubcommand(new KeysCommand(store, keys, common::resolve, clock));
+    commandLine.addSubcommand(new RequestsCommand(store, clock));
+    commandLine.addSubcommand(
+        new ImportCommand(common, store, keys, audit, clock, System.console() != null));
+    CommandLine policy = new CommandLine(new PolicyCommand());
+    policy.addSubcommand(new PolicyPublishCommand(store, clock));
+    policy.addSubcommand(new PolicyDiffCommand(clock));
+    commandLine.addSubcommand(policy);
   }
 
   static int failed(Exception e, boolean verbose, PrintWriter err) {

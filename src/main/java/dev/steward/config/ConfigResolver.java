@@ -27,8 +27,6 @@ import java.util.Optional;
  */
 public final class ConfigResolver {
   public static final String CONFIG_FILE = "steward.yaml";
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final Map<String, String> env;
 
@@ -213,7 +211,7 @@ public final class ConfigResolver {
     }
     try {
       checkKeys(file);
-      FileSettings settings = YAML.readValue(file.toFile(), FileSettings.class);
+      FileSettings settings = Yaml.MAPPER.readValue(file.toFile(), FileSettings.class);
       return settings == null ? FileSettings.empty() : settings;
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigurationException(
@@ -245,7 +243,7 @@ public final class ConfigResolver {
               : component.getName());
     }
     try (com.fasterxml.jackson.core.JsonParser parser =
-        YAML.getFactory().createParser(file.toFile())) {
+        Yaml.MAPPER.getFactory().createParser(file.toFile())) {
       int depth = 0;
       for (com.fasterxml.jackson.core.JsonToken token = parser.nextToken();
           token != null;
@@ -323,5 +321,13 @@ public final class ConfigResolver {
       }
     }
     throw new IllegalStateException("no default given");
+  }
+
+  /**
+   * Made on first use: most nodes have no {@code steward.yaml}, and the mapper is costly to make.
+   */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER =
+        YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   }
 }

@@ -9,12 +9,12 @@ import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -25,13 +25,13 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class ContentPurge {
   private final Optional<PurgeWebhook> webhook;
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final Jdbi jdbi;
   private final Clock clock;
 
-  ContentPurge(Optional<PurgeWebhook> webhook, Jdbi jdbi, Clock clock) {
+  ContentPurge(Optional<PurgeWebhook> webhook, Supplier<HttpClient> http, Jdbi jdbi, Clock clock) {
     this.webhook = webhook;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.http = http;
     this.jdbi = jdbi;
     this.clock = clock;
   }
@@ -48,15 +48,16 @@ final class ContentPurge {
       byte[] body = Json.mapper().writeValueAsBytes(Map.of("urls", urls));
       long sentAt = clock.instant().getEpochSecond();
       response =
-          http.send(
-              HttpRequest.newBuilder(target.url())
-                  .timeout(target.timeout())
-                  .header("Content-Type", "application/json")
-                  .header(PurgeWebhook.TIMESTAMP, Long.toString(sentAt))
-                  .header(PurgeWebhook.SIGNATURE, target.signature(sentAt, body))
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofByteArray());
+          http.get()
+              .send(
+                  HttpRequest.newBuilder(target.url())
+                      .timeout(target.timeout())
+                      .header("Content-Type", "application/json")
+                      .header(PurgeWebhook.TIMESTAMP, Long.toString(sentAt))
+                      .header(PurgeWebhook.SIGNATURE, target.signature(sentAt, body))
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new ConflictException("the purge webhook did not answer: " + e.getClass().getName());
     } catch (InterruptedException e) {

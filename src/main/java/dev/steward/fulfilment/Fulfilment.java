@@ -10,9 +10,7 @@ import dev.steward.request.FulfilmentPlanner;
 import dev.steward.request.Requests;
 import dev.steward.store.Database;
 import dev.steward.vault.VaultServices;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -94,13 +92,14 @@ public final class Fulfilment {
 
   /** The task runners and routes, now that the workflow exists to complete requests. */
   public Running runWith(Requests requests) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    var http = new OutboundHttp();
     var jdbi = database.jdbi();
     var links = new DownloadLinks(keys.mac(KeyName.DOWNLOAD_LINKS));
     var packages =
         new AccessPackages(jdbi, sealing, links, policies, audit, settings.linkLifetime(), clock);
     var steps =
-        new Steps(objections, instructions, new ContentPurge(settings.purgeWebhook(), jdbi, clock));
+        new Steps(
+            objections, instructions, new ContentPurge(settings.purgeWebhook(), http, jdbi, clock));
     var runner =
         new TaskRunner(
             jdbi, systems, steps, planning, sealing, recipients, settings.firstRetry(), clock);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -23,12 +24,16 @@ import org.jdbi.v3.core.Jdbi;
 final class RecipientNotices {
   private final Map<String, String> contacts;
   private final Outbox outbox;
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final Jdbi jdbi;
   private final Clock clock;
 
   RecipientNotices(
-      Map<String, String> contacts, Outbox outbox, HttpClient http, Jdbi jdbi, Clock clock) {
+      Map<String, String> contacts,
+      Outbox outbox,
+      Supplier<HttpClient> http,
+      Jdbi jdbi,
+      Clock clock) {
     this.contacts = Map.copyOf(contacts);
     this.outbox = outbox;
     this.http = http;
@@ -91,7 +96,8 @@ final class RecipientNotices {
               .writeValueAsBytes(
                   Map.of("event", "art19." + operation, "request", requestId.toString()));
       int status =
-          http.send(
+          http.get()
+              .send(
                   HttpRequest.newBuilder(URI.create(url))
                       .timeout(Duration.ofSeconds(30))
                       .header("Content-Type", "application/json")

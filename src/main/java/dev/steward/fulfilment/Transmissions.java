@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -18,12 +19,12 @@ import org.jdbi.v3.core.Jdbi;
  * timeouts, and records when, to which host (never the path), the size and the outcome.
  */
 final class Transmissions {
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final Jdbi jdbi;
   private final Clock clock;
   private final boolean allowPlainHttpForTests;
 
-  Transmissions(HttpClient http, Jdbi jdbi, Clock clock, boolean allowPlainHttpForTests) {
+  Transmissions(Supplier<HttpClient> http, Jdbi jdbi, Clock clock, boolean allowPlainHttpForTests) {
     this.http = http;
     this.jdbi = jdbi;
     this.clock = clock;
@@ -53,7 +54,8 @@ final class Transmissions {
     String outcome;
     try {
       status =
-          http.send(
+          http.get()
+              .send(
                   HttpRequest.newBuilder(target)
                       .timeout(Duration.ofSeconds(60))
                       .header("Content-Type", "application/zip")

@@ -5,10 +5,10 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Mac;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.AesGcmKey;
-import com.google.crypto.tink.mac.MacConfig;
-import com.google.crypto.tink.signature.SignatureConfig;
+import com.google.crypto.tink.aead.AesGcmKeyManager;
+import com.google.crypto.tink.mac.HmacKeyManager;
+import com.google.crypto.tink.signature.Ed25519PrivateKeyManager;
 import dev.steward.error.ConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -59,11 +59,13 @@ public enum KeyKind {
   private static final HexFormat HEX = HexFormat.of();
   private static final byte[] LABEL = "steward key fingerprint v1".getBytes(StandardCharsets.UTF_8);
 
+  // Only the key types of KeyName: the full SignatureConfig/MacConfig/AeadConfig register a dozen
+  // more (ECDSA, RSA, AES-CMAC, ChaCha20, KMS...), loading hundreds of classes at start-up.
   static {
     try {
-      SignatureConfig.register();
-      MacConfig.register();
-      AeadConfig.register();
+      Ed25519PrivateKeyManager.registerPair(true);
+      HmacKeyManager.register(true);
+      AesGcmKeyManager.register(true);
     } catch (GeneralSecurityException e) {
       throw new ExceptionInInitializerError(e);
     }

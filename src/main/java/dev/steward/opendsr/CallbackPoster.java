@@ -17,11 +17,6 @@ import java.util.function.Supplier;
 final class CallbackPoster {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .connectTimeout(TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
   private final Supplier<ProcessorKey> key;
   private final String processorDomain;
 
@@ -42,7 +37,7 @@ final class CallbackPoster {
             .build();
     int status;
     try {
-      status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      status = Client.INSTANCE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       throw new CallbackFailedException(
           "cannot reach the callback URL: " + e.getClass().getSimpleName());
@@ -53,6 +48,18 @@ final class CallbackPoster {
     if (status / 100 != 2) {
       throw new CallbackFailedException("the callback URL answered " + status);
     }
+  }
+
+  /**
+   * The client, made on the first callback rather than at start-up: making one loads the default
+   * TLS context and its trust store, which a node does not need until it has a callback to post.
+   */
+  private static final class Client {
+    static final HttpClient INSTANCE =
+        HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /** A delivery attempt that did not succeed; the message names no personal data. */

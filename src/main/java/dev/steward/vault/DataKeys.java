@@ -4,7 +4,8 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AeadWrapper;
+import com.google.crypto.tink.aead.AesGcmKeyManager;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,9 +16,11 @@ import java.util.UUID;
  * scope, so a wrapped key copied onto another subject's row does not unwrap.
  */
 final class DataKeys {
+  // AES-GCM and the AEAD wrapper are all a data key needs; AeadConfig would register every AEAD.
   static {
     try {
-      AeadConfig.register();
+      AesGcmKeyManager.register(true);
+      AeadWrapper.register();
     } catch (GeneralSecurityException e) {
       throw new ExceptionInInitializerError(e);
     }

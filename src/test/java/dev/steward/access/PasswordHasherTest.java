@@ -39,6 +39,18 @@ class PasswordHasherTest {
   }
 
   @Test
+  void unmatchable_isWellFormedWithTheConfiguredCostAndMatchesNoPassword() {
+    String unmatchable = hasher.unmatchable();
+
+    assertThat(unmatchable)
+        .matches("\\$argon2id\\$v=19\\$m=64,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+    assertThat(hasher.needsRehash(unmatchable)).isFalse();
+    assertThat(hasher.verify("", unmatchable)).isFalse();
+    assertThat(hasher.verify("correct horse battery", unmatchable)).isFalse();
+    assertThat(hasher.unmatchable()).isNotEqualTo(unmatchable);
+  }
+
+  @Test
   void verify_malformedHash_isFalseRatherThanAnError() {
     assertThat(hasher.verify("x", "$argon2i$v=19$m=64,t=1,p=1$abc$def")).isFalse();
     assertThat(hasher.verify("x", "")).isFalse();
