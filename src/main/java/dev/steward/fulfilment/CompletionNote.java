@@ -5,6 +5,7 @@ import dev.steward.policy.Policy;
 import dev.steward.policy.RequestType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the completion letter says beyond the package link, read from the tasks' evidence: the items
@@ -15,29 +16,35 @@ final class CompletionNote {
   private final List<String> kept = new ArrayList<>();
   private final List<String> outOfScope = new ArrayList<>();
   private final List<String> recipients = new ArrayList<>();
+  private final Map<String, String> words;
 
-  CompletionNote(List<JsonNode> evidence, Policy policy) {
+  /**
+   * @param language the requester's language (en or zh-CN), in which the additions are written
+   */
+  CompletionNote(List<JsonNode> evidence, Policy policy, String language) {
+    this.words = PackageZip.words(language);
     for (JsonNode node : evidence) {
       node.path("kept")
           .forEach(
               k ->
                   kept.add(
-                      k.path("category").asText()
-                          + " ("
-                          + k.path("id").asText()
-                          + "): kept under exemption "
-                          + k.path("exemption").asText()
-                          + " until "
-                          + k.path("until").asText()));
+                      words
+                          .get("letter.keptItem")
+                          .formatted(
+                              k.path("category").asText(),
+                              k.path("id").asText(),
+                              k.path("exemption").asText(),
+                              k.path("until").asText())));
       node.path("outOfScope")
           .forEach(
               o ->
                   outOfScope.add(
-                      o.path("category").asText()
-                          + " ("
-                          + o.path("id").asText()
-                          + "): from "
-                          + sourceName(policy, o.path("source").asText())));
+                      words
+                          .get("letter.outOfScopeItem")
+                          .formatted(
+                              o.path("category").asText(),
+                              o.path("id").asText(),
+                              sourceName(policy, o.path("source").asText()))));
       node.path("recipients").forEach(r -> recipients.add(r.asText()));
     }
   }
@@ -49,13 +56,18 @@ final class CompletionNote {
 
   void appendTo(StringBuilder message) {
     if (!kept.isEmpty()) {
-      message.append("Kept under an exemption:\n- ").append(String.join("\n- ", kept)).append('\n');
+      message
+          .append(words.get("letter.kept"))
+          .append("\n- ")
+          .append(String.join("\n- ", kept))
+          .append('\n');
     }
     if (!outOfScope.isEmpty()) {
       // Cal. Civ. Code §1798.105(a): the deletion right covers what was collected from the
       // consumer.
       message
-          .append("Not covered by a deletion request, because we did not collect it from you:\n- ")
+          .append(words.get("letter.outOfScope"))
+          .append("\n- ")
           .append(String.join("\n- ", outOfScope))
           .append('\n');
     }

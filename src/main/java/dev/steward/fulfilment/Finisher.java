@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -92,7 +93,7 @@ final class Finisher {
       message.append(deliver(plan));
     }
     Policy policy = policies.current().policy();
-    CompletionNote note = new CompletionNote(evidence, policy);
+    CompletionNote note = new CompletionNote(evidence, policy, plan.language());
     note.appendTo(message);
     String operation =
         switch (type) {
@@ -131,12 +132,12 @@ final class Finisher {
     boolean portability = plan.type() == RequestType.PORTABILITY;
     byte[] zip = PackageZip.write(content.build(plan, policy, items, portability, clock.instant()));
     String link = publicUrl + packages.store(plan, zip);
-    String text = "Your data: " + link + "\n";
+    Map<String, String> words = PackageZip.words(plan.language());
+    String text = words.get("letter.yourData").formatted(link) + "\n";
     String endpoint = instructions.get(plan.requestId()).portabilityEndpoint();
     if (portability && endpoint != null) {
       text +=
-          "Sent to the receiving controller: "
-              + transmissions.send(plan.requestId(), endpoint, zip)
+          words.get("letter.sentTo").formatted(transmissions.send(plan.requestId(), endpoint, zip))
               + "\n";
     }
     return text;

@@ -87,7 +87,8 @@ final class PackageZip {
     zip.closeEntry();
   }
 
-  private static Map<String, String> words(String language) {
+  /** The words of the report and of the completion letter's additions, in en or zh-CN. */
+  static Map<String, String> words(String language) {
     String tag = language.equals("zh-CN") ? "zh-CN" : "en";
     Properties properties = new Properties();
     try (InputStreamReader reader =
