@@ -66,6 +66,7 @@ class KillRestartTest {
       env.put("STEWARD_MAIL_FROM", "privacy@steward.test");
       env.put("STEWARD_PHONE_REGION", "GB");
       env.put("STEWARD_PURGE_WEBHOOK_URL", webhook.url());
+      env.put("STEWARD_PURGE_WEBHOOK_SECRET", "kill-test-shared-secret-0123456789");
       // Work a killed node held is taken over after 6 missed beats: 3 s here.
       env.put("STEWARD_SCHEDULER_HEARTBEAT_MILLIS", "500");
       String storeUrl = StoreSettings.h2FileUrl(dataDir.resolve("steward"));
