@@ -28,6 +28,10 @@ import java.util.concurrent.CompletableFuture;
 public class RequestBench {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] RESIDENCES = {"GB", "FR", "DE", "US-CA", "CN", "HK", "IE"};
+  // The access right under each residence's law (CCPA calls it the right to know).
+  private static final String[] TYPES = {
+    "access", "access", "access", "know_specific", "access", "access", "access"
+  };
 
   private static HttpClient http;
   private static String base;
@@ -55,9 +59,13 @@ public class RequestBench {
                 post(
                         "/api/v1/requests",
                         """
-                        {"type":"access","residence":"%s","channel":"email",
+                        {"type":"%s","residence":"%s","channel":"email",
                          "identity":{"email":"bench.%d.%d@example.com"}}"""
-                            .formatted(RESIDENCES[i % RESIDENCES.length], System.nanoTime(), i))
+                            .formatted(
+                                TYPES[i % TYPES.length],
+                                RESIDENCES[i % RESIDENCES.length],
+                                System.nanoTime(),
+                                i))
                     .thenApply(
                         response -> {
                           synchronized (references) {
