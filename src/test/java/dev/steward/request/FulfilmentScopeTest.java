@@ -14,7 +14,6 @@ import static dev.steward.request.RequestWorld.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.steward.access.Principal;
 import dev.steward.error.StewardException;
 import dev.steward.fulfilment.DataSystem;
@@ -27,8 +26,6 @@ import dev.steward.store.Engine;
 import dev.steward.vault.SubjectNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +38,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,8 +52,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FulfilmentScopeTest {
   private static final Principal SETUP = new Principal.System("test");
   private static final Map<Engine, RequestWorld> WORLDS = new EnumMap<>(Engine.class);
-  private static final List<String> CALLS = new CopyOnWriteArrayList<>();
-  private static final HttpServer ENDPOINTS = endpoints();
+  private static final RecordingEndpoints ENDPOINTS = new RecordingEndpoints();
+  private static final List<String> CALLS = ENDPOINTS.calls();
   private static final Ledger LEDGER = new Ledger();
 
   static RequestWorld world(Engine engine) {
@@ -71,7 +67,7 @@ class FulfilmentScopeTest {
                   policy(),
                   new FulfilmentSettings(
                       Optional.empty(),
-                      Map.of("crm-cloud", endpoint("/art19").toString()),
+                      Map.of("crm-cloud", ENDPOINTS.uri("/art19").toString()),
                       "",
                       Duration.ofDays(7),
                       Duration.ofSeconds(1),
@@ -366,31 +362,6 @@ class FulfilmentScopeTest {
 
     private static boolean hasTask(RequestWorld world, UUID requestId) {
       return count(world, "fulfilment_task where request_id = '" + requestId + "'") > 0;
-    }
-  }
-
-  private static URI endpoint(String path) {
-    return URI.create("http://127.0.0.1:" + ENDPOINTS.getAddress().getPort() + path);
-  }
-
-  private static HttpServer endpoints() {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext(
-          "/",
-          exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            CALLS.add(
-                exchange.getRequestURI().getPath()
-                    + " "
-                    + new String(body, StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-          });
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

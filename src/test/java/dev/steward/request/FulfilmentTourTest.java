@@ -4,7 +4,6 @@ import static dev.steward.request.RequestWorld.instant;
 import static dev.steward.request.RequestWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.steward.access.Principal;
 import dev.steward.fulfilment.FulfilmentSettings;
 import dev.steward.fulfilment.PurgeWebhook;
@@ -18,8 +17,6 @@ import dev.steward.vault.ReturningPerson;
 import dev.steward.vault.Vault;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipInputStream;
@@ -48,9 +44,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FulfilmentTourTest {
   private static final Principal SETUP = new Principal.System("test");
   private static final Map<Engine, RequestWorld> WORLDS = new EnumMap<>(Engine.class);
-  private static final List<String> CALLS = new CopyOnWriteArrayList<>();
   private static final String SECRET = "a purge secret for tests";
-  private static final HttpServer ENDPOINTS = endpoints();
+  private static final RecordingEndpoints ENDPOINTS = new RecordingEndpoints();
+  private static final List<String> CALLS = ENDPOINTS.calls();
 
   static RequestWorld world(Engine engine) {
     return WORLDS.computeIfAbsent(
@@ -61,8 +57,8 @@ class FulfilmentTourTest {
                 instant("2026-06-01T09:00", "UTC"),
                 new FulfilmentSettings(
                     Optional.of(
-                        new PurgeWebhook(endpoint("/purge"), SECRET, Duration.ofSeconds(10))),
-                    Map.of("crm-cloud", endpoint("/art19").toString()),
+                        new PurgeWebhook(ENDPOINTS.uri("/purge"), SECRET, Duration.ofSeconds(10))),
+                    Map.of("crm-cloud", ENDPOINTS.uri("/art19").toString()),
                     "",
                     Duration.ofDays(7),
                     Duration.ofSeconds(1),
@@ -199,7 +195,7 @@ class FulfilmentTourTest {
     record(world, mover, "contact.email", "the-person", "inquiries", moving);
     record(world, mover, "service.feedback", "customers", "inquiries", "said by a customer");
     UUID portability = world.log("portability", "GB", moving, world.clock.instant());
-    instruct(world, portability, "{\"portabilityEndpoint\":\"" + endpoint("/receive") + "\"}");
+    instruct(world, portability, "{\"portabilityEndpoint\":\"" + ENDPOINTS.uri("/receive") + "\"}");
     start(world, portability);
     assertThat(RequestWorld.body(world.letter(moving, "is complete"))).contains("delivered");
     assertThat(
@@ -321,33 +317,6 @@ class FulfilmentTourTest {
       }
     }
     return files;
-  }
-
-  private static URI endpoint(String path) {
-    return URI.create("http://127.0.0.1:" + ENDPOINTS.getAddress().getPort() + path);
-  }
-
-  private static HttpServer endpoints() {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext(
-          "/",
-          exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            CALLS.add(
-                exchange.getRequestURI().getPath()
-                    + " "
-                    + new String(body, StandardCharsets.UTF_8));
-            byte[] answer = "{\"accepted\":true}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-          });
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
   }
 
   static Instant now() {
