@@ -43,18 +43,26 @@ class OpenDsrCallbackTest {
       var status = Json.mapper().readTree(delivered.body());
       assertThat(status.get("subject_request_id").asText()).isEqualTo(id);
       assertThat(status.get("request_status").asText()).isEqualTo("in_progress");
-      String recorded =
-          node.node
-              .node()
-              .database()
-              .jdbi()
-              .withHandle(
-                  handle ->
-                      handle
-                          .createQuery("select status || ':' || attempts from opendsr_callback")
-                          .mapTo(String.class)
-                          .one());
+      // The node records the delivery after the receiver's answer reaches it: wait for that.
+      String recorded = recorded(node);
+      while (!recorded.equals("delivered:2") && Instant.now().isBefore(deadline)) {
+        Thread.sleep(50);
+        recorded = recorded(node);
+      }
       assertThat(recorded).isEqualTo("delivered:2");
     }
+  }
+
+  private static String recorded(OpenDsrNode node) {
+    return node.node
+        .node()
+        .database()
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("select status || ':' || attempts from opendsr_callback")
+                    .mapTo(String.class)
+                    .one());
   }
 }
