@@ -100,13 +100,15 @@ class CollectApiTest {
       assertThat(tree(noConsent).get("errors").findValuesAsText("field")).contains("agree");
       assertThat(undeclared.body() + noConsent.body())
           .doesNotContain("max@")
-          .doesNotContain("7946");
+          .doesNotContain("7946 0999", "2079460999");
       assertThat(
               node.node().vault().vault().findByIdentity(SYSTEM, Identity.email("max@example.org")))
           .isInstanceOf(IdentityMatch.None.class);
       assertThat(node.json("POST", "/api/v1/collect/no-such-form", null, "{}").statusCode())
           .isEqualTo(404);
-      assertThat(logs.text()).doesNotContain("max@example.org").doesNotContain("7946");
+      assertThat(logs.text())
+          .doesNotContain("max@example.org")
+          .doesNotContain("7946 0999", "2079460999");
     }
   }
 
