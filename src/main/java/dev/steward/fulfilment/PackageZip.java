@@ -20,6 +20,10 @@ import java.util.zip.ZipOutputStream;
  * report.html} in the requester's language (en or zh-CN), rendered by precompiled jte templates.
  */
 final class PackageZip {
+  // Read once: every package and every completion letter uses them.
+  private static final Map<String, Map<String, String>> WORDS =
+      Map.of("en", load("en"), "zh-CN", load("zh-CN"));
+
   private static final TemplateEngine ENGINE =
       TemplateEngine.createPrecompiled(
           null,
@@ -89,7 +93,10 @@ final class PackageZip {
 
   /** The words of the report and of the completion letter's additions, in en or zh-CN. */
   static Map<String, String> words(String language) {
-    String tag = language.equals("zh-CN") ? "zh-CN" : "en";
+    return WORDS.get(language.equals("zh-CN") ? "zh-CN" : "en");
+  }
+
+  private static Map<String, String> load(String tag) {
     Properties properties = new Properties();
     try (InputStreamReader reader =
         new InputStreamReader(
@@ -101,6 +108,6 @@ final class PackageZip {
     }
     Map<String, String> words = new HashMap<>();
     properties.forEach((key, value) -> words.put(key.toString(), value.toString()));
-    return words;
+    return Map.copyOf(words);
   }
 }
