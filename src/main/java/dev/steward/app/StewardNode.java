@@ -41,6 +41,7 @@ import dev.steward.policy.documents.PolicyDocuments;
 import dev.steward.request.RequestRoutes;
 import dev.steward.request.Requests;
 import dev.steward.request.SmsSender;
+import dev.steward.request.WebhookSmsSender;
 import dev.steward.session.SessionRoutes;
 import dev.steward.session.SubjectSignIn;
 import dev.steward.store.Database;
@@ -226,6 +227,12 @@ public final class StewardNode implements AutoCloseable {
                   .orElse(options.fulfilment()),
               options.systems(),
               clock);
+      // A configured gateway sends phone codes; without one a phone-only request is refused.
+      SmsSender sms =
+          config
+              .smsWebhook()
+              .<SmsSender>map(gateway -> new WebhookSmsSender(gateway, clock))
+              .orElse(options.sms());
       Requests requests =
           new Requests(
               database,
@@ -235,7 +242,7 @@ public final class StewardNode implements AutoCloseable {
               vault.vault(),
               outbox,
               audit,
-              options.sms(),
+              sms,
               fulfilment.planner(),
               opendsr.listener(),
               clock);
@@ -268,7 +275,7 @@ public final class StewardNode implements AutoCloseable {
       SubjectSessions subjectSessions = new SubjectSessions(database.jdbi(), clock);
       new SessionRoutes(
               new SubjectSignIn(
-                  database, vault.index(), outbox, options.sms(), subjectSessions, audit, clock),
+                  database, vault.index(), outbox, sms, subjectSessions, audit, clock),
               requests)
           .addTo(routes);
       fulfilling.routes().addTo(routes);

@@ -113,7 +113,8 @@ public final class ConfigResolver {
         mail,
         opendsr(file, mail),
         scheduling(file),
-        PurgeWebhookSettings.resolve(env, file));
+        file.purgeWebhook().resolve(env),
+        file.smsWebhook().resolve(env));
   }
 
   /**

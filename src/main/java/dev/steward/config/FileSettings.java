@@ -31,11 +31,24 @@ record FileSettings(
     @JsonProperty("scheduler-heartbeat-millis") Integer schedulerHeartbeatMillis,
     @JsonProperty("purge-webhook-url") String purgeWebhookUrl,
     @JsonProperty("purge-webhook-secret-file") String purgeWebhookSecretFile,
-    @JsonProperty("purge-webhook-timeout-seconds") Integer purgeWebhookTimeoutSeconds) {
+    @JsonProperty("purge-webhook-timeout-seconds") Integer purgeWebhookTimeoutSeconds,
+    @JsonProperty("sms-webhook-url") String smsWebhookUrl,
+    @JsonProperty("sms-webhook-secret-file") String smsWebhookSecretFile,
+    @JsonProperty("sms-webhook-timeout-seconds") Integer smsWebhookTimeoutSeconds) {
+
+  WebhookSettings purgeWebhook() {
+    return new WebhookSettings(
+        "purge-webhook", purgeWebhookUrl, purgeWebhookSecretFile, purgeWebhookTimeoutSeconds);
+  }
+
+  WebhookSettings smsWebhook() {
+    return new WebhookSettings(
+        "sms-webhook", smsWebhookUrl, smsWebhookSecretFile, smsWebhookTimeoutSeconds);
+  }
 
   static FileSettings empty() {
     return new FileSettings(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -1,10 +1,10 @@
 package dev.steward.config;
 
-import dev.steward.fulfilment.PurgeWebhook;
 import dev.steward.mail.MailSettings;
 import dev.steward.opendsr.OpenDsrSettings;
 import dev.steward.store.StoreSettings;
 import dev.steward.web.HttpSettings;
+import dev.steward.web.Webhook;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -25,6 +25,8 @@ import java.util.Optional;
  *     files
  * @param opendsr the OpenDSR processor key, certificate chain and domain
  * @param scheduling how often the node looks for due jobs and marks the ones it runs as alive
+ * @param smsWebhook the SMS gateway phone codes are sent through; none by default, and then a
+ *     request with only a phone number is refused with a message saying so
  * @param purgeWebhook the delivery network's content-purge webhook; none by default, and then
  *     content removals wait for staff
  */
@@ -41,11 +43,13 @@ public record StewardConfig(
     MailSettings mail,
     OpenDsrSettings opendsr,
     Scheduling scheduling,
-    Optional<PurgeWebhook> purgeWebhook) {
+    Optional<Webhook> purgeWebhook,
+    Optional<Webhook> smsWebhook) {
 
   public StewardConfig {
     keyVariables = Map.copyOf(keyVariables);
     purgeWebhook = purgeWebhook == null ? Optional.empty() : purgeWebhook;
+    smsWebhook = smsWebhook == null ? Optional.empty() : smsWebhook;
   }
 
   /** With the default job scheduling. */
@@ -74,6 +78,7 @@ public record StewardConfig(
         mail,
         opendsr,
         Scheduling.defaults(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -102,6 +107,7 @@ public record StewardConfig(
         mail,
         OpenDsrSettings.none(mail.messageIdDomain()),
         Scheduling.defaults(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -120,11 +126,12 @@ public record StewardConfig(
         mail,
         settings,
         scheduling,
-        purgeWebhook);
+        purgeWebhook,
+        smsWebhook);
   }
 
   /** The same configuration with a content-purge webhook. */
-  public StewardConfig withPurgeWebhook(PurgeWebhook webhook) {
+  public StewardConfig withPurgeWebhook(Webhook webhook) {
     return new StewardConfig(
         dataDir,
         store,
@@ -138,7 +145,8 @@ public record StewardConfig(
         mail,
         opendsr,
         scheduling,
-        Optional.of(webhook));
+        Optional.of(webhook),
+        smsWebhook);
   }
 
   /** The same configuration with another password-hashing cost (tests use a cheap one). */
@@ -156,7 +164,8 @@ public record StewardConfig(
         mail,
         opendsr,
         scheduling,
-        purgeWebhook);
+        purgeWebhook,
+        smsWebhook);
   }
 
   /** The same configuration with other job scheduling (tests poll fast). */
@@ -174,7 +183,8 @@ public record StewardConfig(
         mail,
         opendsr,
         settings,
-        purgeWebhook);
+        purgeWebhook,
+        smsWebhook);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.steward.fulfilment;
 
 import dev.steward.error.ConflictException;
 import dev.steward.web.Json;
+import dev.steward.web.Webhook;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,17 +20,17 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Asks the delivery network to purge a business customer's content: POSTs {@code {"urls": [...]}}
- * to the configured purge webhook, signed ({@link PurgeWebhook}), and keeps the evidence (status,
+ * to the configured purge webhook, signed ({@link Webhook}), and keeps the evidence (status,
  * SHA-256 of the answer, time). A non-2xx answer, no answer within the timeout, or no webhook
  * configured is a failure, retried by the task and then left for staff.
  */
 final class ContentPurge {
-  private final Optional<PurgeWebhook> webhook;
+  private final Optional<Webhook> webhook;
   private final Supplier<HttpClient> http;
   private final Jdbi jdbi;
   private final Clock clock;
 
-  ContentPurge(Optional<PurgeWebhook> webhook, Supplier<HttpClient> http, Jdbi jdbi, Clock clock) {
+  ContentPurge(Optional<Webhook> webhook, Supplier<HttpClient> http, Jdbi jdbi, Clock clock) {
     this.webhook = webhook;
     this.http = http;
     this.jdbi = jdbi;
@@ -37,7 +38,7 @@ final class ContentPurge {
   }
 
   SystemResult purge(UUID requestId, List<String> urls) {
-    PurgeWebhook target =
+    Webhook target =
         webhook.orElseThrow(
             () -> new ConflictException("no purge webhook is configured (purge-webhook-url)"));
     if (urls.isEmpty()) {
@@ -53,8 +54,8 @@ final class ContentPurge {
                   HttpRequest.newBuilder(target.url())
                       .timeout(target.timeout())
                       .header("Content-Type", "application/json")
-                      .header(PurgeWebhook.TIMESTAMP, Long.toString(sentAt))
-                      .header(PurgeWebhook.SIGNATURE, target.signature(sentAt, body))
+                      .header(Webhook.TIMESTAMP, Long.toString(sentAt))
+                      .header(Webhook.SIGNATURE, target.signature(sentAt, body))
                       .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                       .build(),
                   HttpResponse.BodyHandlers.ofByteArray());

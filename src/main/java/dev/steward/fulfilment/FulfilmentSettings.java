@@ -1,5 +1,6 @@
 package dev.steward.fulfilment;
 
+import dev.steward.web.Webhook;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param plainHttpTransmission allow {@code http://} portability endpoints (tests on loopback only)
  */
 public record FulfilmentSettings(
-    Optional<PurgeWebhook> purgeWebhook,
+    Optional<Webhook> purgeWebhook,
     Map<String, String> recipientContacts,
     String publicUrl,
     Duration linkLifetime,
@@ -44,7 +45,7 @@ public record FulfilmentSettings(
   }
 
   /** The same settings with the purge webhook the node's configuration names. */
-  public FulfilmentSettings withPurgeWebhook(PurgeWebhook webhook) {
+  public FulfilmentSettings withPurgeWebhook(Webhook webhook) {
     return new FulfilmentSettings(
         Optional.of(webhook),
         recipientContacts,

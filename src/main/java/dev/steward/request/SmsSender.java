@@ -3,9 +3,9 @@ package dev.steward.request;
 import dev.steward.error.ConfigurationException;
 
 /**
- * Sends a one-time code by text message. Steward ships no provider: a deployment that verifies
- * phone numbers supplies one. Implementations must be thread-safe and must not log the number or
- * the text.
+ * Sends a one-time code by text message: through the deployment's SMS gateway when {@code
+ * sms-webhook-url} is configured ({@link WebhookSmsSender}), or another implementation a node is
+ * given. Implementations must be thread-safe and must not log the number or the text.
  */
 @FunctionalInterface
 public interface SmsSender {
@@ -21,7 +21,7 @@ public interface SmsSender {
     return (phone, text) -> {
       throw new ConfigurationException(
           "no SMS provider is configured, so a code cannot be sent to a phone number;"
-              + " give an email address, or configure an SmsSender for this node");
+              + " give an email address, or configure sms-webhook-url for this node");
     };
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.error.ConfigurationException;
-import dev.steward.fulfilment.PurgeWebhook;
+import dev.steward.web.Webhook;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ class PurgeWebhookConfigTest {
             + secret
             + "\npurge-webhook-timeout-seconds: 12\n");
 
-    PurgeWebhook webhook = resolve(Map.of()).purgeWebhook().orElseThrow();
+    Webhook webhook = resolve(Map.of()).purgeWebhook().orElseThrow();
 
     assertThat(webhook.url()).isEqualTo(URI.create("https://cdn.example.com/hooks/purge"));
     assertThat(webhook.secret()).isEqualTo("file secret of 24 chars");
@@ -39,7 +39,7 @@ class PurgeWebhookConfigTest {
   void environment_winsOverTheFile() throws IOException {
     yaml("purge-webhook-url: https://cdn.example.com/file\n");
 
-    PurgeWebhook webhook =
+    Webhook webhook =
         resolve(
                 Map.of(
                     "STEWARD_PURGE_WEBHOOK_URL", "https://cdn.example.com/env",

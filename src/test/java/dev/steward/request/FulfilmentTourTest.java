@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.access.Principal;
 import dev.steward.fulfilment.FulfilmentSettings;
-import dev.steward.fulfilment.PurgeWebhook;
 import dev.steward.store.Engine;
 import dev.steward.vault.Identity;
 import dev.steward.vault.NewDisclosure;
@@ -15,6 +14,7 @@ import dev.steward.vault.NewSubject;
 import dev.steward.vault.Provenance;
 import dev.steward.vault.ReturningPerson;
 import dev.steward.vault.Vault;
+import dev.steward.web.Webhook;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -57,7 +57,11 @@ class FulfilmentTourTest {
                 instant("2026-06-01T09:00", "UTC"),
                 new FulfilmentSettings(
                     Optional.of(
-                        new PurgeWebhook(ENDPOINTS.uri("/purge"), SECRET, Duration.ofSeconds(10))),
+                        new Webhook(
+                            "purge-webhook",
+                            ENDPOINTS.uri("/purge"),
+                            SECRET,
+                            Duration.ofSeconds(10))),
                     Map.of("crm-cloud", ENDPOINTS.uri("/art19").toString()),
                     "",
                     Duration.ofDays(7),

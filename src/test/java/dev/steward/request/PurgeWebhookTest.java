@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.steward.config.ConfigResolver;
-import dev.steward.fulfilment.PurgeWebhook;
 import dev.steward.store.Engine;
+import dev.steward.web.Webhook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -39,7 +39,7 @@ class PurgeWebhookTest {
       throws Exception {
     List<Call> calls = new CopyOnWriteArrayList<>();
     HttpServer network = network(calls);
-    PurgeWebhook configured = fromStewardYaml(network.getAddress().getPort());
+    Webhook configured = fromStewardYaml(network.getAddress().getPort());
     try (RequestWorld world =
         RequestWorld.start(
             engine,
@@ -81,7 +81,7 @@ class PurgeWebhookTest {
   }
 
   /** The webhook as the resolver reads it from steward.yaml, the secret from its own file. */
-  private static PurgeWebhook fromStewardYaml(int port) throws IOException {
+  private static Webhook fromStewardYaml(int port) throws IOException {
     Path dataDir = Files.createTempDirectory("steward-config-");
     Path secret = Files.writeString(dataDir.resolve("purge.secret"), SECRET);
     Files.writeString(
@@ -103,8 +103,8 @@ class PurgeWebhookTest {
           exchange -> {
             calls.add(
                 new Call(
-                    exchange.getRequestHeaders().getFirst(PurgeWebhook.TIMESTAMP),
-                    exchange.getRequestHeaders().getFirst(PurgeWebhook.SIGNATURE),
+                    exchange.getRequestHeaders().getFirst(Webhook.TIMESTAMP),
+                    exchange.getRequestHeaders().getFirst(Webhook.SIGNATURE),
                     exchange.getRequestBody().readAllBytes()));
             exchange.sendResponseHeaders(202, -1);
             exchange.close();

@@ -1,4 +1,4 @@
-package dev.steward.fulfilment;
+package dev.steward.web;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,34 +12,37 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The delivery network's purge webhook, as configured ({@code purge-webhook-*} in {@code
- * steward.yaml}, {@code STEWARD_PURGE_WEBHOOK_*}). Each call carries {@code X-Steward-Timestamp}
- * (epoch seconds) and {@code X-Steward-Signature: v1=<hex HMAC-SHA256 of "timestamp.body">} under
- * the shared secret, so the network can check that the call is Steward's and recent.
+ * An outside HTTP endpoint Steward calls, as configured ({@code <setting>-url}, {@code
+ * <setting>-secret-file}, {@code <setting>-timeout-seconds} in {@code steward.yaml}, or the
+ * matching {@code STEWARD_*} variables): the delivery network's purge webhook, the SMS gateway.
+ * Each call carries {@code X-Steward-Timestamp} (epoch seconds) and {@code X-Steward-Signature:
+ * v1=<hex HMAC-SHA256 of "timestamp.body">} under the shared secret, so the receiver can check that
+ * the call is Steward's and recent.
  *
+ * @param setting the settings' prefix, e.g. {@code purge-webhook}, named in messages
  * @param url {@code https://}, or {@code http://} to the loopback address (a local relay, tests)
  * @param secret the HMAC key; never logged, shown as hidden by {@link #toString()}
- * @param timeout how long one call may take before it counts as failed and is retried
+ * @param timeout how long one call may take before it counts as failed
  */
-public record PurgeWebhook(URI url, String secret, Duration timeout) {
+public record Webhook(String setting, URI url, String secret, Duration timeout) {
   public static final String TIMESTAMP = "X-Steward-Timestamp";
   public static final String SIGNATURE = "X-Steward-Signature";
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
 
-  public PurgeWebhook {
+  public Webhook {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     boolean loopback = url.getHost() != null && LOOPBACK.contains(url.getHost());
     if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
       throw new IllegalArgumentException(
-          "purge-webhook-url must be https:// (http:// only to the loopback address), not " + url);
+          setting + "-url must be https:// (http:// only to the loopback address), not " + url);
     }
     if (secret == null || secret.length() < 16) {
       throw new IllegalArgumentException(
-          "purge-webhook-secret must be at least 16 characters: it signs every purge call");
+          setting + "-secret must be at least 16 characters: it signs every call");
     }
     if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
       throw new IllegalArgumentException(
-          "purge-webhook-timeout-seconds must be between 1 and 300, not " + timeout.toSeconds());
+          setting + "-timeout-seconds must be between 1 and 300, not " + timeout.toSeconds());
     }
   }
 
@@ -57,6 +60,6 @@ public record PurgeWebhook(URI url, String secret, Duration timeout) {
 
   @Override
   public String toString() {
-    return "PurgeWebhook[" + url + ", secret hidden, timeout " + timeout + "]";
+    return "Webhook[" + setting + ", " + url + ", secret hidden, timeout " + timeout + "]";
   }
 }

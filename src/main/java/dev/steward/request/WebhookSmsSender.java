@@ -1,0 +1,74 @@
+package dev.steward.request;
+
+import dev.steward.error.StewardException;
+import dev.steward.web.Json;
+import dev.steward.web.Webhook;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Sends text messages through the deployment's SMS gateway ({@code sms-webhook-*} settings): a
+ * signed {@code POST} of {@code {"to": "+E.164", "text": "..."}}; any 2xx answer is a sent message.
+ * Neither the number nor the text is logged. Thread-safe.
+ */
+public final class WebhookSmsSender implements SmsSender {
+  private final Webhook gateway;
+  private final Clock clock;
+  private volatile HttpClient http;
+
+  public WebhookSmsSender(Webhook gateway, Clock clock) {
+    this.gateway = gateway;
+    this.clock = clock;
+  }
+
+  @Override
+  public void send(String phone, String text) {
+    int status;
+    try {
+      byte[] body = Json.mapper().writeValueAsBytes(Map.of("to", phone, "text", text));
+      long sentAt = clock.instant().getEpochSecond();
+      status =
+          http()
+              .send(
+                  HttpRequest.newBuilder(gateway.url())
+                      .timeout(gateway.timeout())
+                      .header("Content-Type", "application/json")
+                      .header(Webhook.TIMESTAMP, Long.toString(sentAt))
+                      .header(Webhook.SIGNATURE, gateway.signature(sentAt, body))
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode();
+    } catch (IOException e) {
+      throw unavailable("the SMS gateway could not be reached");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable("interrupted while sending");
+    }
+    if (status < 200 || status > 299) {
+      throw unavailable("the SMS gateway answered " + status);
+    }
+  }
+
+  /** Made on first use: most nodes never send a text. */
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      http = client;
+    }
+    return client;
+  }
+
+  private static StewardException unavailable(String why) {
+    return new StewardException(
+        "sms-unavailable",
+        503,
+        "the code could not be sent by text message (" + why + "); try again later");
+  }
+}
