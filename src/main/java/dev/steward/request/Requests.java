@@ -35,31 +35,6 @@ public final class Requests {
   private final ReceiptConfirmations confirmations;
   private final ClockGaps clockGaps;
 
-  public Requests(
-      Database store,
-      PublishedPolicies policies,
-      Keyring keyring,
-      IdentityIndex index,
-      Vault vault,
-      Outbox outbox,
-      AuditTrail audit,
-      SmsSender sms,
-      FulfilmentPlanner planner,
-      Clock clock) {
-    this(
-        store,
-        policies,
-        keyring,
-        index,
-        vault,
-        outbox,
-        audit,
-        sms,
-        planner,
-        RequestListener.NONE,
-        clock);
-  }
-
   /**
    * @param listener told of every state change, inside its transaction
    */
