@@ -73,6 +73,8 @@ class OutboxDeliveryTest {
       assertThat(sent.attempts()).isEqualTo(1);
       assertThat(sent.sentAt()).isNotNull();
       assertThat(sent.lastError()).isNull();
+      // The outcome is audited after the row is marked, so it may land a moment later.
+      eventually("the sending is audited", () -> !bed.audit.isEmpty());
       assertThat(bed.audit)
           .containsExactly(
               "mail.sent mail:"

@@ -98,6 +98,8 @@ class OutboxSafetyTest {
       assertThat(bed.outbox.list(MailStatus.FAILED, 100))
           .extracting(OutboxEntry::id)
           .containsExactly(queued.id());
+      // The outcome is audited after the row is marked, so it may land a moment later.
+      eventually("the failure is audited", () -> !bed.audit.isEmpty());
       assertThat(bed.audit)
           .containsExactly(
               "mail.failed mail:"
