@@ -7,6 +7,7 @@ import dev.steward.error.ConfigurationException;
 import dev.steward.error.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -25,8 +26,10 @@ public final class Database implements AutoCloseable {
   private final String jdbcUrl;
   private final long connectTimeoutMillis;
   private final TaskScheduling tasks;
+  private final boolean migrated;
 
-  private Database(HikariDataSource dataSource, Engine engine) {
+  private Database(HikariDataSource dataSource, Engine engine, boolean migrated) {
+    this.migrated = migrated;
     this.dataSource = dataSource;
     this.engine = engine;
     this.jdbi = Jdbi.create(dataSource);
@@ -43,6 +46,11 @@ public final class Database implements AutoCloseable {
   public static Database open(StoreSettings settings, String... migrationLocations) {
     Engine engine = Engine.fromUrl(settings.jdbcUrl());
     HikariDataSource dataSource = connect(settings, engine);
+    Optional<String> fingerprint =
+        MigrationFingerprint.of(Database.class.getClassLoader(), migrationLocations);
+    if (fingerprint.isPresent() && MigrationFingerprint.isRecorded(dataSource, fingerprint.get())) {
+      return new Database(dataSource, engine, false);
+    }
     try {
       Flyway.configure()
           .dataSource(dataSource)
@@ -55,7 +63,9 @@ public final class Database implements AutoCloseable {
       throw new StoreUnavailableException(
           "could not prepare the database schema: " + firstLine(e.getMessage()), e);
     }
-    return new Database(dataSource, engine);
+    fingerprint.ifPresent(
+        applied -> MigrationFingerprint.record(dataSource, applied, MigrationFingerprint::utcNow));
+    return new Database(dataSource, engine, true);
   }
 
   private static HikariDataSource connect(StoreSettings settings, Engine engine) {
@@ -95,7 +105,16 @@ public final class Database implements AutoCloseable {
   public Database sibling(String purpose, int poolSize) {
     StoreSettings own =
         new StoreSettings(jdbcUrl, poolSize, java.time.Duration.ofMillis(connectTimeoutMillis));
-    return new Database(connect(own, engine, dataSource.getPoolName() + "-" + purpose), engine);
+    return new Database(
+        connect(own, engine, dataSource.getPoolName() + "-" + purpose), engine, false);
+  }
+
+  /**
+   * True when opening it went through Flyway; false when the bundled scripts' fingerprint was
+   * recorded as fully applied, so there was nothing to migrate or validate.
+   */
+  public boolean migratedOnOpen() {
+    return migrated;
   }
 
   public Jdbi jdbi() {
