@@ -1,5 +1,6 @@
 package dev.steward.access;
 
+import dev.steward.store.Generations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,10 +14,16 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class ApiTokenStore {
   private static final String COLUMNS =
       "id, owner_kind, owner_id, name, scopes, created_at, expires_at, revoked_at, last_used_at";
-  private final Jdbi jdbi;
 
-  ApiTokenStore(Jdbi jdbi) {
+  /** Bumped with every revocation, and when a token's owner is disabled. */
+  static final String CREDENTIALS = "credentials";
+
+  private final Jdbi jdbi;
+  private final Generations generations;
+
+  ApiTokenStore(Jdbi jdbi, Generations generations) {
     this.jdbi = jdbi;
+    this.generations = generations;
   }
 
   /** A token found by its hash, with what authentication needs to know of its owner. */
@@ -91,25 +98,33 @@ final class ApiTokenStore {
 
   /** Revokes unless already revoked; false when nothing changed. */
   boolean revoke(UUID id, Instant now) {
-    return jdbi.withHandle(
-            handle ->
-                handle.execute(
-                    "update api_token set revoked_at = ? where id = ? and revoked_at is null",
-                    Rows.at(now),
-                    id))
-        > 0;
+    return jdbi.inTransaction(
+        handle -> {
+          boolean revoked =
+              handle.execute(
+                      "update api_token set revoked_at = ? where id = ? and revoked_at is null",
+                      Rows.at(now),
+                      id)
+                  > 0;
+          if (revoked) {
+            generations.bump(handle, CREDENTIALS);
+          }
+          return revoked;
+        });
   }
 
   /** Revokes every live sign-in session of a staff user, e.g. after a password change. */
   void revokeSessions(UUID userId, Instant now) {
-    jdbi.useHandle(
-        handle ->
-            handle.execute(
-                "update api_token set revoked_at = ? where owner_kind = 'staff' and owner_id = ?"
-                    + " and name = ? and revoked_at is null",
-                Rows.at(now),
-                userId,
-                ApiToken.SESSION));
+    jdbi.useTransaction(
+        handle -> {
+          handle.execute(
+              "update api_token set revoked_at = ? where owner_kind = 'staff' and owner_id = ?"
+                  + " and name = ? and revoked_at is null",
+              Rows.at(now),
+              userId,
+              ApiToken.SESSION);
+          generations.bump(handle, CREDENTIALS);
+        });
   }
 
   /**

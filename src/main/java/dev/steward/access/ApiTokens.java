@@ -31,7 +31,7 @@ public final class ApiTokens {
 
   public ApiTokens(
       Database database, StaffUsers users, ClientAccounts clients, AuditTrail audit, Clock clock) {
-    this.store = new ApiTokenStore(database.jdbi());
+    this.store = new ApiTokenStore(database.jdbi(), database.generations());
     this.users = users;
     this.clients = clients;
     this.audit = audit;

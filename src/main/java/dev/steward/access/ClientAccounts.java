@@ -6,6 +6,7 @@ import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.error.NotFoundException;
 import dev.steward.store.Database;
+import dev.steward.store.Generations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,11 +25,13 @@ public final class ClientAccounts {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,127}");
   private static final String COLUMNS = "id, name, kind, disabled, created_at";
   private final Jdbi jdbi;
+  private final Generations generations;
   private final AuditTrail audit;
   private final Clock clock;
 
   public ClientAccounts(Database database, AuditTrail audit, Clock clock) {
     this.jdbi = database.jdbi();
+    this.generations = database.generations();
     this.audit = audit;
     this.clock = clock;
   }
@@ -98,8 +101,11 @@ public final class ClientAccounts {
 
   public ClientAccount disable(Principal actor, UUID id) {
     find(id).orElseThrow(() -> new NotFoundException("no such client account"));
-    jdbi.useHandle(
-        handle -> handle.execute("update client_account set disabled = true where id = ?", id));
+    jdbi.useTransaction(
+        handle -> {
+          handle.execute("update client_account set disabled = true where id = ?", id);
+          generations.bump(handle, ApiTokenStore.CREDENTIALS);
+        });
     audit.record(actor, "client.disabled", "client-account", id.toString());
     return find(id).orElseThrow();
   }

@@ -40,7 +40,7 @@ public final class SignIn {
       ApiTokens tokens,
       AuditTrail audit,
       Clock clock) {
-    this.users = new StaffUserStore(database.jdbi());
+    this.users = new StaffUserStore(database);
     this.staffUsers = staffUsers;
     this.hasher = hasher;
     this.tokens = tokens;

@@ -1,5 +1,7 @@
 package dev.steward.access;
 
+import dev.steward.store.Database;
+import dev.steward.store.Generations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,9 +15,11 @@ final class StaffUserStore {
   private static final String COLUMNS =
       "id, username, display_name, role, must_change_password, disabled, created_at";
   private final Jdbi jdbi;
+  private final Generations generations;
 
-  StaffUserStore(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  StaffUserStore(Database database) {
+    this.jdbi = database.jdbi();
+    this.generations = database.generations();
   }
 
   /** A stored user with its hash, for sign-in only. */
@@ -82,8 +86,11 @@ final class StaffUserStore {
   }
 
   void disable(UUID id) {
-    jdbi.useHandle(
-        handle -> handle.execute("update staff_user set disabled = true where id = ?", id));
+    jdbi.useTransaction(
+        handle -> {
+          handle.execute("update staff_user set disabled = true where id = ?", id);
+          generations.bump(handle, ApiTokenStore.CREDENTIALS);
+        });
   }
 
   void setPassword(UUID id, String passwordHash, boolean mustChange) {

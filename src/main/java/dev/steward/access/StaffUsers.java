@@ -23,7 +23,7 @@ public final class StaffUsers {
   private final Clock clock;
 
   public StaffUsers(Database database, PasswordHasher hasher, AuditTrail audit, Clock clock) {
-    this.store = new StaffUserStore(database.jdbi());
+    this.store = new StaffUserStore(database);
     this.hasher = hasher;
     this.audit = audit;
     this.clock = clock;

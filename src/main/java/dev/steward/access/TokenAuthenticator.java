@@ -2,29 +2,46 @@ package dev.steward.access;
 
 import dev.steward.error.UnauthenticatedException;
 import dev.steward.store.Database;
+import dev.steward.store.Generations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Authenticates {@code Authorization: Bearer stw_...} against the stored SHA-256 of API tokens and
  * sign-in sessions, and {@code Bearer sts_...} against subject sessions ({@link SubjectSessions}).
  * A malformed, unknown, revoked or expired token, or one whose owner is disabled, gets the same
  * answer, so a caller learns nothing about which it was. Last use is recorded at most once a minute
- * per token, never on every call. Thread-safe; holds no state of its own, so any node sees a
- * revocation made on another at once.
+ * per token, never on every call.
+ *
+ * <p>A token found valid is remembered, by its hash, together with the store's {@code credentials}
+ * generation ({@link Generations}), which every revocation and every disabling of a user or client
+ * account bumps in its own transaction. A remembered token is trusted only while that generation
+ * stands still and its expiry has not passed, so the store is asked again after any such change: at
+ * once when the change was made through this node, within {@link Generations#MAX_AGE} when it was
+ * made on another node or by the CLI. Unknown and refused tokens are never remembered. Thread-safe.
  */
 public final class TokenAuthenticator implements Authenticator {
   static final String INVALID = "the bearer token is not valid";
   private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+  // Tokens in use at once are few (integrations, signed-in staff); past this, start over.
+  private static final int MAX_REMEMBERED = 10_000;
+
+  /** A token found valid, as of {@code generation}; {@code lastUsedAt} as last recorded. */
+  private record Known(ApiToken token, Principal principal, long generation, Instant lastUsedAt) {}
+
   private final ApiTokenStore store;
   private final SubjectSessions sessions;
+  private final Generations generations;
   private final Clock clock;
+  private final ConcurrentHashMap<String, Known> known = new ConcurrentHashMap<>();
 
   public TokenAuthenticator(Database database, Clock clock) {
-    this.store = new ApiTokenStore(database.jdbi());
+    this.generations = database.generations();
+    this.store = new ApiTokenStore(database.jdbi(), generations);
     this.sessions = new SubjectSessions(database.jdbi(), clock);
     this.clock = clock;
   }
@@ -45,19 +62,46 @@ public final class TokenAuthenticator implements Authenticator {
       throw new UnauthenticatedException(INVALID);
     }
     Instant now = clock.instant();
+    String hash = Secrets.sha256Hex(parts[1]);
+    // Read before the store: a revocation committed after this read bumps the generation, so the
+    // token is looked up again on its next use.
+    long generation = generations.current(ApiTokenStore.CREDENTIALS);
+    Known found = known.get(hash);
+    if (found == null || found.generation() != generation) {
+      found = lookUp(hash, now, generation);
+    }
+    if (!found.token().isActive(now)) {
+      known.remove(hash, found);
+      throw new UnauthenticatedException(INVALID);
+    }
+    Instant staleBefore = now.minus(TOUCH_INTERVAL);
+    if (found.lastUsedAt() == null || found.lastUsedAt().isBefore(staleBefore)) {
+      store.touch(found.token().id(), Rows.now(clock), staleBefore);
+      known.replace(hash, found, withLastUse(found, now));
+    }
+    return found.principal();
+  }
+
+  private Known lookUp(String hash, Instant now, long generation) {
+    known.remove(hash);
     ApiTokenStore.Presented presented =
         store
-            .findByHash(Secrets.sha256Hex(parts[1]))
+            .findByHash(hash)
             .filter(p -> p.token().isActive(now) && !p.ownerDisabled())
             .orElseThrow(() -> new UnauthenticatedException(INVALID));
-    ApiToken token = presented.token();
     Principal principal =
         principal(presented).orElseThrow(() -> new UnauthenticatedException(INVALID));
-    Instant staleBefore = now.minus(TOUCH_INTERVAL);
-    if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(staleBefore)) {
-      store.touch(token.id(), Rows.now(clock), staleBefore);
+    Known found =
+        new Known(presented.token(), principal, generation, presented.token().lastUsedAt());
+    if (known.size() >= MAX_REMEMBERED) {
+      known.clear();
     }
-    return principal;
+    known.put(hash, found);
+    return found;
+  }
+
+  private static Known withLastUse(Known found, Instant at) {
+    return new Known(found.token(), found.principal(), found.generation(), at);
   }
 
   private static Optional<Principal> principal(ApiTokenStore.Presented presented) {

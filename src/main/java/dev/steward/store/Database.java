@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
   private final String jdbcUrl;
   private final long connectTimeoutMillis;
   private final TaskScheduling tasks;
+  private final Generations generations;
   private final boolean migrated;
 
   private Database(HikariDataSource dataSource, Engine engine, boolean migrated) {
@@ -36,6 +37,7 @@ public final class Database implements AutoCloseable {
     this.jdbcUrl = dataSource.getJdbcUrl();
     this.connectTimeoutMillis = dataSource.getConnectionTimeout();
     this.tasks = new TaskScheduling();
+    this.generations = new Generations(jdbi);
   }
 
   /** Opens and migrates the main data store. */
@@ -127,6 +129,11 @@ public final class Database implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  /** The store's change counters, with this node's view of them. */
+  public Generations generations() {
+    return generations;
   }
 
   /** Scheduling of db-scheduler tasks on this store. */

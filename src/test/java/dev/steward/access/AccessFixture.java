@@ -3,6 +3,7 @@ package dev.steward.access;
 import dev.steward.config.StewardConfig.PasswordHashing;
 import dev.steward.store.Database;
 import dev.steward.store.Engine;
+import dev.steward.store.StoreSettings;
 import dev.steward.store.TestDatabases;
 
 /** A fresh store with the access services wired the way the application wires them. */
@@ -19,7 +20,16 @@ public final class AccessFixture implements AutoCloseable {
   public static final Principal CLI = new Principal.System("cli");
 
   public AccessFixture(Engine engine) {
-    this.database = TestDatabases.open(engine);
+    this(TestDatabases.open(engine));
+  }
+
+  /** The services of one node on {@code url}; two such fixtures are two nodes of one store. */
+  public AccessFixture(String url) {
+    this(Database.open(StoreSettings.of(url)));
+  }
+
+  private AccessFixture(Database database) {
+    this.database = database;
     this.users = new StaffUsers(database, hasher, audit, clock);
     this.clients = new ClientAccounts(database, audit, clock);
     this.tokens = new ApiTokens(database, users, clients, audit, clock);

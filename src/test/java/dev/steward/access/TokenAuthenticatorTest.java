@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.error.UnauthenticatedException;
 import dev.steward.store.Engine;
+import dev.steward.store.Generations;
+import dev.steward.store.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -113,5 +115,88 @@ class TokenAuthenticatorTest {
       assertThat(afterHalfAMinute).isEqualTo(first);
       assertThat(afterAMinute).isEqualTo(f.clock.instant());
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void authenticate_afterARevocationOrDisablingOnThisNode_refusesTheNextCallAtOnce(Engine engine) {
+    try (AccessFixture f = new AccessFixture(engine)) {
+      StaffUser dpo = f.user("dana", Role.DPO, "a long password 1");
+      StaffUser alex = f.user("alex", Role.ANALYST, "a long password 1");
+      ClientAccount crm = f.clients.add(CLI, "crm", ClientKind.INTEGRATION);
+      IssuedToken revoked = token(f, TokenOwner.staff(dpo.id()), "policy:read");
+      IssuedToken ofUser = token(f, TokenOwner.staff(alex.id()), "policy:read");
+      IssuedToken ofClient = token(f, TokenOwner.client(crm.id()), "subject:read");
+      for (IssuedToken issued : List.of(revoked, ofUser, ofClient)) {
+        f.authenticator.authenticate("Bearer " + issued.secret());
+      }
+
+      f.tokens.revoke(CLI, revoked.token().id());
+      f.users.disable(CLI, alex.id());
+      f.clients.disable(CLI, crm.id());
+
+      for (IssuedToken issued : List.of(revoked, ofUser, ofClient)) {
+        assertThatThrownBy(() -> f.authenticator.authenticate("Bearer " + issued.secret()))
+            .isInstanceOf(UnauthenticatedException.class);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void authenticate_afterARevocationOnAnotherNode_refusesWithinTheGenerationsMaxAge(Engine engine) {
+    String url = TestDatabases.freshUrl(engine);
+    try (AccessFixture here = new AccessFixture(url);
+        AccessFixture there = new AccessFixture(url)) {
+      StaffUser dpo = here.user("dana", Role.DPO, "a long password 1");
+      IssuedToken issued = token(here, TokenOwner.staff(dpo.id()), "policy:read");
+      IssuedToken other = token(here, TokenOwner.staff(dpo.id()), "policy:read");
+      here.authenticator.authenticate("Bearer " + issued.secret());
+      here.authenticator.authenticate("Bearer " + other.secret());
+
+      there.tokens.revoke(CLI, issued.token().id());
+      long revokedAt = System.nanoTime();
+      Duration refusedAfter = null;
+      while (refusedAfter == null
+          && System.nanoTime() - revokedAt < Duration.ofSeconds(10).toNanos()) {
+        try {
+          here.authenticator.authenticate("Bearer " + issued.secret());
+          Thread.sleep(20);
+        } catch (UnauthenticatedException e) {
+          refusedAfter = Duration.ofNanos(System.nanoTime() - revokedAt);
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      }
+
+      assertThat(refusedAfter).isNotNull();
+      // MAX_AGE, with room for a slow machine's scheduling; never the old unbounded wait.
+      assertThat(refusedAfter).isLessThan(Generations.MAX_AGE.plusSeconds(2));
+      assertThatThrownBy(() -> here.authenticator.authenticate("Bearer " + issued.secret()))
+          .isInstanceOf(UnauthenticatedException.class);
+      assertThat(here.authenticator.authenticate("Bearer " + other.secret()))
+          .isInstanceOf(Principal.Staff.class);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void authenticate_aTokenInUseReachingItsExpiry_isRefused(Engine engine) {
+    try (AccessFixture f = new AccessFixture(engine)) {
+      StaffUser dpo = f.user("dana", Role.DPO, "a long password 1");
+      IssuedToken issued =
+          f.tokens.create(
+              CLI, TokenOwner.staff(dpo.id()), "ci", List.of("policy:read"), Duration.ofHours(1));
+      f.authenticator.authenticate("Bearer " + issued.secret());
+
+      f.clock.advance(Duration.ofHours(1));
+
+      assertThatThrownBy(() -> f.authenticator.authenticate("Bearer " + issued.secret()))
+          .isInstanceOf(UnauthenticatedException.class);
+    }
+  }
+
+  private static IssuedToken token(AccessFixture f, TokenOwner owner, String scope) {
+    return f.tokens.create(CLI, owner, "t", List.of(scope), Duration.ofDays(1));
   }
 }
