@@ -66,7 +66,8 @@ public final class HttpServer {
           registry.problemSigner(ctx.path()).ifPresent(s -> ctx.attribute(Problems.SIGNER, s));
           before(ctx, settings);
         });
-    config.routes.after(ctx -> record(ctx, meters));
+    Meters timers = new Meters(meters);
+    config.routes.after(ctx -> record(ctx, timers));
     registry.install(config.routes, authenticator, publicLimiter);
     config.routes.exception(StewardException.class, (e, ctx) -> Problems.write(ctx, e));
     config.routes.exception(
@@ -120,7 +121,7 @@ public final class HttpServer {
     }
   }
 
-  private static void record(Context ctx, MeterRegistry meters) {
+  private static void record(Context ctx, Meters meters) {
     Long started = ctx.attribute(STARTED);
     if (started == null) {
       return;
@@ -131,12 +132,34 @@ public final class HttpServer {
     } catch (RuntimeException e) {
       route = "unmatched";
     }
-    Timer.builder("http.server.requests")
-        .tag("method", ctx.method().name())
-        .tag("route", route)
-        .tag("status", Integer.toString(ctx.statusCode()))
-        .register(meters)
+    meters
+        .timer(ctx.method().name(), route, ctx.statusCode())
         .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * The per-route timers, each built once: route templates, methods and statuses are few, and
+   * looking a timer up in the registry on every call cost more than the recording itself.
+   */
+  private static final class Meters {
+    private final MeterRegistry registry;
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    Meters(MeterRegistry registry) {
+      this.registry = registry;
+    }
+
+    Timer timer(String method, String route, int status) {
+      return timers.computeIfAbsent(
+          method + ' ' + status + ' ' + route,
+          key ->
+              Timer.builder("http.server.requests")
+                  .tag("method", method)
+                  .tag("route", route)
+                  .tag("status", Integer.toString(status))
+                  .register(registry));
+    }
   }
 
   private static void unlessWritten(Context ctx, int status, String kind, String detail) {
