@@ -3,8 +3,10 @@
 # email per request, in the body; each answer waits for its durable, hash-chained audit entry) on
 # the 1,000,000-subject PostgreSQL store that `KEEP=DIR bench/import.sh` kept. Baseline in the same
 # run, same node, same token, same wrk settings: GET /api/v1/policy/versions, an authenticated read
-# without an audit entry (/health is rate-limited as a public probe). Each at a moderate load
-# (8 connections: latency) and at saturation (64 connections: throughput), after a warm-up.
+# without an audit entry (/health is rate-limited as a public probe). Each, after a warm-up, at a
+# moderate load (8 connections, each pausing PACE_MS, default 4 ms, between requests: a fixed
+# offered rate well below capacity, for latency), at 8 connections without pauses, and at 64
+# connections (saturation, for throughput).
 #   KEEP=DIR H2_N=1000 bench/import.sh && bench/search.sh DIR
 # DURATION (default 30s) sets each measurement's length.
 set -euo pipefail
@@ -41,7 +43,7 @@ export EMAILS="$dir/emails.txt"
 # "REQ/S P50 P99": wrk's figures for one run.
 measure() {
   local connections=$1 script=$2 path=$3 out
-  out=$(wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $STEWARD_TOKEN" \
+  out=$(PACE_MS=${PACED:-} wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $STEWARD_TOKEN" \
     ${script:+-s "$script"} "$url$path")
   echo "$out" >>"$dir/wrk.log"
   if echo "$out" | grep -q "Non-2xx"; then
@@ -55,6 +57,9 @@ $(echo "$out" | awk '$1 == "50%" {print $2}') $(echo "$out" | awk '$1 == "99%" {
 : >"$dir/wrk.log"
 wrk -t2 -c16 -d10s -s bench/search.lua "$url/api/v1/subjects/search" >/dev/null # warm-up
 wrk -t2 -c16 -d5s -H "Authorization: Bearer $STEWARD_TOKEN" "$url/api/v1/policy/versions" >/dev/null
+pace=${PACE_MS:-4}
+read -r hm hmp50 hmp99 <<<"$(PACED=$pace measure 8 bench/pace.lua /api/v1/policy/versions)"
+read -r sm smp50 smp99 <<<"$(PACED=$pace measure 8 bench/search.lua /api/v1/subjects/search)"
 read -r h8 h8p50 h8p99 <<<"$(measure 8 "" /api/v1/policy/versions)"
 read -r s8 s8p50 s8p99 <<<"$(measure 8 bench/search.lua /api/v1/subjects/search)"
 read -r h64 h64p50 h64p99 <<<"$(measure 64 "" /api/v1/policy/versions)"
@@ -64,9 +69,11 @@ audited=$(psql -At -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" bench_stor
 
 echo "HTTP over loopback, wrk -t2, $duration each (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '  %-44s %10s %10s %10s\n' "" "req/s" "p50" "p99"
-printf '  %-44s %10.0f %10s %10s\n' "GET policy versions, 8 connections (baseline)" "$h8" "$h8p50" "$h8p99"
+printf '  %-44s %10.0f %10s %10s\n' "GET policy versions, moderate (baseline)" "$hm" "$hmp50" "$hmp99"
 printf '  %-44s %10.0f %10s %10s  (target p99 < 5 ms)\n' \
-  "audited search, 8 connections" "$s8" "$s8p50" "$s8p99"
+  "audited search, moderate ($pace ms pauses)" "$sm" "$smp50" "$smp99"
+printf '  %-44s %10.0f %10s %10s\n' "GET policy versions, 8 connections (baseline)" "$h8" "$h8p50" "$h8p99"
+printf '  %-44s %10.0f %10s %10s\n' "audited search, 8 connections" "$s8" "$s8p50" "$s8p99"
 printf '  %-44s %10.0f %10s %10s\n' "GET policy versions, 64 conn. (baseline)" "$h64" "$h64p50" "$h64p99"
 printf '  %-44s %10.0f %10s %10s\n' "audited search, 64 connections" "$s64" "$s64p50" "$s64p99"
 printf '  ratios audited / baseline: %.2f (8 connections), %.2f (64 connections)\n' \
