@@ -160,18 +160,24 @@ public final class StewardNode implements AutoCloseable {
       StewardConfig config, Options options, Clock clock, PrintStream console) {
     long started = System.nanoTime();
     StartupTimer timer = new StartupTimer();
-    // The keyring and the library warm-up run beside the store's opening: start-up uses both cores.
+    // The keyring opens, and the libraries warm up, beside the store's opening: start-up uses both
+    // cores.
+    Warmup.begin();
     ExecutorService beside =
-        Executors.newFixedThreadPool(
-            2,
+        Executors.newSingleThreadExecutor(
             runnable -> {
-              Thread thread = new Thread(runnable, "steward-start-up");
+              Thread thread = new Thread(runnable, "steward-keyring");
               thread.setDaemon(true);
               return thread;
             });
     Future<Database> keyringDatabase =
-        beside.submit(() -> VaultServices.openKeyring(config.keyring()));
-    Future<?> warmed = beside.submit(Warmup::run);
+        beside.submit(
+            () -> {
+              Database keyring = VaultServices.openKeyring(config.keyring());
+              // The main thread's first queries follow; a first one here pays for loading Jdbi.
+              keyring.jdbi().withHandle(h -> h.select("select 1").mapTo(Integer.class).one());
+              return keyring;
+            });
     beside.shutdown();
     Database database;
     try {
@@ -291,7 +297,7 @@ public final class StewardNode implements AutoCloseable {
                   vault.vault(), vault.index(), policies, consents, database.jdbi(), audit, clock))
           .addTo(routes);
 
-      await(warmed);
+      Warmup.await();
       http =
           new HttpServer(
               config.http(), routes, new TokenAuthenticator(database, clock), meters, clock);
@@ -377,6 +383,15 @@ public final class StewardNode implements AutoCloseable {
     } catch (ExecutionException | RuntimeException e) {
       // It never opened, or closing failed on the way out: the original failure is what matters.
     }
+  }
+
+  /**
+   * Starts warming up the libraries a node needs, on a second thread, before anything else of the
+   * process: {@code steward serve} calls it first, so the warm-up runs beside the command line's
+   * parsing too. Optional; {@link #start} begins it otherwise.
+   */
+  public static void warmUp() {
+    Warmup.begin();
   }
 
   public int port() {
