@@ -26,11 +26,5 @@ response = function(status, headers, body)
   end
 end
 
--- PACE_MS=N: each connection waits N ms before its next request, so the offered load is a fixed,
--- moderate rate (connections / (N ms + latency)) instead of as fast as the node answers.
-local pace = tonumber(os.getenv("PACE_MS") or "")
-if pace then
-  delay = function()
-    return pace
-  end
-end
+-- PACE_MS=N paces each connection (see pace.lua); search.sh runs wrk from the repository root.
+dofile("bench/pace.lua")

@@ -37,6 +37,7 @@ import javax.sql.DataSource;
  */
 final class MigrationFingerprint {
   private static final String CLASSPATH = "classpath:";
+  private static final String TABLE = "schema_fingerprint";
 
   private MigrationFingerprint() {}
 
@@ -82,13 +83,23 @@ final class MigrationFingerprint {
 
   /** True when the database has recorded {@code fingerprint}; false also when it cannot say. */
   static boolean isRecorded(DataSource dataSource, String fingerprint) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement(
-                "select count(*) from schema_fingerprint where fingerprint = ?")) {
-      select.setString(1, fingerprint);
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next() && rows.getLong(1) == 1;
+    try (Connection connection = dataSource.getConnection()) {
+      // Asked first, so a new database answers "no" without a failed statement (which H2 would
+      // trace to a file and PostgreSQL would log as an error).
+      try (ResultSet tables =
+          connection
+              .getMetaData()
+              .getTables(null, connection.getSchema(), TABLE, new String[] {"TABLE"})) {
+        if (!tables.next()) {
+          return false;
+        }
+      }
+      try (PreparedStatement select =
+          connection.prepareStatement("select count(*) from " + TABLE + " where fingerprint = ?")) {
+        select.setString(1, fingerprint);
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next() && rows.getLong(1) == 1;
+        }
       }
     } catch (SQLException e) {
       // No such table yet (a new database, or one migrated before fingerprints): Flyway decides.

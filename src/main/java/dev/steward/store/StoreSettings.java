@@ -27,11 +27,14 @@ public record StoreSettings(String jdbcUrl, int maxPoolSize, Duration connectTim
    * {@code WRITE_DELAY=0} writes each commit to the file before the commit returns: with H2's
    * default delay, a process killed (SIGKILL, the OOM killer) up to a second after a commit lost
    * that commit, such as a request's start and its scheduled tasks, though it had been answered.
-   * Without an fsync, a power loss can still lose the last commits.
+   * Without an fsync, a power loss can still lose the last commits. {@code TRACE_LEVEL_FILE=0}: H2
+   * otherwise writes every failed statement, with the values of a violated unique key, to a {@code
+   * .trace.db} file beside the store; Steward reports its own errors, without personal data.
    */
   public static String h2FileUrl(java.nio.file.Path file) {
     return "jdbc:h2:file:"
         + file.toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+        + ";TRACE_LEVEL_FILE=0";
   }
 }
