@@ -78,7 +78,7 @@ final class PackageContent {
     boolean redact = Redaction.redacted(policy, id);
     var purposes =
         policy.purposes().stream()
-            .filter(p -> p.categories().stream().anyMatch(c -> covers(c, id)));
+            .filter(p -> p.categories().stream().anyMatch(c -> Category.covers(c, id)));
     List<String> purposeNames =
         Stream.concat(
                 held.stream()
@@ -103,18 +103,18 @@ final class PackageContent {
             .toList();
     List<String> actual =
         disclosed.stream()
-            .filter(d -> d.categories().stream().anyMatch(c -> covers(c, id)))
+            .filter(d -> d.categories().stream().anyMatch(c -> Category.covers(c, id)))
             .map(d -> recipientName(policy, d.recipient()))
             .distinct()
             .toList();
     List<String> recipientCategories =
         policy.recipients().stream()
-            .filter(r -> r.categories().stream().anyMatch(c -> covers(c, id)))
+            .filter(r -> r.categories().stream().anyMatch(c -> Category.covers(c, id)))
             .map(r -> r.name())
             .toList();
     List<String> retention =
         policy.retentionRules().stream()
-            .filter(r -> r.categories().stream().anyMatch(c -> covers(c, id)))
+            .filter(r -> r.categories().stream().anyMatch(c -> Category.covers(c, id)))
             .map(
                 r ->
                     r.period()
@@ -128,7 +128,7 @@ final class PackageContent {
             .filter(
                 t ->
                     t.categories().isEmpty()
-                        || t.categories().stream().anyMatch(c -> covers(c, id)))
+                        || t.categories().stream().anyMatch(c -> Category.covers(c, id)))
             .map(
                 t ->
                     t.from()
@@ -166,11 +166,6 @@ final class PackageContent {
         retention,
         transfers,
         views);
-  }
-
-  /** A category of the policy covers {@code id} when it is the same or an ancestor. */
-  private static boolean covers(String category, String id) {
-    return id.equals(category) || id.startsWith(category + ".");
   }
 
   private static String recipientName(Policy policy, String recipient) {

@@ -53,6 +53,11 @@ public record Category(
 
   /** True when {@code otherId} is this category or one of its descendants. */
   public boolean covers(String otherId) {
-    return otherId.equals(id) || otherId.startsWith(id + ".");
+    return covers(id, otherId);
+  }
+
+  /** True when {@code id} names the category {@code ancestorId} or one of its descendants. */
+  public static boolean covers(String ancestorId, String id) {
+    return id.equals(ancestorId) || id.startsWith(ancestorId + ".");
   }
 }

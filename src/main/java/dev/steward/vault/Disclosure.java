@@ -8,6 +8,9 @@ import java.util.UUID;
  * A recorded disclosure, with who recorded it and when.
  *
  * @param subjectId the subject as recorded; for a subject merged since, the id it had then
+ * @param outsidePolicy what the disclosure gave beyond what the policy in force when it was
+ *     recorded declares for the recipient ({@code category:<id>}, {@code purpose:<id>}); empty when
+ *     within it or when the policy leaves the recipient's categories and purposes unstated
  */
 public record Disclosure(
     UUID id,
@@ -20,8 +23,10 @@ public record Disclosure(
     String reason,
     String recordedByType,
     String recordedBy,
-    Instant recordedAt) {
+    Instant recordedAt,
+    List<String> outsidePolicy) {
   public Disclosure {
     categories = List.copyOf(categories);
+    outsidePolicy = List.copyOf(outsidePolicy);
   }
 }

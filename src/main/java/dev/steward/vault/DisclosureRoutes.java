@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** The disclosure log over HTTP: record one for a subject, list a subject's or a recipient's. */
+/**
+ * The disclosure log over HTTP: record one for a subject, list a subject's or a recipient's, and
+ * list those that went beyond what the policy declares for their recipients.
+ */
 public final class DisclosureRoutes {
   private final Disclosures disclosures;
   private final Clock clock;
@@ -33,7 +36,12 @@ public final class DisclosureRoutes {
       String legalBasis,
       @OptionalField String reason) {}
 
-  public record Recorded(UUID id) {}
+  /**
+   * @param outsidePolicy what the disclosure gave beyond what the policy declares for the
+   *     recipient; recorded anyway, and listed for review at {@code
+   *     /api/v1/disclosures/outside-policy}
+   */
+  public record Recorded(UUID id, List<String> outsidePolicy) {}
 
   public record DisclosureList(List<Disclosure> disclosures) {}
 
@@ -70,7 +78,7 @@ public final class DisclosureRoutes {
                           require(body.legalBasis(), "legalBasis"),
                           body.reason());
                   UUID id = disclosures.record(caller, List.of(disclosure)).get(0);
-                  ctx.status(201).json(new Recorded(id));
+                  ctx.status(201).json(new Recorded(id, disclosures.outsidePolicy(disclosure)));
                 }));
     routes.add(
         ApiRoute.get("/api/v1/disclosures")
@@ -85,6 +93,24 @@ public final class DisclosureRoutes {
                             disclosures.toRecipient(
                                 caller,
                                 RouteInput.requiredQuery(ctx, "recipient"),
+                                RouteInput.instant(ctx.queryParam("from"), "from", Instant.EPOCH),
+                                RouteInput.instant(
+                                    ctx.queryParam("to"), "to", clock.instant().plusSeconds(1)),
+                                RouteInput.limit(ctx))))));
+    routes.add(
+        ApiRoute.get("/api/v1/disclosures/outside-policy")
+            .access(Access.requires(Permission.SUBJECT_READ))
+            .tag("disclosures")
+            .summary(
+                "Disclosures beyond what the policy declares for their recipients"
+                    + " (?from=&to=&limit=, at most 1000), oldest first")
+            .response(DisclosureList.class)
+            .handle(
+                (ctx, caller) ->
+                    ctx.json(
+                        new DisclosureList(
+                            disclosures.outsidePolicy(
+                                caller,
                                 RouteInput.instant(ctx.queryParam("from"), "from", Instant.EPOCH),
                                 RouteInput.instant(
                                     ctx.queryParam("to"), "to", clock.instant().plusSeconds(1)),

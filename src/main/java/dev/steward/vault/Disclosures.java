@@ -24,9 +24,10 @@ import org.jdbi.v3.core.Handle;
  * per recipient. Stateless; thread-safe.
  */
 public final class Disclosures {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Disclosures.class);
   private static final String COLUMNS =
       "id, subject_id, recipient, categories, disclosed_at, purpose, legal_basis, reason,"
-          + " actor_type, actor_id, recorded_at";
+          + " actor_type, actor_id, recorded_at, outside_policy";
 
   private static final int IN_CHUNK = 1000;
 
@@ -50,6 +51,16 @@ public final class Disclosures {
   public List<UUID> record(Handle handle, Principal actor, List<NewDisclosure> batch) {
     check(actor, batch);
     return write(handle, actor, batch);
+  }
+
+  /**
+   * What {@code disclosure} gives beyond what the policy in force declares for its recipient
+   * ({@code category:<id>}, {@code purpose:<id>}); empty when within it or unstated.
+   */
+  public List<String> outsidePolicy(NewDisclosure disclosure) {
+    return vault
+        .vocabulary()
+        .beyondDeclared(disclosure.recipient(), disclosure.categories(), disclosure.purpose());
   }
 
   private void check(Principal actor, List<NewDisclosure> batch) {
@@ -93,10 +104,16 @@ public final class Disclosures {
             "insert into vault_disclosure ("
                 + COLUMNS
                 + ") values (:id, :subject, :recipient, :categories, :at, :purpose,"
-                + " :basis, :reason, :actorType, :actor, :now)");
+                + " :basis, :reason, :actorType, :actor, :now, :outside)");
+    int outsidePolicy = 0;
     for (NewDisclosure disclosure : batch) {
       UUID id = UUID.randomUUID();
       ids.add(id);
+      // Recorded as it happened either way; what the policy does not declare is marked for review.
+      List<String> outside = outsidePolicy(disclosure);
+      if (!outside.isEmpty()) {
+        outsidePolicy++;
+      }
       insert
           .bind("id", id)
           .bind("subject", disclosure.subjectId())
@@ -109,6 +126,7 @@ public final class Disclosures {
           .bind("actorType", actor.actorType())
           .bind("actor", actor.actorId())
           .bind("now", now)
+          .bindByType("outside", outside.isEmpty() ? null : String.join(",", outside), String.class)
           .add();
     }
     if (insert.size() > 0) {
@@ -123,7 +141,20 @@ public final class Disclosures {
             "disclosure-batch",
             ids.isEmpty() ? "-" : ids.get(0).toString(),
             "ok",
-            "disclosures=" + batch.size() + " subjects=" + subjects.size());
+            "disclosures="
+                + batch.size()
+                + " subjects="
+                + subjects.size()
+                + " outsidePolicy="
+                + outsidePolicy);
+    if (outsidePolicy > 0) {
+      log.warn(
+          "{} of {} disclosures recorded in batch {} go beyond what the policy declares for their"
+              + " recipients; listed at /api/v1/disclosures/outside-policy",
+          outsidePolicy,
+          batch.size(),
+          ids.get(0));
+    }
     return ids;
   }
 
@@ -231,6 +262,34 @@ public final class Disclosures {
             });
   }
 
+  /**
+   * Disclosures from {@code from} (inclusive) to {@code to} (exclusive) that went beyond what the
+   * policy declares for their recipients, oldest first: the privacy team's review list.
+   */
+  public List<Disclosure> outsidePolicy(Principal actor, Instant from, Instant to, int limit) {
+    Checks.permit(vault, actor, Permission.SUBJECT_READ, "disclosure.list", "outside-policy");
+    return vault
+        .store()
+        .inTransaction(
+            handle -> {
+              List<Disclosure> found =
+                  handle
+                      .createQuery(
+                          "select "
+                              + COLUMNS
+                              + " from vault_disclosure where outside_policy is not null and"
+                              + " disclosed_at >= :from and disclosed_at < :to"
+                              + " order by disclosed_at, id limit :limit")
+                      .bind("from", from)
+                      .bind("to", to)
+                      .bind("limit", Math.max(1, Math.min(limit, 10_000)))
+                      .map((rs, ctx) -> map(rs))
+                      .list();
+              audit(actor, "disclosure-review", "outside-policy", found.size());
+              return found;
+            });
+  }
+
   private void audit(Principal actor, String type, String id, int count) {
     vault.audit().record(actor, "disclosure.list", type, id, "ok", "disclosures=" + count);
   }
@@ -247,6 +306,11 @@ public final class Disclosures {
         rs.getString("reason"),
         rs.getString("actor_type"),
         rs.getString("actor_id"),
-        rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+        split(rs.getString("outside_policy")));
+  }
+
+  private static List<String> split(String joined) {
+    return joined == null ? List.of() : Arrays.asList(joined.split(","));
   }
 }

@@ -10,6 +10,10 @@ import dev.steward.policy.Purpose;
 import dev.steward.policy.Recipient;
 import dev.steward.policy.Source;
 import dev.steward.policy.SubjectType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -40,6 +44,32 @@ public final class PolicyVocabulary implements VaultVocabulary {
           policy.sources().stream()
               .anyMatch(source -> source.id().equals(id) && source.startsNoticeClock());
     };
+  }
+
+  @Override
+  public List<String> beyondDeclared(
+      String recipient, Collection<String> categories, String purpose) {
+    Optional<Recipient> declared =
+        policies.current().policy().recipients().stream()
+            .filter(candidate -> candidate.id().equals(recipient))
+            .findFirst();
+    if (declared.isEmpty()) {
+      return List.of();
+    }
+    TreeSet<String> beyond = new TreeSet<>();
+    List<String> declaredCategories = declared.get().categories();
+    if (!declaredCategories.isEmpty()) {
+      for (String category : categories) {
+        if (declaredCategories.stream().noneMatch(d -> Category.covers(d, category))) {
+          beyond.add("category:" + category);
+        }
+      }
+    }
+    List<String> declaredPurposes = declared.get().purposes();
+    if (!declaredPurposes.isEmpty() && !declaredPurposes.contains(purpose)) {
+      beyond.add("purpose:" + purpose);
+    }
+    return List.copyOf(beyond);
   }
 
   private static <T> boolean has(java.util.List<T> items, Function<T, String> idOf, String id) {

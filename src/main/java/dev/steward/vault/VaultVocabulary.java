@@ -1,6 +1,8 @@
 package dev.steward.vault;
 
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,6 +40,18 @@ public interface VaultVocabulary {
 
   /** True when {@code id} is declared as a {@code term}. Built-in identity types need no entry. */
   boolean knows(Term term, String id);
+
+  /**
+   * What a disclosure to {@code recipient} gives beyond what the policy says that recipient
+   * receives: each category outside its declared ones ({@code category:<id>}; a declared category
+   * covers its sub-categories) and a purpose outside its declared purposes ({@code purpose:<id>}),
+   * sorted. Nothing where the policy leaves the recipient's categories or purposes unstated, or
+   * does not know the recipient.
+   */
+  default List<String> beyondDeclared(
+      String recipient, Collection<String> categories, String purpose) {
+    return List.of();
+  }
 
   /** A vocabulary that knows exactly the given ids. */
   static VaultVocabulary of(Map<Term, Set<String>> ids) {

@@ -39,6 +39,39 @@ class PolicyVocabularyTest {
     assertThat(vocabulary.knows(Term.INDIRECT_SOURCE, "the-person")).isFalse();
   }
 
+  @Test
+  void beyondDeclared_namesCategoriesAndPurposeTheRecipientIsNotDeclaredToReceive() {
+    assertThat(vocabulary.beyondDeclared("mail-provider", List.of("contact.email"), "newsletter"))
+        .isEmpty();
+    assertThat(
+            vocabulary.beyondDeclared(
+                "mail-provider", List.of("contact.name", "contact.email"), "service"))
+        .containsExactly("category:contact.name", "purpose:service");
+    // Declaring a sub-category does not cover its parent: the whole group is more than declared.
+    assertThat(vocabulary.beyondDeclared("mail-provider", List.of("contact"), "newsletter"))
+        .containsExactly("category:contact");
+    assertThat(vocabulary.beyondDeclared("data-broker", List.of("contact"), "service")).isEmpty();
+  }
+
+  @Test
+  void beyondDeclared_aRecipientWhoseCategoriesAndPurposesAreUnstated_isNeverFlagged() {
+    Policy bundled = new PolicyChecker(Clock.systemUTC()).bundled();
+    VaultVocabulary policyVocabulary = new PolicyVocabulary(fixed(bundled));
+
+    assertThat(policyVocabulary.beyondDeclared("it-providers", List.of("health"), "marketing"))
+        .isEmpty();
+    // Named purposes but unstated categories: only the purpose is judged.
+    assertThat(
+            policyVocabulary.beyondDeclared(
+                "marketing-analytics", List.of("identification"), "security"))
+        .containsExactly("purpose:security");
+    // A declared group covers its sub-categories.
+    assertThat(
+            policyVocabulary.beyondDeclared(
+                "authorities", List.of("identification.name"), "legal-compliance"))
+        .isEmpty();
+  }
+
   static PublishedPolicies fixed(Policy policy) {
     PublishedPolicy published = new PublishedPolicy("1", "hash", Instant.EPOCH, policy);
     return new PublishedPolicies() {

@@ -89,6 +89,60 @@ class SubjectApiTest {
           .isEqualTo("group-companies");
       JsonNode byRecipient = tree(node.get("/api/v1/disclosures?recipient=group-companies", token));
       assertThat(byRecipient.get("disclosures").get(0).get("subjectId").asText()).isEqualTo(id);
+      assertThat(tree(disclosed).get("outsidePolicy")).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void disclosureBeyondWhatThePolicyDeclaresForTheRecipient_isRecordedAndListedForReview(
+      Engine engine) throws IOException {
+    try (TestNodes.Running node = TestNodes.start(TestNodes.config(engine, TestNodes.http()))) {
+      String token = node.adminToken("subject:read", "subject:write");
+      String id = tree(node.json("POST", "/api/v1/subjects", token, ANN)).get("id").asText();
+      String within =
+          "{\"recipient\":\"authorities\",\"categories\":[\"contact.email\"],"
+              + "\"purpose\":\"legal-compliance\",\"legalBasis\":\"dpv:LegalObligation\"}";
+      // The bundled policy gives the authorities identification, contact, device and compliance
+      // data for legal compliance only.
+      String beyond =
+          "{\"recipient\":\"authorities\",\"categories\":[\"contact.email\",\"marketing\"],"
+              + "\"purpose\":\"marketing\",\"legalBasis\":\"dpv:Consent\"}";
+
+      HttpResponse<String> first =
+          node.json("POST", "/api/v1/subjects/" + id + "/disclosures", token, within);
+      HttpResponse<String> second =
+          node.json("POST", "/api/v1/subjects/" + id + "/disclosures", token, beyond);
+
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+      assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+      assertThat(tree(first).get("outsidePolicy")).isEmpty();
+      assertThat(tree(second).get("outsidePolicy").toString())
+          .isEqualTo("[\"category:marketing\",\"purpose:marketing\"]");
+      JsonNode review =
+          tree(node.get("/api/v1/disclosures/outside-policy", token)).get("disclosures");
+      assertThat(review).hasSize(1);
+      assertThat(review.get(0).get("id").asText()).isEqualTo(tree(second).get("id").asText());
+      assertThat(review.get(0).get("outsidePolicy").toString())
+          .isEqualTo("[\"category:marketing\",\"purpose:marketing\"]");
+      assertThat(
+              tree(node.get("/api/v1/subjects/" + id + "/disclosures", token)).get("disclosures"))
+          .hasSize(2);
+      List<String> audited =
+          node.node()
+              .database()
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.select(
+                              "select detail from audit_entry where action = 'disclosure.record'"
+                                  + " order by seq")
+                          .mapTo(String.class)
+                          .list());
+      assertThat(audited)
+          .containsExactly(
+              "disclosures=1 subjects=1 outsidePolicy=0",
+              "disclosures=1 subjects=1 outsidePolicy=1");
     }
   }
 
