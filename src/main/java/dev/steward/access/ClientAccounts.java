@@ -19,7 +19,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Client accounts: add, list, find, disable; every change audited. A disabled account's tokens stop
- * working at once. Stateless and thread-safe.
+ * working at once on this node and within {@link dev.steward.store.Generations#MAX_AGE} on the
+ * others. Stateless and thread-safe.
  */
 public final class ClientAccounts {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,127}");

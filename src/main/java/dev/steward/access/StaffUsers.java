@@ -102,7 +102,10 @@ public final class StaffUsers {
     return store.findByUsername(Credentials.normalize(username));
   }
 
-  /** Disables the account; its tokens stop working at once, as authentication checks the owner. */
+  /**
+   * Disables the account. Its tokens stop working at once on this node and within {@link
+   * dev.steward.store.Generations#MAX_AGE} on the others, as authentication checks the owner.
+   */
   public StaffUser disable(Principal actor, UUID id) {
     StaffUser user = find(id).orElseThrow(() -> new NotFoundException("no such user"));
     if (actor instanceof Principal.Staff staff && staff.userId().equals(id)) {

@@ -22,7 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * account bumps in its own transaction. A remembered token is trusted only while that generation
  * stands still and its expiry has not passed, so the store is asked again after any such change: at
  * once when the change was made through this node, within {@link Generations#MAX_AGE} when it was
- * made on another node or by the CLI. Unknown and refused tokens are never remembered. Thread-safe.
+ * made on another node or by the CLI. Whatever the generation says, a token trusted for {@link
+ * #MAX_TRUST} is looked up again: a change that bypassed the counter (a revocation typed into the
+ * database during an incident, a store restored from a backup, a node of an older build) is seen
+ * within that time. Unknown and refused tokens are never remembered. Thread-safe.
  */
 public final class TokenAuthenticator implements Authenticator {
   static final String INVALID = "the bearer token is not valid";
@@ -30,16 +33,33 @@ public final class TokenAuthenticator implements Authenticator {
   // Tokens in use at once are few (integrations, signed-in staff); past this, start over.
   private static final int MAX_REMEMBERED = 10_000;
 
-  /** A token found valid, as of {@code generation}; {@code lastUsedAt} as last recorded. */
-  private record Known(ApiToken token, Principal principal, long generation, Instant lastUsedAt) {}
+  /** How long a remembered token is trusted before the store is asked again, changes or not. */
+  public static final Duration MAX_TRUST = Duration.ofSeconds(30);
+
+  /**
+   * A token found valid, as of {@code generation}, looked up at {@code foundAtNanos}; {@code
+   * lastUsedAt} as last recorded.
+   */
+  private record Known(
+      ApiToken token,
+      Principal principal,
+      long generation,
+      long foundAtNanos,
+      Instant lastUsedAt) {}
 
   private final ApiTokenStore store;
   private final SubjectSessions sessions;
   private final Generations generations;
   private final Clock clock;
   private final ConcurrentHashMap<String, Known> known = new ConcurrentHashMap<>();
+  private final long maxTrustNanos;
 
   public TokenAuthenticator(Database database, Clock clock) {
+    this(database, clock, MAX_TRUST);
+  }
+
+  TokenAuthenticator(Database database, Clock clock, Duration maxTrust) {
+    this.maxTrustNanos = maxTrust.toNanos();
     this.generations = database.generations();
     this.store = new ApiTokenStore(database.jdbi(), generations);
     this.sessions = new SubjectSessions(database.jdbi(), clock);
@@ -67,7 +87,9 @@ public final class TokenAuthenticator implements Authenticator {
     // token is looked up again on its next use.
     long generation = generations.current(ApiTokenStore.CREDENTIALS);
     Known found = known.get(hash);
-    if (found == null || found.generation() != generation) {
+    if (found == null
+        || found.generation() != generation
+        || System.nanoTime() - found.foundAtNanos() >= maxTrustNanos) {
       found = lookUp(hash, now, generation);
     }
     if (!found.token().isActive(now)) {
@@ -92,7 +114,12 @@ public final class TokenAuthenticator implements Authenticator {
     Principal principal =
         principal(presented).orElseThrow(() -> new UnauthenticatedException(INVALID));
     Known found =
-        new Known(presented.token(), principal, generation, presented.token().lastUsedAt());
+        new Known(
+            presented.token(),
+            principal,
+            generation,
+            System.nanoTime(),
+            presented.token().lastUsedAt());
     if (known.size() >= MAX_REMEMBERED) {
       known.clear();
     }
@@ -101,7 +128,8 @@ public final class TokenAuthenticator implements Authenticator {
   }
 
   private static Known withLastUse(Known found, Instant at) {
-    return new Known(found.token(), found.principal(), found.generation(), at);
+    return new Known(
+        found.token(), found.principal(), found.generation(), found.foundAtNanos(), at);
   }
 
   private static Optional<Principal> principal(ApiTokenStore.Presented presented) {

@@ -196,6 +196,60 @@ class TokenAuthenticatorTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void authenticate_aSignedOutSessionInUse_isRefusedOnItsNextCall(Engine engine) {
+    try (AccessFixture f = new AccessFixture(engine)) {
+      f.user("dana", Role.DPO, "a long password 1");
+      Session session = f.signIn.signIn("dana", "a long password 1");
+      Principal caller = f.authenticator.authenticate("Bearer " + session.token());
+
+      f.signIn.signOut(caller);
+
+      assertThatThrownBy(() -> f.authenticator.authenticate("Bearer " + session.token()))
+          .isInstanceOf(UnauthenticatedException.class);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void authenticate_aRevocationThatBypassedTheCounter_isSeenOnceTheTrustRunsOut(Engine engine) {
+    try (AccessFixture f = new AccessFixture(engine)) {
+      Duration trust = Duration.ofMillis(300);
+      TokenAuthenticator authenticator = new TokenAuthenticator(f.database, f.clock, trust);
+      StaffUser dpo = f.user("dana", Role.DPO, "a long password 1");
+      IssuedToken issued = token(f, TokenOwner.staff(dpo.id()), "policy:read");
+      authenticator.authenticate("Bearer " + issued.secret());
+
+      // Typed into the database during an incident: no generation is bumped.
+      f.database
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "update api_token set revoked_at = ? where id = ?",
+                      java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                      issued.token().id()));
+      long revokedAt = System.nanoTime();
+      boolean refused = false;
+      while (!refused && System.nanoTime() - revokedAt < Duration.ofSeconds(10).toNanos()) {
+        try {
+          authenticator.authenticate("Bearer " + issued.secret());
+          Thread.sleep(20);
+        } catch (UnauthenticatedException e) {
+          refused = true;
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      }
+
+      assertThat(refused).isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - revokedAt))
+          .isGreaterThanOrEqualTo(Duration.ZERO)
+          .isLessThan(trust.plusSeconds(2));
+    }
+  }
+
   private static IssuedToken token(AccessFixture f, TokenOwner owner, String scope) {
     return f.tokens.create(CLI, owner, "t", List.of(scope), Duration.ofDays(1));
   }
