@@ -174,8 +174,13 @@ public final class StewardNode implements AutoCloseable {
         beside.submit(
             () -> {
               Database keyring = VaultServices.openKeyring(config.keyring());
-              // The main thread's first queries follow; a first one here pays for loading Jdbi.
-              keyring.jdbi().withHandle(h -> h.select("select 1").mapTo(Integer.class).one());
+              try {
+                // The main thread's first queries follow; a first one here pays for loading Jdbi.
+                keyring.jdbi().withHandle(h -> h.select("select 1").mapTo(Integer.class).one());
+              } catch (RuntimeException e) {
+                keyring.close();
+                throw e;
+              }
               return keyring;
             });
     beside.shutdown();

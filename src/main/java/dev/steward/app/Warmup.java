@@ -32,6 +32,7 @@ final class Warmup {
       TASK.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting", e);
     } catch (java.util.concurrent.ExecutionException e) {
       // A warm-up that failed leaves the work to the first real use.
     }

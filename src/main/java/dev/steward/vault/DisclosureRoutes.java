@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The disclosure log over HTTP: record one for a subject, list a subject's or a recipient's, and
@@ -36,13 +35,6 @@ public final class DisclosureRoutes {
       String legalBasis,
       @OptionalField String reason) {}
 
-  /**
-   * @param outsidePolicy what the disclosure gave beyond what the policy declares for the
-   *     recipient; recorded anyway, and listed for review at {@code
-   *     /api/v1/disclosures/outside-policy}
-   */
-  public record Recorded(UUID id, List<String> outsidePolicy) {}
-
   public record DisclosureList(List<Disclosure> disclosures) {}
 
   public void addTo(RouteRegistry routes) {
@@ -63,7 +55,7 @@ public final class DisclosureRoutes {
             .tag("disclosures")
             .summary("Record a disclosure of the subject's data to a recipient of the policy")
             .request(DisclosureBody.class)
-            .response(Recorded.class)
+            .response(Disclosures.Recorded.class)
             .status(201)
             .handle(
                 (ctx, caller) -> {
@@ -77,8 +69,9 @@ public final class DisclosureRoutes {
                           require(body.purpose(), "purpose"),
                           require(body.legalBasis(), "legalBasis"),
                           body.reason());
-                  UUID id = disclosures.record(caller, List.of(disclosure)).get(0);
-                  ctx.status(201).json(new Recorded(id, disclosures.outsidePolicy(disclosure)));
+                  // Recorded anyway; what went beyond the policy is listed for review at
+                  // /api/v1/disclosures/outside-policy.
+                  ctx.status(201).json(disclosures.recordAll(caller, List.of(disclosure)).get(0));
                 }));
     routes.add(
         ApiRoute.get("/api/v1/disclosures")

@@ -9,9 +9,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -37,10 +39,27 @@ public final class Disclosures {
     this.vault = vault;
   }
 
+  /**
+   * A recorded disclosure's id, and what it gave beyond what the policy declares for its recipient
+   * ({@code category:<id>}, {@code purpose:<id>}; empty when within it or unstated).
+   */
+  public record Recorded(UUID id, List<String> outsidePolicy) {
+    public Recorded {
+      outsidePolicy = List.copyOf(outsidePolicy);
+    }
+  }
+
   /** Records a batch in one transaction; every id is checked against the policy first. */
   public List<UUID> record(Principal actor, List<NewDisclosure> batch) {
+    return ids(recordAll(actor, batch));
+  }
+
+  /** As {@link #record(Principal, List)}, answering what each disclosure gave beyond the policy. */
+  public List<Recorded> recordAll(Principal actor, List<NewDisclosure> batch) {
     check(actor, batch);
-    return vault.store().inTransaction(handle -> write(handle, actor, batch));
+    // Judged against the policy before the transaction: reading the policy may take a connection.
+    List<List<String>> outside = outsidePolicy(batch);
+    return vault.store().inTransaction(handle -> write(handle, actor, batch, outside));
   }
 
   /**
@@ -50,17 +69,34 @@ public final class Disclosures {
    */
   public List<UUID> record(Handle handle, Principal actor, List<NewDisclosure> batch) {
     check(actor, batch);
-    return write(handle, actor, batch);
+    return ids(write(handle, actor, batch, outsidePolicy(batch)));
+  }
+
+  private static List<UUID> ids(List<Recorded> recorded) {
+    return recorded.stream().map(Recorded::id).toList();
   }
 
   /**
-   * What {@code disclosure} gives beyond what the policy in force declares for its recipient
-   * ({@code category:<id>}, {@code purpose:<id>}); empty when within it or unstated.
+   * What each disclosure gives beyond what the policy in force declares for its recipient. An
+   * import repeats the same few recipients, categories and purposes: each is judged once.
    */
-  public List<String> outsidePolicy(NewDisclosure disclosure) {
-    return vault
-        .vocabulary()
-        .beyondDeclared(disclosure.recipient(), disclosure.categories(), disclosure.purpose());
+  private List<List<String>> outsidePolicy(List<NewDisclosure> batch) {
+    Map<List<Object>, List<String>> judged = new HashMap<>();
+    List<List<String>> outside = new ArrayList<>(batch.size());
+    for (NewDisclosure disclosure : batch) {
+      outside.add(
+          judged.computeIfAbsent(
+              List.of(
+                  disclosure.recipient(),
+                  new TreeSet<>(disclosure.categories()),
+                  disclosure.purpose()),
+              key ->
+                  vault
+                      .vocabulary()
+                      .beyondDeclared(
+                          disclosure.recipient(), disclosure.categories(), disclosure.purpose())));
+    }
+    return outside;
   }
 
   private void check(Principal actor, List<NewDisclosure> batch) {
@@ -93,12 +129,13 @@ public final class Disclosures {
     checks.orThrow();
   }
 
-  private List<UUID> write(Handle handle, Principal actor, List<NewDisclosure> batch) {
+  private List<Recorded> write(
+      Handle handle, Principal actor, List<NewDisclosure> batch, List<List<String>> outside) {
     Set<UUID> subjects = new LinkedHashSet<>();
     batch.forEach(disclosure -> subjects.add(disclosure.subjectId()));
     requireLive(handle, subjects);
     Instant now = vault.clock().instant();
-    List<UUID> ids = new ArrayList<>(batch.size());
+    List<Recorded> recorded = new ArrayList<>(batch.size());
     var insert =
         handle.prepareBatch(
             "insert into vault_disclosure ("
@@ -106,12 +143,13 @@ public final class Disclosures {
                 + ") values (:id, :subject, :recipient, :categories, :at, :purpose,"
                 + " :basis, :reason, :actorType, :actor, :now, :outside)");
     int outsidePolicy = 0;
-    for (NewDisclosure disclosure : batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      NewDisclosure disclosure = batch.get(i);
       UUID id = UUID.randomUUID();
-      ids.add(id);
       // Recorded as it happened either way; what the policy does not declare is marked for review.
-      List<String> outside = outsidePolicy(disclosure);
-      if (!outside.isEmpty()) {
+      List<String> beyond = outside.get(i);
+      recorded.add(new Recorded(id, beyond));
+      if (!beyond.isEmpty()) {
         outsidePolicy++;
       }
       insert
@@ -126,7 +164,7 @@ public final class Disclosures {
           .bind("actorType", actor.actorType())
           .bind("actor", actor.actorId())
           .bind("now", now)
-          .bindByType("outside", outside.isEmpty() ? null : String.join(",", outside), String.class)
+          .bindByType("outside", beyond.isEmpty() ? null : String.join(",", beyond), String.class)
           .add();
     }
     if (insert.size() > 0) {
@@ -139,7 +177,7 @@ public final class Disclosures {
             actor,
             "disclosure.record",
             "disclosure-batch",
-            ids.isEmpty() ? "-" : ids.get(0).toString(),
+            recorded.isEmpty() ? "-" : recorded.get(0).id().toString(),
             "ok",
             "disclosures="
                 + batch.size()
@@ -153,9 +191,9 @@ public final class Disclosures {
               + " recipients; listed at /api/v1/disclosures/outside-policy",
           outsidePolicy,
           batch.size(),
-          ids.get(0));
+          recorded.get(0).id());
     }
-    return ids;
+    return recorded;
   }
 
   /**

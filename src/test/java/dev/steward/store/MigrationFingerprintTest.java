@@ -2,7 +2,15 @@ package dev.steward.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -69,6 +77,29 @@ class MigrationFingerprintTest {
         .isNotEqualTo(store);
     assertThat(MigrationFingerprint.of(loader, "classpath:db/nowhere")).isEmpty();
     assertThat(MigrationFingerprint.of(loader, "filesystem:/tmp")).isEmpty();
+  }
+
+  @Test
+  void fingerprint_ofScriptsInAJar_isTheSameAsOfTheSameScriptsInAFolder(@TempDir Path dir)
+      throws Exception {
+    ClassLoader folders = getClass().getClassLoader();
+    Path jar = dir.resolve("scripts.jar");
+    Path scripts = Path.of(folders.getResource("db/migration").toURI());
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.list(scripts)) {
+      out.putNextEntry(new JarEntry("db/"));
+      out.putNextEntry(new JarEntry("db/migration/"));
+      for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+        out.putNextEntry(new JarEntry("db/migration/" + file.getFileName()));
+        out.write(Files.readAllBytes(file));
+      }
+    }
+    try (URLClassLoader fromJar =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      assertThat(MigrationFingerprint.of(fromJar, STORE))
+          .isPresent()
+          .isEqualTo(MigrationFingerprint.of(folders, STORE));
+    }
   }
 
   private static long count(Database database, String sql) {
