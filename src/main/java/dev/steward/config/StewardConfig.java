@@ -113,63 +113,22 @@ public record StewardConfig(
 
   /** The same configuration with other OpenDSR settings. */
   public StewardConfig withOpenDsr(OpenDsrSettings settings) {
-    return new StewardConfig(
-        dataDir,
-        store,
-        keyring,
-        http,
-        policyFile,
-        keysDir,
-        keyVariables,
-        passwordHashing,
-        phoneRegion,
-        mail,
-        settings,
-        scheduling,
-        purgeWebhook,
-        smsWebhook);
+    return with(settings, scheduling, purgeWebhook);
   }
 
   /** The same configuration with a content-purge webhook. */
   public StewardConfig withPurgeWebhook(Webhook webhook) {
-    return new StewardConfig(
-        dataDir,
-        store,
-        keyring,
-        http,
-        policyFile,
-        keysDir,
-        keyVariables,
-        passwordHashing,
-        phoneRegion,
-        mail,
-        opendsr,
-        scheduling,
-        Optional.of(webhook),
-        smsWebhook);
-  }
-
-  /** The same configuration with another password-hashing cost (tests use a cheap one). */
-  public StewardConfig withPasswordHashing(PasswordHashing hashing) {
-    return new StewardConfig(
-        dataDir,
-        store,
-        keyring,
-        http,
-        policyFile,
-        keysDir,
-        keyVariables,
-        hashing,
-        phoneRegion,
-        mail,
-        opendsr,
-        scheduling,
-        purgeWebhook,
-        smsWebhook);
+    return with(opendsr, scheduling, Optional.of(webhook));
   }
 
   /** The same configuration with other job scheduling (tests poll fast). */
   public StewardConfig withScheduling(Scheduling settings) {
+    return with(opendsr, settings, purgeWebhook);
+  }
+
+  /** A copy in which only the settings the {@code with...} methods change may differ. */
+  private StewardConfig with(
+      OpenDsrSettings opendsr, Scheduling scheduling, Optional<Webhook> purgeWebhook) {
     return new StewardConfig(
         dataDir,
         store,
@@ -182,7 +141,7 @@ public record StewardConfig(
         phoneRegion,
         mail,
         opendsr,
-        settings,
+        scheduling,
         purgeWebhook,
         smsWebhook);
   }
