@@ -105,10 +105,7 @@ public record StewardConfig(
         passwordHashing,
         phoneRegion,
         mail,
-        OpenDsrSettings.none(mail.messageIdDomain()),
-        Scheduling.defaults(),
-        Optional.empty(),
-        Optional.empty());
+        OpenDsrSettings.none(mail.messageIdDomain()));
   }
 
   /** The same configuration with other OpenDSR settings. */

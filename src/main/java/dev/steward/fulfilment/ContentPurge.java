@@ -1,11 +1,9 @@
 package dev.steward.fulfilment;
 
 import dev.steward.error.ConflictException;
-import dev.steward.web.Json;
 import dev.steward.web.Webhook;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,18 +44,10 @@ final class ContentPurge {
     }
     HttpResponse<byte[]> response;
     try {
-      byte[] body = Json.mapper().writeValueAsBytes(Map.of("urls", urls));
-      long sentAt = clock.instant().getEpochSecond();
       response =
           http.get()
               .send(
-                  HttpRequest.newBuilder(target.url())
-                      .timeout(target.timeout())
-                      .header("Content-Type", "application/json")
-                      .header(Webhook.TIMESTAMP, Long.toString(sentAt))
-                      .header(Webhook.SIGNATURE, target.signature(sentAt, body))
-                      .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                      .build(),
+                  target.post(Map.of("urls", urls), clock.instant()),
                   HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new ConflictException("the purge webhook did not answer: " + e.getClass().getName());

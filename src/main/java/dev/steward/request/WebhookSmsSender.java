@@ -1,11 +1,9 @@
 package dev.steward.request;
 
 import dev.steward.error.StewardException;
-import dev.steward.web.Json;
 import dev.steward.web.Webhook;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,18 +28,10 @@ public final class WebhookSmsSender implements SmsSender {
   public void send(String phone, String text) {
     int status;
     try {
-      byte[] body = Json.mapper().writeValueAsBytes(Map.of("to", phone, "text", text));
-      long sentAt = clock.instant().getEpochSecond();
       status =
           http()
               .send(
-                  HttpRequest.newBuilder(gateway.url())
-                      .timeout(gateway.timeout())
-                      .header("Content-Type", "application/json")
-                      .header(Webhook.TIMESTAMP, Long.toString(sentAt))
-                      .header(Webhook.SIGNATURE, gateway.signature(sentAt, body))
-                      .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                      .build(),
+                  gateway.post(Map.of("to", phone, "text", text), clock.instant()),
                   HttpResponse.BodyHandlers.discarding())
               .statusCode();
     } catch (IOException e) {

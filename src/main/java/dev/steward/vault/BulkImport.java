@@ -282,20 +282,7 @@ final class BulkImport {
     if (subjects.isEmpty()) {
       return Map.of();
     }
-    Set<UUID> live = new HashSet<>();
-    for (List<UUID> chunk : chunks(subjects)) {
-      handle
-          .createQuery("select id from vault_subject where id in (<ids>) for update")
-          .bindList("ids", chunk)
-          .mapTo(UUID.class)
-          .forEach(live::add);
-      handle
-          .createQuery("select subject_id from vault_tombstone where subject_id in (<ids>)")
-          .bindList("ids", chunk)
-          .mapTo(UUID.class)
-          .forEach(live::remove);
-    }
-    return vault.keyring().subjectKeys(live);
+    return vault.keyring().subjectKeys(SubjectRows.liveAmong(handle, subjects, true));
   }
 
   private static <T> List<List<T>> chunks(Set<T> items) {

@@ -31,8 +31,6 @@ public final class Disclosures {
       "id, subject_id, recipient, categories, disclosed_at, purpose, legal_basis, reason,"
           + " actor_type, actor_id, recorded_at, outside_policy";
 
-  private static final int IN_CHUNK = 1000;
-
   private final VaultContext vault;
 
   Disclosures(VaultContext vault) {
@@ -223,22 +221,8 @@ public final class Disclosures {
    * subjects; only ids not found directly (a merged subject's, say) are followed one by one.
    */
   private static void requireLive(Handle handle, Set<UUID> subjects) {
-    List<UUID> all = List.copyOf(subjects);
-    Set<UUID> live = new HashSet<>();
-    for (int from = 0; from < all.size(); from += IN_CHUNK) {
-      List<UUID> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-      handle
-          .createQuery("select id from vault_subject where id in (<ids>)")
-          .bindList("ids", chunk)
-          .mapTo(UUID.class)
-          .forEach(live::add);
-      handle
-          .createQuery("select subject_id from vault_tombstone where subject_id in (<ids>)")
-          .bindList("ids", chunk)
-          .mapTo(UUID.class)
-          .forEach(live::remove);
-    }
-    for (UUID subject : all) {
+    Set<UUID> live = SubjectRows.liveAmong(handle, subjects, false);
+    for (UUID subject : subjects) {
       if (!live.contains(subject)) {
         SubjectRows.live(handle, subject).orElseThrow(() -> new SubjectNotFoundException(subject));
       }
@@ -277,27 +261,15 @@ public final class Disclosures {
       Principal actor, String recipient, Instant from, Instant to, int limit) {
     Checks.permit(vault, actor, Permission.SUBJECT_READ, "disclosure.list", recipient);
     new Checks(vault).known(Term.RECIPIENT, recipient, "recipient").orThrow();
-    return vault
-        .store()
-        .inTransaction(
-            handle -> {
-              List<Disclosure> found =
-                  handle
-                      .createQuery(
-                          "select "
-                              + COLUMNS
-                              + " from vault_disclosure where recipient = :recipient and"
-                              + " disclosed_at >= :from and disclosed_at < :to"
-                              + " order by disclosed_at, id limit :limit")
-                      .bind("recipient", recipient)
-                      .bind("from", from)
-                      .bind("to", to)
-                      .bind("limit", Math.max(1, Math.min(limit, 10_000)))
-                      .map((rs, ctx) -> map(rs))
-                      .list();
-              audit(actor, "recipient", recipient, found.size());
-              return found;
-            });
+    return inPeriod(
+        actor,
+        "recipient = :recipient",
+        Map.of("recipient", recipient),
+        from,
+        to,
+        limit,
+        "recipient",
+        recipient);
   }
 
   /**
@@ -306,6 +278,27 @@ public final class Disclosures {
    */
   public List<Disclosure> outsidePolicy(Principal actor, Instant from, Instant to, int limit) {
     Checks.permit(vault, actor, Permission.SUBJECT_READ, "disclosure.list", "outside-policy");
+    return inPeriod(
+        actor,
+        "outside_policy is not null",
+        Map.of(),
+        from,
+        to,
+        limit,
+        "disclosure-review",
+        "outside-policy");
+  }
+
+  /** The disclosures meeting {@code condition} in a period, oldest first, read and audited. */
+  private List<Disclosure> inPeriod(
+      Principal actor,
+      String condition,
+      Map<String, Object> arguments,
+      Instant from,
+      Instant to,
+      int limit,
+      String auditType,
+      String auditId) {
     return vault
         .store()
         .inTransaction(
@@ -315,15 +308,17 @@ public final class Disclosures {
                       .createQuery(
                           "select "
                               + COLUMNS
-                              + " from vault_disclosure where outside_policy is not null and"
-                              + " disclosed_at >= :from and disclosed_at < :to"
+                              + " from vault_disclosure where "
+                              + condition
+                              + " and disclosed_at >= :from and disclosed_at < :to"
                               + " order by disclosed_at, id limit :limit")
+                      .bindMap(arguments)
                       .bind("from", from)
                       .bind("to", to)
                       .bind("limit", Math.max(1, Math.min(limit, 10_000)))
                       .map((rs, ctx) -> map(rs))
                       .list();
-              audit(actor, "disclosure-review", "outside-policy", found.size());
+              audit(actor, auditType, auditId, found.size());
               return found;
             });
   }

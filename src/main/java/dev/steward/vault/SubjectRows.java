@@ -3,14 +3,19 @@ package dev.steward.vault;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for subjects, their identity hashes, merges and tombstones. Callers own the transaction. */
 final class SubjectRows {
   private static final int MAX_MERGE_HOPS = 32;
+  // Ids per IN list: well under every engine's limit on bound parameters.
+  private static final int IN_CHUNK = 1000;
 
   private SubjectRows() {}
 
@@ -32,6 +37,31 @@ final class SubjectRows {
   }
 
   /** Like {@link #locked} without the lock, for reads. */
+  /**
+   * Of {@code ids}, those of subjects stored and neither erased nor being erased, by their own id
+   * (a merged subject's id is not followed); with {@code lock}, their rows are locked for update.
+   * One query pair per thousand ids.
+   */
+  static Set<UUID> liveAmong(Handle handle, Collection<UUID> ids, boolean lock) {
+    List<UUID> all = List.copyOf(ids);
+    Set<UUID> live = new HashSet<>();
+    for (int from = 0; from < all.size(); from += IN_CHUNK) {
+      List<UUID> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+      handle
+          .createQuery(
+              "select id from vault_subject where id in (<ids>)" + (lock ? " for update" : ""))
+          .bindList("ids", chunk)
+          .mapTo(UUID.class)
+          .forEach(live::add);
+      handle
+          .createQuery("select subject_id from vault_tombstone where subject_id in (<ids>)")
+          .bindList("ids", chunk)
+          .mapTo(UUID.class)
+          .forEach(live::remove);
+    }
+    return live;
+  }
+
   static Optional<Row> live(Handle handle, UUID id) {
     return find(handle, id, "");
   }

@@ -1,10 +1,13 @@
 package dev.steward.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
@@ -44,6 +47,27 @@ public record Webhook(String setting, URI url, String secret, Duration timeout) 
       throw new IllegalArgumentException(
           setting + "-timeout-seconds must be between 1 and 300, not " + timeout.toSeconds());
     }
+  }
+
+  /**
+   * A signed {@code POST} of {@code payload} as JSON to the endpoint, sent at {@code sentAt}, with
+   * this webhook's timeout.
+   */
+  public HttpRequest post(Object payload, Instant sentAt) {
+    byte[] body;
+    try {
+      body = Json.mapper().writeValueAsBytes(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("a webhook payload must be JSON-serialisable", e);
+    }
+    long epochSeconds = sentAt.getEpochSecond();
+    return HttpRequest.newBuilder(url)
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .header(TIMESTAMP, Long.toString(epochSeconds))
+        .header(SIGNATURE, signature(epochSeconds, body))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
   }
 
   /** The signature header's value for {@code body} sent at {@code epochSeconds}. */
