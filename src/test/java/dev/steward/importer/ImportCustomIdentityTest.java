@@ -3,15 +3,13 @@ package dev.steward.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.store.Engine;
-import dev.steward.store.TestDatabases;
 import dev.steward.vault.Identity;
 import dev.steward.vault.IdentityMatch;
 import dev.steward.vault.IdentityType;
 import dev.steward.vault.Subject;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,25 +28,14 @@ class ImportCustomIdentityTest {
         email: email
       """;
 
-  private ImportFixture fixture;
-
-  static Stream<Engine> engines() {
-    return TestDatabases.engines();
-  }
-
-  @AfterEach
-  void close() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
+  @AutoClose private ImportFixture fixture;
 
   IdentityMatch findCard(String value) {
     return fixture.vault.findByIdentity(ImportFixture.CLI, new Identity(LOYALTY_CARD, value));
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void customIdentityColumn_isNormalisedAndIndexed_soTheVaultSearchFindsThePerson(Engine engine) {
     fixture = new ImportFixture(engine);
     Path file =

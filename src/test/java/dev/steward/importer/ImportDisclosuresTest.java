@@ -6,16 +6,11 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.steward.error.InvalidInputException;
 import dev.steward.store.Engine;
-import dev.steward.store.TestDatabases;
 import dev.steward.vault.Disclosure;
-import dev.steward.vault.Identity;
-import dev.steward.vault.IdentityMatch;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -48,27 +43,10 @@ class ImportDisclosuresTest {
       """;
   static final String HEADER = "email,phone,shared_on\n";
 
-  private ImportFixture fixture;
-
-  static Stream<Engine> engines() {
-    return TestDatabases.engines();
-  }
-
-  @AfterEach
-  void close() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  UUID subject(String email) {
-    return ((IdentityMatch.Found)
-            fixture.vault.findByIdentity(ImportFixture.CLI, Identity.email(email)))
-        .subjectId();
-  }
+  @AutoClose private ImportFixture fixture;
 
   List<Disclosure> of(String email) {
-    return fixture.vault.disclosures().ofSubject(ImportFixture.CLI, subject(email));
+    return fixture.vault.disclosures().ofSubject(ImportFixture.CLI, fixture.subjectId(email));
   }
 
   long audited(String action) {
@@ -76,7 +54,7 @@ class ImportDisclosuresTest {
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void importedRows_haveTheDeclaredDisclosuresListed_withOneAuditEntryPerBatch(Engine engine) {
     fixture = new ImportFixture(engine);
     Path file =
@@ -129,14 +107,14 @@ class ImportDisclosuresTest {
                     Instant.parse("2030-01-01T00:00:00Z"),
                     100))
         .extracting(Disclosure::subjectId)
-        .containsExactly(subject("ann@example.com"), subject("cy@example.com"));
+        .containsExactly(fixture.subjectId("ann@example.com"), fixture.subjectId("cy@example.com"));
     assertThat(fixture.count("vault_disclosure")).isEqualTo(5);
     assertThat(audited("subject.import")).isEqualTo(2);
     assertThat(audited("disclosure.record")).isEqualTo(2);
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void interruptedImport_resumes_withoutLosingOrRepeatingDisclosures(Engine engine) {
     fixture = new ImportFixture(engine);
     StringBuilder text = new StringBuilder(HEADER);
@@ -158,7 +136,7 @@ class ImportDisclosuresTest {
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void unreadableDisclosureDate_rejectsTheRow_andNothingOfItIsStored(Engine engine) {
     fixture = new ImportFixture(engine);
     Path file =
@@ -175,7 +153,7 @@ class ImportDisclosuresTest {
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void disclosureDateColumnMissingFromTheHeader_isLocatedInTheMapping(Engine engine) {
     fixture = new ImportFixture(engine);
     Path file = fixture.write("people.csv", "email,phone\nann@example.com,\n");

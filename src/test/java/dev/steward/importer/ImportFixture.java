@@ -14,7 +14,9 @@ import dev.steward.store.Database;
 import dev.steward.store.Engine;
 import dev.steward.store.StoreSettings;
 import dev.steward.store.TestDatabases;
+import dev.steward.vault.Identity;
 import dev.steward.vault.IdentityIndex;
+import dev.steward.vault.IdentityMatch;
 import dev.steward.vault.IdentityNormalizer;
 import dev.steward.vault.Keyring;
 import dev.steward.vault.Vault;
@@ -31,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -93,6 +96,11 @@ final class ImportFixture implements AutoCloseable {
         (actor, action, type, id, outcome, detail) -> audit.add(action + " " + detail);
     vault = new Vault(store, keyring, index, VOCABULARY, trail, clock);
     importer = new Importer(store, vault, trail, clock);
+  }
+
+  /** The id of the person the vault finds by {@code email}. */
+  UUID subjectId(String email) {
+    return ((IdentityMatch.Found) vault.findByIdentity(CLI, Identity.email(email))).subjectId();
   }
 
   Path write(String name, String text) {

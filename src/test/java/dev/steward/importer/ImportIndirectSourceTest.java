@@ -3,18 +3,13 @@ package dev.steward.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.store.Engine;
-import dev.steward.store.TestDatabases;
 import dev.steward.vault.Art14Notice;
-import dev.steward.vault.Identity;
-import dev.steward.vault.IdentityMatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,31 +29,14 @@ class ImportIndirectSourceTest {
         email: contact.email
       """;
 
-  private ImportFixture fixture;
-
-  static Stream<Engine> engines() {
-    return TestDatabases.engines();
-  }
-
-  @AfterEach
-  void close() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
-
-  UUID subject(String email) {
-    return ((IdentityMatch.Found)
-            fixture.vault.findByIdentity(ImportFixture.CLI, Identity.email(email)))
-        .subjectId();
-  }
+  @AutoClose private ImportFixture fixture;
 
   List<Art14Notice> due() {
     return fixture.vault.art14Notices().dueWithin(ImportFixture.CLI, Duration.ofDays(90), 100);
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void importFromIndirectSource_listsEachPersonAsOwedANotice_dueAMonthAfterCollection(
       Engine engine) {
     fixture = new ImportFixture(engine);
@@ -83,20 +61,20 @@ class ImportIndirectSourceTest {
         .containsExactly(
             // GDPR Art. 14(3)(a): one month at the latest; 31 January runs to 28 February.
             org.assertj.core.groups.Tuple.tuple(
-                subject("ann@example.com"),
+                fixture.subjectId("ann@example.com"),
                 "partners",
                 Instant.parse("2025-01-31T00:00:00Z"),
                 LocalDate.parse("2025-02-28"),
                 null),
             org.assertj.core.groups.Tuple.tuple(
-                subject("bea@example.com"),
+                fixture.subjectId("bea@example.com"),
                 "partners",
                 Instant.parse("2025-05-20T10:00:00Z"),
                 LocalDate.parse("2025-06-20"),
                 null),
             // No collection date in the row: the data was obtained when it was imported.
             org.assertj.core.groups.Tuple.tuple(
-                subject("cy@example.com"),
+                fixture.subjectId("cy@example.com"),
                 "partners",
                 Instant.parse("2025-06-01T09:00:00Z"),
                 LocalDate.parse("2025-07-01"),
@@ -105,7 +83,7 @@ class ImportIndirectSourceTest {
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void personAlreadyOwedANotice_getsNoSecondOne_andDirectSourcesOweNone(Engine engine) {
     fixture = new ImportFixture(engine);
     fixture.run(
@@ -125,7 +103,7 @@ class ImportIndirectSourceTest {
         .singleElement()
         .satisfies(
             notice -> {
-              assertThat(notice.subjectId()).isEqualTo(subject("ann@example.com"));
+              assertThat(notice.subjectId()).isEqualTo(fixture.subjectId("ann@example.com"));
               assertThat(notice.dueDate()).isEqualTo(LocalDate.parse("2025-06-01"));
             });
     assertThat(fixture.count("art14_notice")).isEqualTo(1);

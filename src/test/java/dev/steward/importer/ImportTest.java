@@ -3,7 +3,6 @@ package dev.steward.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.store.Engine;
-import dev.steward.store.TestDatabases;
 import dev.steward.vault.Identity;
 import dev.steward.vault.IdentityMatch;
 import dev.steward.vault.RecordValue;
@@ -14,26 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ImportTest {
   static final String HEADER = "email,phone,name,since\n";
-  private ImportFixture fixture;
-
-  static Stream<Engine> engines() {
-    return TestDatabases.engines();
-  }
-
-  @AfterEach
-  void close() {
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
+  @AutoClose private ImportFixture fixture;
 
   static String row(int i) {
     return "person"
@@ -60,7 +47,7 @@ class ImportTest {
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void brokenRows_areRejectedWithReasons_andTheRestImported(Engine engine) throws IOException {
     fixture = new ImportFixture(engine);
     ByteArrayOutputStream file = new ByteArrayOutputStream();
@@ -98,7 +85,7 @@ class ImportTest {
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void gzipInput_isToldByItsMagicBytes_notItsName(Engine engine) throws IOException {
     fixture = new ImportFixture(engine);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -114,7 +101,7 @@ class ImportTest {
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void jsonLines_importObjects_andRejectBrokenLines(Engine engine) {
     fixture = new ImportFixture(engine);
     String text =
@@ -144,7 +131,7 @@ class ImportTest {
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void interruptedImport_resumesFromItsCheckpoint_withoutDuplicates(Engine engine) {
     fixture = new ImportFixture(engine);
     Path path = fixture.write("people.csv", HEADER + rows(0, 10) + "broken\n" + rows(10, 20));
@@ -170,7 +157,7 @@ class ImportTest {
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void returningErasedPerson_isRejected_unlessWelcomed(Engine engine) {
     fixture = new ImportFixture(engine);
     fixture.run(fixture.write("first.csv", HEADER + rows(0, 3)));
@@ -196,7 +183,7 @@ class ImportTest {
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void rowOfAKnownPerson_addsToThatSubject_andConflictingRowsAreRejected(Engine engine) {
     fixture = new ImportFixture(engine);
     fixture.run(fixture.write("first.csv", HEADER + rows(0, 2)));
@@ -222,7 +209,7 @@ class ImportTest {
   }
 
   @ParameterizedTest
-  @MethodSource("engines")
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void importedValues_neverReachTheLogs(Engine engine) {
     fixture = new ImportFixture(engine);
     Path path =
