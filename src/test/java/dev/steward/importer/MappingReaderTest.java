@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.steward.importer.ImportMapping.Column;
+import dev.steward.policy.FixedPolicies;
 import dev.steward.policy.Policy;
 import dev.steward.policy.PolicyChecker;
 import dev.steward.policy.Problem;
-import dev.steward.policy.PublishedPolicies;
-import dev.steward.policy.PublishedPolicy;
 import dev.steward.vault.PolicyVocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,26 +187,7 @@ class MappingReaderTest {
             .check(Path.of("src/main/resources/policy/bundled-policy.yaml"))
             .policy()
             .orElseThrow();
-    PublishedPolicy published = new PublishedPolicy("1", "hash", Instant.EPOCH, bundled);
-    MappingReader reader =
-        new MappingReader(
-            new PolicyVocabulary(
-                new PublishedPolicies() {
-                  @Override
-                  public PublishedPolicy current() {
-                    return published;
-                  }
-
-                  @Override
-                  public Optional<PublishedPolicy> version(String version) {
-                    return Optional.of(published);
-                  }
-
-                  @Override
-                  public List<PublishedPolicy> all() {
-                    return List.of(published);
-                  }
-                }));
+    MappingReader reader = new MappingReader(new PolicyVocabulary(FixedPolicies.of(bundled)));
 
     ImportMapping example = reader.read(Path.of("docs/examples/import-mapping.yaml"));
     ImportMapping bench = reader.read(Path.of("bench/subjects-mapping.yaml"));

@@ -2,6 +2,7 @@ package dev.steward.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.policy.FixedPolicies;
 import dev.steward.policy.PolicyChecker;
 import dev.steward.policy.PublishedPolicy;
 import java.time.Clock;
@@ -17,7 +18,7 @@ class PolicyNoticeDeadlinesTest {
   private static final PublishedPolicy BUNDLED =
       new PublishedPolicy("2019-10", "hash", Instant.EPOCH, new PolicyChecker(CLOCK).bundled());
   private final NoticeDeadlines deadlines =
-      new PolicyNoticeDeadlines(PolicyVocabularyTest.fixed(BUNDLED.policy()), CLOCK);
+      new PolicyNoticeDeadlines(FixedPolicies.of(BUNDLED.policy()), CLOCK);
 
   @Test
   void due_obtained31January_isLastDayOfFebruaryUnderTheGdprRule() {

@@ -2,16 +2,13 @@ package dev.steward.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.policy.FixedPolicies;
 import dev.steward.policy.Policy;
 import dev.steward.policy.PolicyChecker;
-import dev.steward.policy.PublishedPolicies;
-import dev.steward.policy.PublishedPolicy;
 import dev.steward.vault.VaultVocabulary.Term;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +20,7 @@ class PolicyVocabularyTest {
           .check(Path.of("docs/examples/minimal-policy.yaml"))
           .policy()
           .orElseThrow();
-  private final VaultVocabulary vocabulary = new PolicyVocabulary(fixed(policy));
+  private final VaultVocabulary vocabulary = new PolicyVocabulary(FixedPolicies.of(policy));
 
   @Test
   void knows_identityTypeDeclaredInPolicy_isTrueAndAnUndeclaredOneFalse() {
@@ -56,7 +53,7 @@ class PolicyVocabularyTest {
   @Test
   void beyondDeclared_aRecipientWhoseCategoriesAndPurposesAreUnstated_isNeverFlagged() {
     Policy bundled = new PolicyChecker(Clock.systemUTC()).bundled();
-    VaultVocabulary policyVocabulary = new PolicyVocabulary(fixed(bundled));
+    VaultVocabulary policyVocabulary = new PolicyVocabulary(FixedPolicies.of(bundled));
 
     assertThat(policyVocabulary.beyondDeclared("it-providers", List.of("health"), "marketing"))
         .isEmpty();
@@ -70,25 +67,5 @@ class PolicyVocabularyTest {
             policyVocabulary.beyondDeclared(
                 "authorities", List.of("identification.name"), "legal-compliance"))
         .isEmpty();
-  }
-
-  static PublishedPolicies fixed(Policy policy) {
-    PublishedPolicy published = new PublishedPolicy("1", "hash", Instant.EPOCH, policy);
-    return new PublishedPolicies() {
-      @Override
-      public PublishedPolicy current() {
-        return published;
-      }
-
-      @Override
-      public Optional<PublishedPolicy> version(String version) {
-        return Optional.of(published);
-      }
-
-      @Override
-      public List<PublishedPolicy> all() {
-        return List.of(published);
-      }
-    };
   }
 }
