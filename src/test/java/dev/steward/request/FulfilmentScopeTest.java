@@ -78,6 +78,17 @@ class FulfilmentScopeTest {
         });
   }
 
+  /**
+   * A person holding an email they gave themselves and feedback about them a customer gave, both
+   * for inquiries.
+   */
+  private static UUID withDataFromOthers(RequestWorld world, String email) {
+    UUID subject = subject(world, email);
+    record(world, subject, "contact.email", "the-person", "inquiries", email);
+    record(world, subject, "service.feedback", "customers", "inquiries", "told by a customer");
+    return subject;
+  }
+
   @AfterAll
   static void close() {
     WORLDS.values().forEach(RequestWorld::close);
@@ -88,9 +99,7 @@ class FulfilmentScopeTest {
   void ccpaDelete_keepsWhatCameFromOthers_andTheLetterSaysWhy(Engine engine) {
     RequestWorld world = world(engine);
     String to = "ccpa-scope-" + engine.name().toLowerCase() + "@example.com";
-    UUID subject = subject(world, to);
-    record(world, subject, "contact.email", "the-person", "inquiries", to);
-    record(world, subject, "service.feedback", "customers", "inquiries", "told by a customer");
+    UUID subject = withDataFromOthers(world, to);
 
     UUID id = world.log("delete", "US-CA", to, world.clock.instant());
     start(world, id);
@@ -110,9 +119,7 @@ class FulfilmentScopeTest {
   void gdprErasure_takesWhatCameFromOthersToo(Engine engine) {
     RequestWorld world = world(engine);
     String to = "gdpr-scope-" + engine.name().toLowerCase() + "@example.co.uk";
-    UUID subject = subject(world, to);
-    record(world, subject, "contact.email", "the-person", "inquiries", to);
-    record(world, subject, "service.feedback", "customers", "inquiries", "told by a customer");
+    UUID subject = withDataFromOthers(world, to);
 
     UUID id = world.log("erasure", "GB", to, world.clock.instant());
     start(world, id);

@@ -62,20 +62,7 @@ class Art14NoticesTest {
       fixture.vault.addRecords(SYSTEM, List.of(from("import", ann, OBTAINED)));
       Instant disclosed = OBTAINED.plus(Duration.ofDays(10));
 
-      fixture
-          .vault
-          .disclosures()
-          .record(
-              SYSTEM,
-              List.of(
-                  new NewDisclosure(
-                      ann,
-                      "mail_provider",
-                      Set.of("contact_details"),
-                      disclosed,
-                      "marketing",
-                      "dpv:Consent",
-                      "newsletter")));
+      discloseToMailProvider(fixture, ann, disclosed);
 
       Art14Notice notice =
           fixture.vault.art14Notices().dueWithin(SYSTEM, Duration.ofDays(60), 100).get(0);
@@ -83,20 +70,7 @@ class Art14NoticesTest {
       assertThat(notice.dueDate()).isEqualTo(LocalDate.of(2025, 2, 10));
       assertThat(notice.dueAt()).isEqualTo(disclosed);
 
-      fixture
-          .vault
-          .disclosures()
-          .record(
-              SYSTEM,
-              List.of(
-                  new NewDisclosure(
-                      ann,
-                      "mail_provider",
-                      Set.of("contact_details"),
-                      disclosed.plus(Duration.ofDays(5)),
-                      "marketing",
-                      "dpv:Consent",
-                      "newsletter")));
+      discloseToMailProvider(fixture, ann, disclosed.plus(Duration.ofDays(5)));
       assertThat(fixture.vault.art14Notices().dueWithin(SYSTEM, Duration.ofDays(60), 100))
           .extracting(Art14Notice::dueAt)
           .containsExactly(disclosed);
@@ -140,5 +114,22 @@ class Art14NoticesTest {
           .extracting(Art14Notice::subjectId)
           .containsExactly(ann);
     }
+  }
+
+  private static void discloseToMailProvider(VaultFixture fixture, UUID subject, Instant at) {
+    fixture
+        .vault
+        .disclosures()
+        .record(
+            SYSTEM,
+            List.of(
+                new NewDisclosure(
+                    subject,
+                    "mail_provider",
+                    Set.of("contact_details"),
+                    at,
+                    "marketing",
+                    "dpv:Consent",
+                    "newsletter")));
   }
 }
