@@ -1,10 +1,13 @@
 package dev.steward.fulfilment;
 
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import dev.steward.access.Principal;
 import dev.steward.policy.RequestType;
 import dev.steward.request.FulfilmentPlanner;
 import dev.steward.store.Database;
 import dev.steward.store.TaskScheduling;
+import dev.steward.vault.IdentityProof;
+import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,12 +27,21 @@ final class Planning implements FulfilmentPlanner {
   static final String FINISH_NAME = "fulfilment-finish";
   static final String VAULT = "vault";
 
+  private static final Principal PLANNER = new Principal.System("fulfilment");
+
+  private final Vault vault;
   private final List<DataSystem> systems;
   private final Recipients recipients;
   private final Clock clock;
   private final TaskScheduling tasks;
 
-  Planning(Database database, List<DataSystem> systems, Recipients recipients, Clock clock) {
+  Planning(
+      Database database,
+      Vault vault,
+      List<DataSystem> systems,
+      Recipients recipients,
+      Clock clock) {
+    this.vault = vault;
     this.systems = List.copyOf(systems);
     this.recipients = recipients;
     this.clock = clock;
@@ -112,20 +124,47 @@ final class Planning implements FulfilmentPlanner {
   }
 
   /**
-   * The vault subject behind the identities the request was verified for (the workflow stores the
-   * vault's keyed hashes); none when they lead to no subject or to more than one.
+   * The vault subject behind the request (docs/vault.md, "Linking"). A verified request reaches
+   * only through the identities its verification proved: a code sent to address A proves A, not the
+   * phone number given beside it, and never a name. The proof links to that subject what unproven
+   * submissions filed under A. A request the law lets a person make unverified (an opt-out, an
+   * objection to marketing) reaches through what it gives, without linking anything. None when the
+   * identities lead to no subject or to more than one: staff decide.
    */
-  private static Optional<UUID> subjectOf(Handle handle, UUID requestId) {
-    List<UUID> subjects =
+  private Optional<UUID> subjectOf(Handle handle, UUID requestId) {
+    List<RequestIdentity> identities =
         handle
-            .createQuery(
-                "select distinct i.subject_id from request_identity r"
-                    + " join vault_identity i on i.hash = r.identity_hash"
-                    + " where r.request_id = :id")
+            .createQuery("select identity_hash, proof from request_identity where request_id = :id")
             .bind("id", requestId)
-            .mapTo(UUID.class)
+            .map((rs, ctx) -> new RequestIdentity(rs.getString(1), rs.getString(2)))
             .list();
-    return subjects.size() == 1 ? Optional.of(subjects.get(0)) : Optional.empty();
+    List<String> proven =
+        identities.stream().filter(i -> i.proof() != null).map(RequestIdentity::hash).toList();
+    if (proven.isEmpty()) {
+      return verifiedBySteps(handle, requestId)
+          ? Optional.empty()
+          : vault.subjectReachedBy(handle, identities.stream().map(RequestIdentity::hash).toList());
+    }
+    IdentityProof proof =
+        identities.stream().anyMatch(i -> "staff".equals(i.proof()))
+            ? IdentityProof.STAFF
+            : IdentityProof.VERIFIED;
+    return vault.subjectProvenBy(handle, PLANNER, proven, proof, "request:" + requestId);
+  }
+
+  /** A request's identity: its keyed hash, and how verification proved it (null: it did not). */
+  private record RequestIdentity(String hash, String proof) {}
+
+  /** True when the request needed verification steps: then only what they proved may reach. */
+  private static boolean verifiedBySteps(Handle handle, UUID requestId) {
+    String needed =
+        handle
+            .createQuery("select verification_needed from rights_request where id = :id")
+            .bind("id", requestId)
+            .mapTo(String.class)
+            .findOne()
+            .orElse(null);
+    return needed != null && !needed.isBlank();
   }
 
   /** The vault subject's type; read here because an erasure takes the subject away. */

@@ -113,29 +113,59 @@ final class CaseRows {
         .execute();
   }
 
-  static void insertIdentities(Handle handle, UUID requestId, Map<String, String> hashToType) {
+  /** Stores the request's identity hashes, marking the one the requester is reached at. */
+  static void insertIdentities(
+      Handle handle, UUID requestId, Map<String, String> hashToType, String contactHash) {
     hashToType.forEach(
         (hash, type) ->
             handle
                 .createUpdate(
-                    "insert into request_identity (request_id, identity_hash, identity_type)"
-                        + " values (:id, :hash, :type)")
+                    "insert into request_identity (request_id, identity_hash, identity_type,"
+                        + " contact) values (:id, :hash, :type, :contact)")
                 .bind("id", requestId)
                 .bind("hash", hash)
                 .bind("type", type)
+                .bind("contact", hash.equals(contactHash))
                 .execute());
   }
 
-  /** An open request of the same type from any of these identities: a duplicate to link to. */
-  static java.util.Optional<UUID> openDuplicate(
-      Handle handle, java.util.Collection<String> hashes, String type) {
+  /**
+   * Records that the verification proved the request's identities of {@code types} (all of them
+   * when null) by {@code proof}: {@code verified} or {@code staff}. A stronger proof stands.
+   */
+  static void prove(
+      Handle handle, UUID requestId, java.util.Collection<String> types, String proof) {
+    String only = types == null ? "" : " and identity_type in (<types>)";
+    if (types != null && types.isEmpty()) {
+      return;
+    }
+    var update =
+        handle
+            .createUpdate(
+                "update request_identity set proof = :proof where request_id = :id"
+                    + " and (proof is null or proof = 'verified')"
+                    + only)
+            .bind("proof", proof)
+            .bind("id", requestId);
+    if (types != null) {
+      update.bindList("types", List.copyOf(types));
+    }
+    update.execute();
+  }
+
+  /**
+   * An open request of the same type reached at the same identity: a duplicate to link to. Only the
+   * contact identity counts, since the duplicate's letter goes to the open request's requester: a
+   * phone number typed beside someone else's address must not pull that person's request in.
+   */
+  static java.util.Optional<UUID> openDuplicate(Handle handle, String contactHash, String type) {
     return handle
         .createQuery(
             "select r.id from rights_request r join request_identity i on i.request_id = r.id"
-                + " where i.identity_hash in (<hashes>) and r.request_type = :type"
+                + " where i.identity_hash = :hash and i.contact and r.request_type = :type"
                 + " and r.state not in ('completed', 'denied', 'withdrawn')"
                 + " order by r.received_at")
-        .bindList("hashes", List.copyOf(hashes))
+        .bind("hash", contactHash)
         .bind("type", type)
         .mapTo(UUID.class)
         .findFirst();

@@ -35,6 +35,21 @@ record CheckedSubmission(
 
   private static final int MAX_DETAILS = 5000;
 
+  /**
+   * The hash of the identity the requester is reached at: the business customer's account, else the
+   * email address, else the phone number.
+   */
+  String contactHash() {
+    for (String type : List.of("customer_account", "email", "phone")) {
+      for (Map.Entry<String, String> entry : hashes.entrySet()) {
+        if (entry.getValue().equals(type)) {
+          return entry.getKey();
+        }
+      }
+    }
+    throw new IllegalStateException("a checked submission has an identity");
+  }
+
   /** The same submission with no verification step left: its sender has verified the person. */
   CheckedSubmission vouched() {
     return new CheckedSubmission(

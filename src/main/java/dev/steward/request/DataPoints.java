@@ -5,11 +5,9 @@ import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.request.Challenges.Kind;
 import dev.steward.vault.Identity;
-import dev.steward.vault.IdentityMatch;
 import dev.steward.vault.IdentityType;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,19 +64,21 @@ final class DataPoints {
           "this request needs the declaration under penalty of perjury, signed with your name",
           List.of(new FieldProblem("declaration", "required for this request")));
     }
-    Map<UUID, Integer> matches = new HashMap<>();
-    for (Identity identity : identities) {
-      if (context.vault.findByIdentity(MATCHER, identity) instanceof IdentityMatch.Found found) {
-        matches.merge(found.subjectId(), 1, Integer::sum);
-      }
-    }
+    Map<UUID, Integer> matches = context.vault.matchDataPoints(MATCHER, identities);
     int required = high ? 3 : 2;
     var best = matches.entrySet().stream().max(Map.Entry.comparingByValue());
+    // Two subjects that match as well as each other: the points do not say which one it is.
+    boolean tied =
+        best.isPresent()
+            && matches.values().stream()
+                    .filter(count -> count.equals(best.get().getValue()))
+                    .count()
+                > 1;
     Principal requester = Verifications.REQUESTER;
     if (high) {
       workflow.note(handle, row, requester, "declaration_signed", null, declarationName);
     }
-    if (best.isEmpty() || best.get().getValue() < required) {
+    if (best.isEmpty() || best.get().getValue() < required || tied) {
       return closing.deny(handle, row, requester, "unverifiable", null, null);
     }
     UUID subject = best.get().getKey();

@@ -96,7 +96,7 @@ final class Intake {
     return context.jdbi.inTransaction(
         handle -> {
           Optional<UUID> duplicate =
-              CaseRows.openDuplicate(handle, checked.hashes().keySet(), checked.type().name());
+              CaseRows.openDuplicate(handle, checked.contactHash(), checked.type().name());
           if (duplicate.isPresent()) {
             link(handle, actor, duplicate.get(), reference, channel(submission, vouched), received);
             return true;
@@ -136,7 +136,11 @@ final class Intake {
                       null,
                       null));
           RequestRows.insert(handle, row);
-          CaseRows.insertIdentities(handle, id, checked.hashes());
+          CaseRows.insertIdentities(handle, id, checked.hashes(), checked.contactHash());
+          if (vouched != null) {
+            // The sender verified the person: it vouches for every identity it gave.
+            CaseRows.prove(handle, id, null, "staff");
+          }
           workflow.note(handle, row, actor, "received", row.channel(), null);
           if (received.isBefore(now.minus(CLOCK_SKEW))) {
             context.audit.record(

@@ -148,11 +148,27 @@ final class Verifications {
     done.add(step);
     RequestRow stepped = row.change(edit -> edit.done = done);
     RequestRows.update(handle, stepped);
+    CaseRows.prove(handle, row.id(), provenBy(step, workflow.contact(row)), "verified");
     workflow.note(handle, stepped, actor, "step_done", step.id(), null);
     if (!stepped.progress().isVerificationComplete()) {
       return stepped;
     }
     return verified(handle, stepped, evidenceAt, actor, "verified", step.id(), null);
+  }
+
+  /**
+   * The identity types a step proves the requester controls: where its code or link went. A code
+   * goes to the person's email address, or by SMS to their phone when they gave no address; a link
+   * goes to the email address unless an agent acts, when it reaches the agent instead and proves
+   * nothing of the person. Staff approving documents vouch for the documents, not for an address.
+   */
+  static Set<String> provenBy(VerificationStep step, Contact contact) {
+    return switch (step) {
+      case CODE -> Set.of(contact.email() != null ? "email" : "phone");
+      case DOCUMENTS, PARENTAL, TWO_DATA_POINTS, THREE_DATA_POINTS ->
+          contact.agentEmail() == null && contact.email() != null ? Set.of("email") : Set.of();
+      case AGENT_PERMISSION -> Set.of();
+    };
   }
 
   RequestRow verified(

@@ -24,11 +24,13 @@ import org.jdbi.v3.core.Handle;
  * written: it hashes each row's identities, makes and wraps a key and encrypts the values as if the
  * row were a new subject. {@link #commit} then decides, in one transaction of the data store, what
  * each row is: a new subject (the prepared work is used as is), an addition to the subject that
- * already has one of its identities (values re-encrypted under that subject's key; rare in bulk
- * loads), or a rejection. The new subjects' keys go to the keyring first, in one transaction of
- * their own; if the store transaction then fails, they are destroyed again. Rows from an indirect
- * source start the GDPR Art. 14 clock in the same transaction ({@link Art14Clock}). A batch costs
- * one identity look-up, three or four bulk inserts (COPY on PostgreSQL) and one audit entry.
+ * already has one of its identities that identify one person (values re-encrypted under that
+ * subject's key; rare in bulk loads; a shared name or address never joins), or a rejection. The
+ * operator vouches for what an import loads: its identities are held with {@link
+ * IdentityProof#STAFF}. The new subjects' keys go to the keyring first, in one transaction of their
+ * own; if the store transaction then fails, they are destroyed again. Rows from an indirect source
+ * start the GDPR Art. 14 clock in the same transaction ({@link Art14Clock}). A batch costs one
+ * identity look-up, three or four bulk inserts (COPY on PostgreSQL) and one audit entry.
  */
 final class BulkImport {
   private static final int IN_CHUNK = 1000;
@@ -117,9 +119,15 @@ final class BulkImport {
       ReturningPerson returning,
       ImportHook hook,
       List<UUID> storedKeys) {
+    // Only identities that identify one person find the subject a row joins; a name never does.
     Set<String> hashes = new HashSet<>();
-    rows.forEach(p -> hashes.addAll(p.hashes().keySet()));
-    Map<String, UUID> owners = owners(handle, hashes);
+    Set<String> shared = new HashSet<>();
+    rows.forEach(
+        p ->
+            p.hashes()
+                .forEach(
+                    (hash, at) -> (type(p, at).identifiesOnePerson() ? hashes : shared).add(hash)));
+    Map<String, SubjectRows.Holding> owners = owners(handle, hashes);
     Set<String> erased = Set.of();
     if (returning == ReturningPerson.REFUSE) {
       Set<String> unowned = new HashSet<>(hashes);
@@ -127,10 +135,14 @@ final class BulkImport {
       erased = erased(handle, unowned);
     }
     // Lock the subjects rows join, so an erasure cannot start between this check and the insert.
-    Map<UUID, Aead> existingKeys = liveKeys(handle, new HashSet<>(owners.values()));
+    Set<UUID> joined = new HashSet<>();
+    owners.values().forEach(holding -> joined.add(holding.subjectId()));
+    Map<UUID, Aead> existingKeys = liveKeys(handle, joined);
+    Set<String> held = sharedHeld(handle, shared, joined);
 
     ImportOutcome[] outcomes = new ImportOutcome[rows.size()];
-    Map<String, UUID> claimed = new HashMap<>(owners);
+    Map<String, UUID> claimed = new HashMap<>();
+    owners.forEach((hash, holding) -> claimed.put(hash, holding.subjectId()));
     Map<UUID, Aead> newKeys = new HashMap<>();
     List<Keyring.PreparedKey> keysToStore = new ArrayList<>();
     ImportInserts inserts = ImportInserts.on(handle, vault.clock().instant());
@@ -144,6 +156,9 @@ final class BulkImport {
       Set<UUID> found = new LinkedHashSet<>();
       int returningAt = -1;
       for (Map.Entry<String, Integer> hash : p.hashes().entrySet()) {
+        if (!type(p, hash.getValue()).identifiesOnePerson()) {
+          continue;
+        }
         UUID owner = claimed.get(hash.getKey());
         if (owner != null) {
           found.add(owner);
@@ -166,8 +181,13 @@ final class BulkImport {
         newKeys.put(id, p.key().aead());
         inserts.subject(id, p.row());
         for (Map.Entry<String, Integer> hash : p.hashes().entrySet()) {
-          claimed.put(hash.getKey(), id);
-          inserts.identity(hash.getKey(), id, p.row().identities().get(hash.getValue()).type());
+          IdentityType type = type(p, hash.getValue());
+          if (type.identifiesOnePerson()) {
+            claimed.put(hash.getKey(), id);
+          } else {
+            held.add(hash.getKey() + " " + id);
+          }
+          inserts.identity(hash.getKey(), id, type);
         }
         for (int v = 0; v < p.recordIds().length; v++) {
           inserts.record(p.recordIds()[v], id, p.row(), v, p.sealed()[v]);
@@ -183,8 +203,13 @@ final class BulkImport {
         continue;
       }
       for (Map.Entry<String, Integer> hash : p.hashes().entrySet()) {
-        if (claimed.putIfAbsent(hash.getKey(), id) == null) {
-          inserts.identity(hash.getKey(), id, p.row().identities().get(hash.getValue()).type());
+        IdentityType type = type(p, hash.getValue());
+        if (type.identifiesOnePerson()) {
+          if (claimed.putIfAbsent(hash.getKey(), id) == null) {
+            inserts.identity(hash.getKey(), id, type);
+          }
+        } else if (held.add(hash.getKey() + " " + id)) {
+          inserts.identity(hash.getKey(), id, type);
         }
       }
       for (int v = 0; v < p.recordIds().length; v++) {
@@ -194,6 +219,20 @@ final class BulkImport {
       }
       records += p.recordIds().length;
       outcomes[r] = new ImportOutcome.Added(id);
+    }
+    // The operator vouches for what the import joined: identities a subject held only by
+    // assertion are held by staff proof from now on (docs/vault.md, "Linking").
+    for (int r = 0; r < rows.size(); r++) {
+      if (outcomes[r] instanceof ImportOutcome.Added added) {
+        for (String hash : rows.get(r).hashes().keySet()) {
+          SubjectRows.Holding holding = owners.get(hash);
+          if (holding != null
+              && holding.subjectId().equals(added.subjectId())
+              && !holding.proof().proves()) {
+            SubjectRows.prove(handle, hash, added.subjectId(), IdentityProof.STAFF);
+          }
+        }
+      }
     }
     // Imported data from an indirect source starts the Art. 14 clock, as addRecords does.
     Art14Clock art14 = new Art14Clock(vault);
@@ -257,14 +296,40 @@ final class BulkImport {
     checks.orThrow();
   }
 
-  private static Map<String, UUID> owners(Handle handle, Set<String> hashes) {
-    Map<String, UUID> owners = new HashMap<>();
+  private static IdentityType type(Prepared p, int identity) {
+    return p.row().identities().get(identity).type();
+  }
+
+  private static Map<String, SubjectRows.Holding> owners(Handle handle, Set<String> hashes) {
+    Map<String, SubjectRows.Holding> owners = new HashMap<>();
     for (List<String> chunk : chunks(hashes)) {
-      ImportInserts.whereIn(handle, "select hash, subject_id from vault_identity where hash", chunk)
-          .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
+      ImportInserts.whereIn(
+              handle,
+              "select holder_hash, subject_id, proof from vault_identity where holder_hash",
+              chunk)
+          .map(
+              (rs, ctx) ->
+                  Map.entry(
+                      rs.getString(1),
+                      new SubjectRows.Holding(
+                          rs.getObject(2, UUID.class), IdentityProof.parse(rs.getString(3)))))
           .forEach(entry -> owners.put(entry.getKey(), entry.getValue()));
     }
     return owners;
+  }
+
+  /** "hash subject" for each shared identity that a subject rows may join already holds. */
+  private static Set<String> sharedHeld(Handle handle, Set<String> hashes, Set<UUID> subjects) {
+    Set<String> held = new HashSet<>();
+    if (subjects.isEmpty()) {
+      return held;
+    }
+    for (List<String> chunk : chunks(hashes)) {
+      ImportInserts.whereIn(handle, "select hash, subject_id from vault_identity where hash", chunk)
+          .map((rs, ctx) -> rs.getString(1) + " " + rs.getObject(2, UUID.class))
+          .forEach(held::add);
+    }
+    return held;
   }
 
   private static Set<String> erased(Handle handle, Set<String> hashes) {

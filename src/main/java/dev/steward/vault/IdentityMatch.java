@@ -1,6 +1,7 @@
 package dev.steward.vault;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** What a lookup by identity found: a live subject, an erased one, or nobody. */
@@ -15,6 +16,16 @@ public sealed interface IdentityMatch {
    */
   record Erased(UUID formerSubjectId, Instant erasedAt, String requestId)
       implements IdentityMatch {}
+
+  /**
+   * A shared kind of identity (a name, a postal address, an IP address) that several subjects hold,
+   * oldest first: it identifies none of them.
+   */
+  record Several(List<UUID> subjectIds) implements IdentityMatch {
+    public Several {
+      subjectIds = List.copyOf(subjectIds);
+    }
+  }
 
   /** No subject has or had this identity. */
   record None() implements IdentityMatch {}

@@ -46,6 +46,7 @@ public final class IdentityNormalizer {
     if (value.length() > MAX_LENGTH) {
       throw new InvalidIdentityException(type, "it is longer than " + MAX_LENGTH + " characters");
     }
+    checkCharacters(type, value);
     switch (type.id()) {
       case "email":
         return email(value);
@@ -62,6 +63,53 @@ public final class IdentityNormalizer {
             .matcher(Normalizer.normalize(value, Normalizer.Form.NFKC))
             .replaceAll(" ");
     }
+  }
+
+  /**
+   * Refuses characters no identity holds, before anything is hashed: a lone UTF-16 surrogate would
+   * be encoded as '?', making two different inputs one person; control characters (NUL among them)
+   * and text-direction controls can make a value look like another one on screen. Line breaks and
+   * tabs may separate the lines of an address; an email address takes no invisible character.
+   */
+  private static void checkCharacters(IdentityType type, String value) {
+    boolean email = type.equals(IdentityType.EMAIL);
+    for (int i = 0; i < value.length(); ) {
+      char c = value.charAt(i);
+      if (Character.isSurrogate(c)) {
+        boolean paired =
+            Character.isHighSurrogate(c)
+                && i + 1 < value.length()
+                && Character.isLowSurrogate(value.charAt(i + 1));
+        if (!paired) {
+          throw new InvalidIdentityException(type, "it holds a broken character (lone surrogate)");
+        }
+      }
+      int point = value.codePointAt(i);
+      int kind = Character.getType(point);
+      if (kind == Character.CONTROL
+          && (email || (point != '\t' && point != '\n' && point != '\r'))) {
+        throw new InvalidIdentityException(type, "it holds a control character");
+      }
+      if (isDirectionControl(point)) {
+        throw new InvalidIdentityException(type, "it holds a text-direction control character");
+      }
+      if (email && (kind == Character.FORMAT || Character.isWhitespace(point))) {
+        throw new InvalidIdentityException(type, "it holds an invisible or blank character");
+      }
+      if ((point & 0xFFFE) == 0xFFFE || (point >= 0xFDD0 && point <= 0xFDEF)) {
+        throw new InvalidIdentityException(type, "it holds a Unicode noncharacter");
+      }
+      i += Character.charCount(point);
+    }
+  }
+
+  /** The bidirectional formatting characters of Unicode (UAX #9): marks, embeddings, isolates. */
+  private static boolean isDirectionControl(int point) {
+    return point == 0x061C
+        || point == 0x200E
+        || point == 0x200F
+        || (point >= 0x202A && point <= 0x202E)
+        || (point >= 0x2066 && point <= 0x2069);
   }
 
   private static String email(String value) {

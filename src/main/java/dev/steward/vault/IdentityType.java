@@ -22,6 +22,9 @@ public record IdentityType(String id) {
   private static final Set<IdentityType> BUILT_IN =
       Set.of(EMAIL, PHONE, NAME, POSTAL_ADDRESS, CUSTOMER_ACCOUNT, IP_ADDRESS, DEVICE_ID);
 
+  // Many people share a name, a household an address, a network an IP address.
+  private static final Set<IdentityType> SHARED = Set.of(NAME, POSTAL_ADDRESS, IP_ADDRESS);
+
   public IdentityType {
     if (id == null || !ID.matcher(id).matches()) {
       throw new InvalidInputException(
@@ -36,6 +39,15 @@ public record IdentityType(String id) {
   /** True for the types Steward knows without a policy declaration. */
   public boolean isBuiltIn() {
     return BUILT_IN.contains(this);
+  }
+
+  /**
+   * True when the identity belongs to one person at a time (an email address, a phone number, an
+   * account or device id, a custom type); false for kinds many people share (names, postal
+   * addresses, IP addresses), which never identify anyone and never link subjects.
+   */
+  public boolean identifiesOnePerson() {
+    return !SHARED.contains(this);
   }
 
   @Override

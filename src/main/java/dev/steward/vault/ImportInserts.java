@@ -23,7 +23,8 @@ import org.postgresql.PGConnection;
 abstract class ImportInserts implements Art14Clock.NoticeRows {
   static final String SUBJECT_COLUMNS =
       "id, subject_type, relationship_start, relationship_end, created_at";
-  static final String IDENTITY_COLUMNS = "hash, subject_id, identity_type, added_at";
+  static final String IDENTITY_COLUMNS =
+      "hash, subject_id, identity_type, proof, holder_hash, added_at";
   static final String NOTICE_COLUMNS =
       "id, subject_id, source, obtained_at, due_at, due_date, rule, created_at";
 
@@ -97,6 +98,10 @@ abstract class ImportInserts implements Art14Clock.NoticeRows {
     @Override
     void identity(String hash, UUID subjectId, IdentityType type) {
       identities.append(hash).append(',').append(subjectId).append(',').append(type.id());
+      identities.append(',').append(IdentityProof.STAFF.id()).append(',');
+      if (type.identifiesOnePerson()) {
+        identities.append(hash);
+      }
       identities.append(',').append(at).append('\n');
     }
 
@@ -171,7 +176,7 @@ abstract class ImportInserts implements Art14Clock.NoticeRows {
               "insert into vault_identity ("
                   + IDENTITY_COLUMNS
                   + ")"
-                  + " values (:hash, :subject, :type, :at)");
+                  + " values (:hash, :subject, :type, :proof, :holder, :at)");
       this.records = RecordRows.insertBatch(handle);
       this.notices =
           handle.prepareBatch(
@@ -197,6 +202,8 @@ abstract class ImportInserts implements Art14Clock.NoticeRows {
           .bind("hash", hash)
           .bind("subject", subjectId)
           .bind("type", type.id())
+          .bind("proof", IdentityProof.STAFF.id())
+          .bind("holder", type.identifiesOnePerson() ? hash : null)
           .bind("at", now)
           .add();
     }

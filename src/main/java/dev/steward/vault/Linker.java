@@ -5,6 +5,7 @@ import dev.steward.access.Permission;
 import dev.steward.access.Principal;
 import dev.steward.error.ConflictException;
 import dev.steward.error.NotFoundException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -26,56 +27,60 @@ final class Linker {
   /** Moves everything of {@code mergedId} to {@code survivorId}, then destroys the merged key. */
   void link(Principal actor, UUID survivorId, UUID mergedId) {
     Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "subject.link", survivorId);
-    UUID merged =
-        vault
-            .store()
-            .inTransaction(
-                handle -> {
-                  // Lock in id order so two opposite merges cannot deadlock.
-                  boolean survivorFirst = survivorId.compareTo(mergedId) < 0;
-                  SubjectRows.Row first = live(handle, survivorFirst ? survivorId : mergedId);
-                  SubjectRows.Row second = live(handle, survivorFirst ? mergedId : survivorId);
-                  SubjectRows.Row survivor = survivorFirst ? first : second;
-                  SubjectRows.Row gone = survivorFirst ? second : first;
-                  if (survivor.id().equals(gone.id())) {
-                    throw new ConflictException(
-                        "subjects " + survivorId + " and " + mergedId + " are already one");
-                  }
-                  int records = moveRecords(handle, gone.id(), survivor.id(), null);
-                  int identities = SubjectRows.moveIdentities(handle, gone.id(), survivor.id());
-                  SubjectRows.update(handle, merge(survivor, gone));
-                  handle
-                      .createUpdate(
-                          "insert into vault_subject_merge (merged_id, survivor_id, merged_at)"
-                              + " values (:merged, :survivor, :at)")
-                      .bind("merged", gone.id())
-                      .bind("survivor", survivor.id())
-                      .bind("at", vault.clock().instant())
-                      .execute();
-                  handle
-                      .createUpdate("delete from vault_subject where id = :id")
-                      .bind("id", gone.id())
-                      .execute();
-                  vault
-                      .audit()
-                      .record(
-                          actor,
-                          "subject.link",
-                          "subject",
-                          survivor.id().toString(),
-                          "ok",
-                          "merged="
-                              + gone.id()
-                              + " mergedType="
-                              + gone.type()
-                              + " records="
-                              + records
-                              + " identities="
-                              + identities);
-                  return gone.id();
-                });
-    // Its records now live under the survivor's key; the old key protects nothing any more.
-    vault.keyring().destroySubjectKey(merged);
+    vault.store().useTransaction(handle -> merge(handle, actor, survivorId, mergedId, "staff"));
+  }
+
+  /**
+   * Merges within the caller's transaction; the merged subject's key is destroyed once it commits
+   * (its records now live under the survivor's key, and a rollback must still find them readable).
+   * {@code why} goes into the audit entry: {@code staff}, a link candidate, or the request whose
+   * proof linked them.
+   */
+  void merge(Handle handle, Principal actor, UUID survivorId, UUID mergedId, String why) {
+    // Lock in id order so two opposite merges cannot deadlock.
+    boolean survivorFirst = survivorId.compareTo(mergedId) < 0;
+    SubjectRows.Row first = live(handle, survivorFirst ? survivorId : mergedId);
+    SubjectRows.Row second = live(handle, survivorFirst ? mergedId : survivorId);
+    SubjectRows.Row survivor = survivorFirst ? first : second;
+    SubjectRows.Row gone = survivorFirst ? second : first;
+    if (survivor.id().equals(gone.id())) {
+      throw new ConflictException(
+          "subjects " + survivorId + " and " + mergedId + " are already one");
+    }
+    int records = moveRecords(handle, gone.id(), survivor.id(), null);
+    int identities = SubjectRows.moveIdentities(handle, gone.id(), survivor.id());
+    SubjectRows.update(handle, merge(survivor, gone));
+    Instant now = vault.clock().instant();
+    handle
+        .createUpdate(
+            "insert into vault_subject_merge (merged_id, survivor_id, merged_at)"
+                + " values (:merged, :survivor, :at)")
+        .bind("merged", gone.id())
+        .bind("survivor", survivor.id())
+        .bind("at", now)
+        .execute();
+    handle.createUpdate("delete from vault_subject where id = :id").bind("id", gone.id()).execute();
+    LinkCandidates.merged(handle, survivor.id(), gone.id(), why, now);
+    vault
+        .audit()
+        .record(
+            actor,
+            "subject.link",
+            "subject",
+            survivor.id().toString(),
+            "ok",
+            "merged="
+                + gone.id()
+                + " mergedType="
+                + gone.type()
+                + " records="
+                + records
+                + " identities="
+                + identities
+                + " by="
+                + why);
+    UUID goneId = gone.id();
+    handle.afterCommit(() -> vault.keyring().destroySubjectKey(goneId));
   }
 
   /** Moves one identity, and the given records, to a new subject of the same type. */
@@ -90,7 +95,7 @@ final class Linker {
           .useTransaction(
               handle -> {
                 SubjectRows.Row from = live(handle, subjectId);
-                if (!SubjectRows.ownerOf(handle, hash).map(from.id()::equals).orElse(false)) {
+                if (!SubjectRows.holds(handle, hash, from.id())) {
                   throw new NotFoundException(
                       "subject "
                           + subjectId
@@ -109,9 +114,12 @@ final class Linker {
                         from.under13(),
                         vault.clock().instant()));
                 handle
-                    .createUpdate("update vault_identity set subject_id = :to where hash = :hash")
+                    .createUpdate(
+                        "update vault_identity set subject_id = :to"
+                            + " where hash = :hash and subject_id = :from")
                     .bind("to", newId)
                     .bind("hash", hash)
+                    .bind("from", from.id())
                     .execute();
                 int records = moveRecords(handle, from.id(), newId, recordIds);
                 if (records != recordIds.size()) {

@@ -15,6 +15,9 @@ public record Subject(
     Instant createdAt,
     List<IdentityRef> identities) {
 
-  /** An identity of the subject: its type and keyed hash. */
-  public record IdentityRef(String type, String hash) {}
+  /**
+   * An identity of the subject: its type, keyed hash, and how it was established ({@code asserted},
+   * {@code verified} or {@code staff}; see {@link IdentityProof}).
+   */
+  public record IdentityRef(String type, String hash, String proof) {}
 }

@@ -82,14 +82,21 @@ public final class SubjectRoutes {
   public record SearchBody(IdentityBody identity) {}
 
   /**
-   * What a search found: {@code found} (with the subject), {@code erased} (a returning person: the
+   * What a search found: {@code found} (with the subject), {@code several} (a name or an address
+   * that several subjects hold, in {@code subjectIds}), {@code erased} (a returning person: the
    * former subject, when and by which request it was erased) or {@code none}.
    */
   public record SearchAnswer(
       String result,
       @OptionalField UUID subjectId,
       @OptionalField Instant erasedAt,
-      @OptionalField String requestId) {}
+      @OptionalField String requestId,
+      @OptionalField List<UUID> subjectIds) {}
+
+  /** Staff's decision on a link candidate: {@code link} or {@code dismiss}. */
+  public record DecisionBody(String decision) {}
+
+  public record CandidateList(List<LinkCandidates.Candidate> candidates) {}
 
   /** The subject to merge into the one in the path. */
   public record LinkBody(UUID merge) {}
@@ -150,6 +157,36 @@ public final class SubjectRoutes {
                   vault.link(caller, survivor, merged);
                   ctx.json(new Linked(survivor, merged));
                 }));
+    routes.add(
+        ApiRoute.get("/api/v1/link-candidates")
+            .access(Access.requires(Permission.SUBJECT_READ))
+            .tag("subjects")
+            .summary(
+                "Subjects made from unproven submissions that gave an identity another subject"
+                    + " holds, for staff to link or dismiss (?status=open|linked|dismissed)")
+            .response(CandidateList.class)
+            .handle(
+                (ctx, caller) ->
+                    ctx.json(
+                        new CandidateList(
+                            vault
+                                .linkCandidates()
+                                .list(caller, status(ctx.queryParam("status")), 500)))));
+    routes.add(
+        ApiRoute.post("/api/v1/link-candidates/{id}")
+            .access(Access.requires(Permission.SUBJECT_WRITE))
+            .tag("subjects")
+            .summary(
+                "Link a candidate (merge it into the subject that holds the identity) or dismiss it")
+            .request(DecisionBody.class)
+            .response(LinkCandidates.Candidate.class)
+            .handle(
+                (ctx, caller) -> {
+                  LinkCandidates.Decision decision =
+                      decision(Json.read(ctx, DecisionBody.class).decision());
+                  ctx.json(
+                      vault.linkCandidates().decide(caller, RouteInput.id(ctx, "id"), decision));
+                }));
   }
 
   private NewSubject toSubject(NewSubjectBody body) {
@@ -177,12 +214,39 @@ public final class SubjectRoutes {
 
   private static SearchAnswer answer(IdentityMatch match) {
     if (match instanceof IdentityMatch.Found found) {
-      return new SearchAnswer("found", found.subjectId(), null, null);
+      return new SearchAnswer("found", found.subjectId(), null, null, null);
+    }
+    if (match instanceof IdentityMatch.Several several) {
+      return new SearchAnswer("several", null, null, null, several.subjectIds());
     }
     if (match instanceof IdentityMatch.Erased erased) {
       return new SearchAnswer(
-          "erased", erased.formerSubjectId(), erased.erasedAt(), erased.requestId());
+          "erased", erased.formerSubjectId(), erased.erasedAt(), erased.requestId(), null);
     }
-    return new SearchAnswer("none", null, null, null);
+    return new SearchAnswer("none", null, null, null, null);
+  }
+
+  private static LinkCandidates.Status status(String text) {
+    if (text == null) {
+      return LinkCandidates.Status.OPEN;
+    }
+    for (LinkCandidates.Status status : LinkCandidates.Status.values()) {
+      if (status.id().equals(text)) {
+        return status;
+      }
+    }
+    throw new dev.steward.error.InvalidInputException(
+        "status must be open, linked or dismissed",
+        List.of(new dev.steward.error.InvalidInputException.FieldProblem("status", "unknown")));
+  }
+
+  private static LinkCandidates.Decision decision(String text) {
+    if ("link".equals(text)) {
+      return LinkCandidates.Decision.LINK;
+    }
+    if ("dismiss".equals(text)) {
+      return LinkCandidates.Decision.DISMISS;
+    }
+    return null;
   }
 }

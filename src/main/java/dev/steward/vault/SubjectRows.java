@@ -36,7 +36,6 @@ final class SubjectRows {
         .execute();
   }
 
-  /** Like {@link #locked} without the lock, for reads. */
   /**
    * Of {@code ids}, those of subjects stored and neither erased nor being erased, by their own id
    * (a merged subject's id is not followed); with {@code lock}, their rows are locked for update.
@@ -123,27 +122,104 @@ final class SubjectRows {
         .execute();
   }
 
-  static Optional<UUID> ownerOf(Handle handle, String hash) {
+  /** Who holds an identity that identifies one person, and by what proof. */
+  record Holding(UUID subjectId, IdentityProof proof) {}
+
+  /** The one holder of an identity that identifies one person; empty for shared kinds. */
+  static Optional<Holding> holderOf(Handle handle, String hash) {
     return handle
-        .createQuery("select subject_id from vault_identity where hash = :hash")
+        .createQuery("select subject_id, proof from vault_identity where holder_hash = :hash")
         .bind("hash", hash)
-        .mapTo(UUID.class)
+        .map(
+            (rs, ctx) ->
+                new Holding(rs.getObject(1, UUID.class), IdentityProof.parse(rs.getString(2))))
         .findOne();
   }
 
-  static void insertIdentity(Handle handle, String hash, UUID subjectId, String type, Instant at) {
+  /** Every subject that holds the hash, of either kind, oldest first. */
+  static List<UUID> holdersOf(Handle handle, String hash) {
+    return handle
+        .createQuery(
+            "select subject_id from vault_identity where hash = :hash order by added_at, subject_id")
+        .bind("hash", hash)
+        .mapTo(UUID.class)
+        .list();
+  }
+
+  static boolean holds(Handle handle, String hash, UUID subjectId) {
+    return handle
+            .createQuery(
+                "select count(*) from vault_identity where hash = :hash and subject_id = :id")
+            .bind("hash", hash)
+            .bind("id", subjectId)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
+
+  /**
+   * True when the subject holds an identity by proof: from then on its merely asserted identities
+   * no longer lead to it (docs/vault.md, "Linking").
+   */
+  static boolean isConfirmed(Handle handle, UUID subjectId) {
+    return handle
+            .createQuery(
+                "select count(*) from vault_identity where subject_id = :id and proof <> 'asserted'")
+            .bind("id", subjectId)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
+
+  static void insertIdentity(
+      Handle handle,
+      String hash,
+      UUID subjectId,
+      IdentityType type,
+      IdentityProof proof,
+      Instant at) {
     handle
         .createUpdate(
-            "insert into vault_identity (hash, subject_id, identity_type, added_at)"
-                + " values (:hash, :subject, :type, :at)")
+            "insert into vault_identity"
+                + " (hash, subject_id, identity_type, proof, holder_hash, added_at)"
+                + " values (:hash, :subject, :type, :proof, :holder, :at)")
         .bind("hash", hash)
         .bind("subject", subjectId)
-        .bind("type", type)
+        .bind("type", type.id())
+        .bind("proof", proof.id())
+        .bind("holder", type.identifiesOnePerson() ? hash : null)
         .bind("at", at)
         .execute();
   }
 
+  /** Raises the proof by which the subject holds the hash; never lowers it. */
+  static void prove(Handle handle, String hash, UUID subjectId, IdentityProof proof) {
+    if (!proof.proves()) {
+      return;
+    }
+    handle
+        .createUpdate(
+            "update vault_identity set proof = :proof"
+                + " where hash = :hash and subject_id = :subject and proof = 'asserted'")
+        .bind("proof", proof.id())
+        .bind("hash", hash)
+        .bind("subject", subjectId)
+        .execute();
+  }
+
+  /**
+   * Moves every identity of {@code from} to {@code to}; a shared one (a name, say) both hold stays
+   * once. Identities that identify one person have one holder, so they never collide. Returns how
+   * many moved.
+   */
   static int moveIdentities(Handle handle, UUID from, UUID to) {
+    handle
+        .createUpdate(
+            "delete from vault_identity where subject_id = :from"
+                + " and hash in (select hash from vault_identity where subject_id = :to)")
+        .bind("to", to)
+        .bind("from", from)
+        .execute();
     return handle
         .createUpdate("update vault_identity set subject_id = :to where subject_id = :from")
         .bind("to", to)
@@ -154,10 +230,11 @@ final class SubjectRows {
   static List<Subject.IdentityRef> identities(Handle handle, UUID subjectId) {
     return handle
         .createQuery(
-            "select identity_type, hash from vault_identity where subject_id = :id"
+            "select identity_type, hash, proof from vault_identity where subject_id = :id"
                 + " order by identity_type, hash")
         .bind("id", subjectId)
-        .map((rs, ctx) -> new Subject.IdentityRef(rs.getString(1), rs.getString(2)))
+        .map(
+            (rs, ctx) -> new Subject.IdentityRef(rs.getString(1), rs.getString(2), rs.getString(3)))
         .list();
   }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 /** Creating subjects, adding identities and finding subjects by identity. */
@@ -18,7 +19,21 @@ final class Subjects {
     this.vault = vault;
   }
 
+  /** A subject whose identities staff vouch for: they are held with {@link IdentityProof#STAFF}. */
   UUID create(Principal actor, NewSubject subject, ReturningPerson returning) {
+    return create(actor, subject, returning, false);
+  }
+
+  /**
+   * A subject made from a submission that proves nothing, such as a public form: it never joins an
+   * existing subject, and an identity another subject holds becomes a link candidate.
+   */
+  UUID createFromClaim(Principal actor, NewSubject subject) {
+    return create(actor, subject, ReturningPerson.WELCOME, true);
+  }
+
+  private UUID create(
+      Principal actor, NewSubject subject, ReturningPerson returning, boolean claim) {
     Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "subject.create", "-");
     Checks checks =
         new Checks(vault).known(Term.SUBJECT_TYPE, subject.subjectType(), "subjectType");
@@ -53,7 +68,12 @@ final class Subjects {
                         subject.relationshipEnd(),
                         subject.under13(),
                         now));
-                int added = IdentityHashes.attach(handle, id, hashes, returning, now);
+                int candidates = 0;
+                if (claim) {
+                  candidates = IdentityHashes.claim(handle, id, hashes, now);
+                } else {
+                  IdentityHashes.attach(handle, id, hashes, returning, IdentityProof.STAFF, now);
+                }
                 if (subject.dateOfBirth() != null) {
                   NewSubject.DateOfBirth birth = subject.dateOfBirth();
                   UUID recordId = UUID.randomUUID();
@@ -75,7 +95,14 @@ final class Subjects {
                         "subject",
                         id.toString(),
                         "ok",
-                        "type=" + subject.subjectType() + " identities=" + added);
+                        "type="
+                            + subject.subjectType()
+                            + " identities="
+                            + (hashes.size() - candidates)
+                            + " proof="
+                            + (claim ? IdentityProof.ASSERTED : IdentityProof.STAFF).id()
+                            + " linkCandidates="
+                            + candidates);
               });
     } catch (RuntimeException e) {
       // The key was committed in the keyring first; without its subject it protects nothing.
@@ -101,7 +128,13 @@ final class Subjects {
                         .orElseThrow(() -> new SubjectNotFoundException(subjectId))
                         .id();
                 int added =
-                    IdentityHashes.attach(handle, id, hashes, returning, vault.clock().instant());
+                    IdentityHashes.attach(
+                        handle,
+                        id,
+                        hashes,
+                        returning,
+                        IdentityProof.STAFF,
+                        vault.clock().instant());
                 vault
                     .audit()
                     .record(
@@ -123,15 +156,7 @@ final class Subjects {
     // The connection goes back to the pool before the audit entry is awaited: the entry is written
     // by the audit log's own writer, and holding a connection while it becomes durable would cap
     // concurrent look-ups at the pool's size. The answer still waits for the entry.
-    IdentityMatch match =
-        vault
-            .store()
-            .withHandle(
-                handle ->
-                    SubjectRows.ownerOf(handle, hash)
-                        .<IdentityMatch>map(IdentityMatch.Found::new)
-                        .or(() -> SubjectRows.erasedWith(handle, hash))
-                        .orElse(new IdentityMatch.None()));
+    IdentityMatch match = vault.store().withHandle(handle -> match(handle, identity.type(), hash));
     String objectId = "-";
     if (match instanceof IdentityMatch.Found found) {
       objectId = found.subjectId().toString();
@@ -149,6 +174,26 @@ final class Subjects {
             outcome,
             "identityType=" + identity.type().id());
     return match;
+  }
+
+  private static IdentityMatch match(Handle handle, IdentityType type, String hash) {
+    if (type.identifiesOnePerson()) {
+      return SubjectRows.holderOf(handle, hash)
+          .<IdentityMatch>map(holding -> new IdentityMatch.Found(holding.subjectId()))
+          .or(() -> SubjectRows.erasedWith(handle, hash))
+          .orElse(new IdentityMatch.None());
+    }
+    // A name or an address may be several people's: say so rather than pick one.
+    List<UUID> holders = SubjectRows.holdersOf(handle, hash);
+    if (holders.size() == 1) {
+      return new IdentityMatch.Found(holders.get(0));
+    }
+    if (holders.size() > 1) {
+      return new IdentityMatch.Several(holders);
+    }
+    return SubjectRows.erasedWith(handle, hash)
+        .<IdentityMatch>map(e -> e)
+        .orElse(new IdentityMatch.None());
   }
 
   Subject view(Principal actor, UUID subjectId) {

@@ -1,12 +1,17 @@
 package dev.steward.vault;
 
+import dev.steward.access.Permission;
 import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
 import dev.steward.store.Database;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The vault of personal data: data subjects, their identities (kept only as keyed hashes) and their
@@ -19,6 +24,7 @@ import java.util.UUID;
  * need a stated purpose. Stateless apart from its collaborators; thread-safe.
  */
 public final class Vault {
+  private final VaultContext context;
   private final Subjects subjects;
   private final Records records;
   private final Linker linker;
@@ -28,6 +34,8 @@ public final class Vault {
   private final Disclosures disclosures;
   private final Art14Notices art14Notices;
   private final BulkImport bulk;
+  private final Proofs proofs;
+  private final LinkCandidates candidates;
 
   public Vault(
       Database store,
@@ -48,7 +56,7 @@ public final class Vault {
       AuditTrail audit,
       Clock clock,
       NoticeDeadlines deadlines) {
-    VaultContext context =
+    this.context =
         new VaultContext(store.jdbi(), keyring, index, vocabulary, audit, clock, deadlines);
     this.disclosures = new Disclosures(context);
     this.art14Notices = new Art14Notices(context);
@@ -59,18 +67,84 @@ public final class Vault {
     this.eraser = new Eraser(context, exemptions);
     this.deletion = new RecordDeletion(context);
     this.bulk = new BulkImport(context);
+    this.proofs = new Proofs(context, linker);
+    this.candidates = new LinkCandidates(context, linker);
   }
 
   /**
-   * Creates a subject with its identities (and date of birth, encrypted). An identity of another
-   * subject is an {@link IdentityConflictException}; one of an erased subject is a {@link
-   * ReturningPersonException} unless {@code returning} is {@link ReturningPerson#WELCOME}.
+   * Creates a subject with identities staff vouch for (and date of birth, encrypted). An identity
+   * of another subject is an {@link IdentityConflictException}; one of an erased subject is a
+   * {@link ReturningPersonException} unless {@code returning} is {@link ReturningPerson#WELCOME}.
    */
   public UUID createSubject(Principal actor, NewSubject subject, ReturningPerson returning) {
     return subjects.create(actor, subject, returning);
   }
 
-  /** Adds identities to a subject; identities it already has are skipped. */
+  /**
+   * Creates a subject from a submission that proves nothing, such as a public form. It never joins
+   * an existing subject: a name identifies no one, and an identity another subject holds stays with
+   * that subject and becomes a {@link LinkCandidates link candidate} for staff (docs/vault.md,
+   * "Linking"). Its identities are held as asserted. A concurrent submission with the same new
+   * identity is a {@link dev.steward.error.ConflictException}; trying again makes a candidate.
+   */
+  public UUID createFromClaim(Principal actor, NewSubject subject) {
+    return subjects.createFromClaim(actor, subject);
+  }
+
+  /**
+   * The subject that a proof of control of the identities behind {@code hashes} leads to (keyed
+   * hashes, as {@link IdentityIndex} makes them), in the caller's transaction: subjects made from
+   * unproven submissions that claimed them are merged into it, and it holds them by {@code proof}
+   * from then on. Empty when the proofs lead to no subject or to more than one.
+   *
+   * @param evidence what proved it, e.g. {@code request:<id>}
+   */
+  public Optional<UUID> subjectProvenBy(
+      Handle handle,
+      Principal actor,
+      Collection<String> hashes,
+      IdentityProof proof,
+      String evidence) {
+    return proofs.proven(handle, actor, hashes, proof, evidence);
+  }
+
+  /**
+   * The subject the identities behind {@code hashes} lead to without any proof, for requests the
+   * law lets a person make unverified (opt-outs, objections to marketing); changes nothing.
+   */
+  public Optional<UUID> subjectReachedBy(Handle handle, Collection<String> hashes) {
+    return proofs.reached(handle, hashes);
+  }
+
+  /**
+   * CCPA data-point matching (11 CCR §7062): per live subject, how many of the identities it holds.
+   * Audited as {@code subject.match}.
+   */
+  public Map<UUID, Integer> matchDataPoints(Principal actor, List<Identity> identities) {
+    Checks.permit(context, actor, Permission.SUBJECT_READ, "subject.match", "-");
+    Checks checks = new Checks(context);
+    Map<String, IdentityType> hashes = IdentityHashes.of(context, checks, identities);
+    checks.orThrow();
+    Map<UUID, Integer> counts =
+        context.store().withHandle(handle -> proofs.matches(handle, hashes));
+    context
+        .audit()
+        .record(
+            actor,
+            "subject.match",
+            "subject",
+            "-",
+            "ok",
+            "points=" + identities.size() + " subjects=" + counts.size());
+    return counts;
+  }
+
+  /** Pairs of subjects that may be one person, for staff to link or dismiss. */
+  public LinkCandidates linkCandidates() {
+    return candidates;
+  }
+
+  /** Adds identities that staff vouch for to a subject; identities it already has are kept. */
   public void addIdentities(
       Principal actor, UUID subjectId, List<Identity> identities, ReturningPerson returning) {
     subjects.addIdentities(actor, subjectId, identities, returning);

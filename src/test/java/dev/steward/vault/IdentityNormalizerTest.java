@@ -3,9 +3,12 @@ package dev.steward.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class IdentityNormalizerTest {
   private final IdentityNormalizer normalizer = new IdentityNormalizer("GB");
@@ -42,6 +45,47 @@ class IdentityNormalizerTest {
         .isInstanceOf(InvalidIdentityException.class)
         .hasMessageStartingWith("email identity is invalid: ")
         .hasMessageNotContaining(value);
+  }
+
+  @Test
+  void email_loneSurrogate_isRefused_soItCannotCollideWithAQuestionMark() {
+    assertThatThrownBy(() -> normalize(IdentityType.EMAIL, "\ud83d@example.com"))
+        .isInstanceOf(InvalidIdentityException.class)
+        .hasMessageContaining("lone surrogate");
+    assertThat(normalize(IdentityType.EMAIL, "?@example.com")).isEqualTo("?@example.com");
+    assertThat(normalize(IdentityType.EMAIL, "\ud83d\ude00@example.com"))
+        .isEqualTo("\ud83d\ude00@example.com");
+  }
+
+  static Stream<Arguments> unreadable() {
+    return Stream.of(
+        Arguments.of("email", "ann\u0000@example.com"),
+        Arguments.of("email", "ann\u202e@example.com"),
+        Arguments.of("email", "an\u200bn@example.com"),
+        Arguments.of("email", "ann@exam\u2066ple.com"),
+        Arguments.of("email", "ann\ufffe@example.com"),
+        Arguments.of("name", "Ann\u0000 Lee"),
+        Arguments.of("name", "Ann \u202eeeL"),
+        Arguments.of("name", "Ann \udc00Lee"),
+        Arguments.of("postal_address", "1 High St\u0007"),
+        Arguments.of("customer_account", "ACC-\u0001"),
+        Arguments.of("device_id", "dev\u2067ice"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("unreadable")
+  void anyType_controlDirectionAndBrokenCharacters_areRefused(String type, String value) {
+    assertThatThrownBy(() -> normalize(IdentityType.of(type), value))
+        .isInstanceOf(InvalidIdentityException.class)
+        .hasMessageStartingWith(type + " identity is invalid: ");
+  }
+
+  @Test
+  void postalAddress_andName_keepTheirLineBreaksAndJoiners() {
+    assertThat(normalize(IdentityType.POSTAL_ADDRESS, "1 High St\r\nLondon"))
+        .isEqualTo("1 high st london");
+    assertThat(normalize(IdentityType.NAME, "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"))
+        .contains("\u200c");
   }
 
   @Test

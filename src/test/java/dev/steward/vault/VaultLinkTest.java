@@ -35,7 +35,8 @@ class VaultLinkTest {
       assertThat(fixture.audit.withAction("subject.link"))
           .singleElement()
           .extracting(CollectingAuditTrail.Entry::detail)
-          .isEqualTo("merged=" + merged + " mergedType=customer_contact records=2 identities=1");
+          .isEqualTo(
+              "merged=" + merged + " mergedType=customer_contact records=2 identities=1 by=staff");
     }
   }
 

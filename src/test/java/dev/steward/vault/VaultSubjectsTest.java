@@ -57,7 +57,8 @@ class VaultSubjectsTest {
           new IdentityIndex(fixture.indexKey, new IdentityNormalizer("GB"))
               .hashNormalized(IdentityType.EMAIL, "ann@example.com");
 
-      assertThat(subject.identities()).containsExactly(new Subject.IdentityRef("email", expected));
+      assertThat(subject.identities())
+          .containsExactly(new Subject.IdentityRef("email", expected, "staff"));
       assertThat(expected).matches("[0-9a-f]{64,}");
       String otherKey =
           new IdentityIndex(VaultFixture.newIndexKey(), new IdentityNormalizer("GB"))
