@@ -2,7 +2,6 @@ package dev.steward.request;
 
 import com.google.crypto.tink.Aead;
 import dev.steward.access.Principal;
-import dev.steward.error.NotFoundException;
 import dev.steward.request.RequestDetail.Alias;
 import dev.steward.request.RequestDetail.Document;
 import dev.steward.request.RequestDetail.RequesterContact;
@@ -25,10 +24,7 @@ final class CaseView {
   RequestDetail read(Principal caller, UUID id) {
     return context.jdbi.withHandle(
         handle -> {
-          RequestRow row =
-              RequestRows.find(handle, id)
-                  .filter(found -> Caseload.visible(caller, found))
-                  .orElseThrow(() -> new NotFoundException("no request " + id));
+          RequestRow row = Caseload.find(handle, caller, id);
           RequestDetail detail = detail(handle, row);
           context.audit.record(caller, "request.read", "request", id.toString());
           return detail;

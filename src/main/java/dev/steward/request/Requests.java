@@ -168,6 +168,17 @@ public final class Requests {
             }));
   }
 
+  /**
+   * The id a route was given, if it names a request in the caller's caseload; otherwise a {@link
+   * dev.steward.error.NotFoundException}, as for an id that names nothing. See {@link
+   * CaseloadGate}.
+   */
+  UUID inCaseload(Principal caller, String id) {
+    UUID parsed = RequestApi.id(id);
+    context.jdbi.useHandle(handle -> Caseload.find(handle, caller, parsed));
+    return parsed;
+  }
+
   /** The staff view of a request, contact details included; audited as a read. */
   public RequestDetail detail(Principal caller, UUID id) {
     return view.read(caller, id);
