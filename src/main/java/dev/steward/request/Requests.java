@@ -179,7 +179,10 @@ public final class Requests {
     return parsed;
   }
 
-  /** The staff view of a request, contact details included; audited as a read. */
+  /**
+   * A request as the caller may see it: contact details, free text and notes only for holders of
+   * {@code request:contact-read}, the outline for others; audited as a read.
+   */
   public RequestDetail detail(Principal caller, UUID id) {
     return view.read(caller, id);
   }

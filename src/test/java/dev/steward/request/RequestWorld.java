@@ -170,6 +170,11 @@ final class RequestWorld implements AutoCloseable {
     return new Caller(id, token(TokenOwner.staff(id), role.permissions()));
   }
 
+  /** Another token of a staff member, scoped to {@code scopes}. */
+  String staffToken(UUID staffId, Set<Permission> scopes) {
+    return token(TokenOwner.staff(staffId), scopes);
+  }
+
   /** A new client account of {@code kind}. */
   Caller clientAccount(String name, ClientKind kind) {
     UUID id = clients.add(CLI, name, kind).id();
