@@ -18,6 +18,11 @@ public enum Permission {
   SUBJECT_WRITE,
   SUBJECT_ERASE,
   REQUEST_READ,
+  /**
+   * With {@link #REQUEST_READ}: a request's personal data as well, the requester's contact details,
+   * what they wrote and staff notes. Without it a request is seen in outline only.
+   */
+  REQUEST_CONTACT_READ,
   REQUEST_WORK,
   REQUEST_ASSIGN,
   REQUEST_SUBMIT,

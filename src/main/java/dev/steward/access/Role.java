@@ -12,15 +12,19 @@ public enum Role {
   ADMIN(EnumSet.allOf(Permission.class)),
   /** The privacy team: policy, registers, subjects and requests; not user administration. */
   DPO(EnumSet.complementOf(EnumSet.of(USERS_MANAGE, CLIENTS_MANAGE, OPENDSR_SUBMIT))),
-  /** Reads registers and reports; works no cases and sees no subject data. */
+  /**
+   * Reads registers and reports; works no cases and sees no subject data: requests in outline only,
+   * without the requester's contact details, what they wrote or staff notes.
+   */
   ANALYST(
       EnumSet.of(
           POLICY_READ, REGISTER_READ, REQUEST_READ, METRICS_READ, TOKENS_MANAGE, API_DESCRIBE)),
-  /** Works the requests assigned to them. */
+  /** Works the requests assigned to them, and reaches the requester of those. */
   AGENT(
       EnumSet.of(
           POLICY_READ,
           REQUEST_READ,
+          REQUEST_CONTACT_READ,
           REQUEST_WORK,
           REQUEST_SUBMIT,
           SUBJECT_READ,

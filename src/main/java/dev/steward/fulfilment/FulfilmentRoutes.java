@@ -4,6 +4,7 @@ import dev.steward.access.Permission;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.policy.PublishedPolicies;
+import dev.steward.request.CaseloadGate;
 import dev.steward.request.Requests;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;
@@ -17,13 +18,13 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Staff give instructions and read the tasks of a request; the person downloads their package by
- * its signed link. The download is a PRIVACY_CENTER route: the person arrives from the letter's
- * link like any privacy-center page, holding no credential but the link, and it is rate-limited per
- * address so signatures cannot be guessed at speed.
+ * Staff give instructions and read the tasks of a request in their caseload ({@link CaseloadGate});
+ * the person downloads their package by its signed link. The download is a PRIVACY_CENTER route:
+ * the person arrives from the letter's link like any privacy-center page, holding no credential but
+ * the link, and it is rate-limited per address so signatures cannot be guessed at speed.
  */
 public final class FulfilmentRoutes {
-  private final Requests requests;
+  private final CaseloadGate gate;
   private final InstructionRows instructions;
   private final AccessPackages packages;
   private final Jdbi jdbi;
@@ -41,7 +42,7 @@ public final class FulfilmentRoutes {
       Clock clock) {
     this.policies = policies;
     this.plainHttpTransmission = plainHttpTransmission;
-    this.requests = requests;
+    this.gate = new CaseloadGate(requests);
     this.instructions = instructions;
     this.packages = packages;
     this.jdbi = jdbi;
@@ -53,7 +54,7 @@ public final class FulfilmentRoutes {
 
   public void addTo(RouteRegistry routes) {
     routes.add(
-        ApiRoute.post("/api/v1/requests/{id}/instructions")
+        ApiRoute.post(CaseloadGate.PATH + "/instructions")
             .access(Access.requires(Permission.REQUEST_WORK))
             .tag("fulfilment")
             .summary(
@@ -62,35 +63,33 @@ public final class FulfilmentRoutes {
             .request(Instructions.class)
             .status(204)
             .handle(
-                (ctx, caller) -> {
-                  UUID id = UUID.fromString(ctx.pathParam("id"));
-                  requests.detail(caller, id); // the caller must be able to see the request
-                  Instructions given = Json.read(ctx, Instructions.class);
-                  checkPurposes(given);
-                  if (given.portabilityEndpoint() != null) {
-                    Transmissions.checked(given.portabilityEndpoint(), plainHttpTransmission);
-                  }
-                  instructions.put(id, given, clock.instant());
-                  ctx.status(204);
-                }));
+                gate.checked(
+                    (ctx, caller, id) -> {
+                      Instructions given = Json.read(ctx, Instructions.class);
+                      checkPurposes(given);
+                      if (given.portabilityEndpoint() != null) {
+                        Transmissions.checked(given.portabilityEndpoint(), plainHttpTransmission);
+                      }
+                      instructions.put(id, given, clock.instant());
+                      ctx.status(204);
+                    })));
     routes.add(
-        ApiRoute.get("/api/v1/requests/{id}/tasks")
+        ApiRoute.get(CaseloadGate.PATH + "/tasks")
             .access(Access.requires(Permission.REQUEST_READ))
             .tag("fulfilment")
             .summary("The fulfilment tasks of a request, with attempts and status")
             .handle(
-                (ctx, caller) -> {
-                  UUID id = UUID.fromString(ctx.pathParam("id"));
-                  requests.detail(caller, id);
-                  List<TaskView> tasks =
-                      jdbi.withHandle(h -> TaskRows.ofRequest(h, id)).stream()
-                          .map(
-                              t ->
-                                  new TaskView(
-                                      t.systemId(), t.operation(), t.status(), t.attempts()))
-                          .toList();
-                  ctx.json(Map.of("tasks", tasks));
-                }));
+                gate.checked(
+                    (ctx, caller, id) -> {
+                      List<TaskView> tasks =
+                          jdbi.withHandle(h -> TaskRows.ofRequest(h, id)).stream()
+                              .map(
+                                  t ->
+                                      new TaskView(
+                                          t.systemId(), t.operation(), t.status(), t.attempts()))
+                              .toList();
+                      ctx.json(Map.of("tasks", tasks));
+                    })));
     routes.add(
         ApiRoute.get(DownloadLinks.PATH + "{id}")
             .access(Access.open(PublicKind.PRIVACY_CENTER))

@@ -20,12 +20,18 @@ import dev.steward.web.RouteRegistry;
 import io.javalin.http.Context;
 import java.util.UUID;
 
-/** The request queue and the transitions staff make; agents reach only their assigned requests. */
+/**
+ * The request queue and the transitions staff make. Every route about one request goes through the
+ * {@link CaseloadGate}, so agents reach only their assigned requests and client accounts those they
+ * filed.
+ */
 final class CaseRoutes {
   private final Requests requests;
+  private final CaseloadGate gate;
 
   CaseRoutes(Requests requests) {
     this.requests = requests;
+    this.gate = new CaseloadGate(requests);
   }
 
   /** A transition: parse the body, call one method, answer the request's summary. */
@@ -44,14 +50,12 @@ final class CaseRoutes {
             .response(RequestList.class)
             .handle((ctx, caller) -> ctx.json(new RequestList(list(ctx, caller)))));
     routes.add(
-        ApiRoute.get("/api/v1/requests/{id}")
+        ApiRoute.get(CaseloadGate.PATH)
             .access(read)
             .tag("requests")
             .summary("One request with its clocks, history, documents and contact (audited)")
             .response(RequestDetail.class)
-            .handle(
-                (ctx, caller) ->
-                    ctx.json(requests.detail(caller, RequestApi.id(ctx.pathParam("id"))))));
+            .handle(gate.checked((ctx, caller, id) -> ctx.json(requests.detail(caller, id)))));
     transition(
         routes,
         "verify",
@@ -109,53 +113,54 @@ final class CaseRoutes {
         NoteBody.class,
         (caller, id, body) -> requests.withdraw(caller, id, body.note()));
     routes.add(
-        ApiRoute.post("/api/v1/requests/{id}/assign")
+        ApiRoute.post(CaseloadGate.PATH + "/assign")
             .access(Access.requires(Permission.REQUEST_ASSIGN))
             .tag("requests")
             .summary("Assign the request to a staff member")
             .request(AssignBody.class)
             .response(RequestSummary.class)
             .handle(
-                (ctx, caller) ->
-                    ctx.json(
-                        requests.assign(
-                            caller,
-                            RequestApi.id(ctx.pathParam("id")),
-                            Json.read(ctx, AssignBody.class).assignee()))));
+                gate.checked(
+                    (ctx, caller, id) ->
+                        ctx.json(
+                            requests.assign(
+                                caller, id, Json.read(ctx, AssignBody.class).assignee())))));
     routes.add(
-        ApiRoute.post("/api/v1/requests/{id}/documents/{documentId}/review")
+        ApiRoute.post(CaseloadGate.PATH + "/documents/{documentId}/review")
             .access(Access.requires(Permission.REQUEST_WORK))
             .tag("requests")
             .summary("Approve or reject an uploaded document, with the reason")
             .request(ReviewBody.class)
             .status(204)
             .handle(
-                (ctx, caller) -> {
-                  ReviewBody body = Json.read(ctx, ReviewBody.class);
-                  requests.review(
-                      caller,
-                      RequestApi.id(ctx.pathParam("id")),
-                      RequestApi.id(ctx.pathParam("documentId")),
-                      body.approved(),
-                      body.reason());
-                  ctx.status(204);
-                }));
+                gate.checked(
+                    (ctx, caller, id) -> {
+                      ReviewBody body = Json.read(ctx, ReviewBody.class);
+                      requests.review(
+                          caller,
+                          id,
+                          RequestApi.id(ctx.pathParam("documentId")),
+                          body.approved(),
+                          body.reason());
+                      ctx.status(204);
+                    })));
   }
 
   private <B> void transition(
       RouteRegistry routes, String name, String summary, Class<B> body, Transition<B> action) {
     routes.add(
-        ApiRoute.post("/api/v1/requests/{id}/" + name)
+        ApiRoute.post(CaseloadGate.PATH + "/" + name)
             .access(Access.requires(Permission.REQUEST_WORK))
             .tag("requests")
             .summary(summary)
             .request(body)
             .response(RequestSummary.class)
             .handle(
-                (ctx, caller) -> {
-                  B parsed = body == null ? null : Json.read(ctx, body);
-                  ctx.json(action.apply(caller, RequestApi.id(ctx.pathParam("id")), parsed));
-                }));
+                gate.checked(
+                    (ctx, caller, id) -> {
+                      B parsed = body == null ? null : Json.read(ctx, body);
+                      ctx.json(action.apply(caller, id, parsed));
+                    })));
   }
 
   private java.util.List<RequestSummary> list(Context ctx, Principal caller) {

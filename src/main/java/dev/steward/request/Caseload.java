@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Handle;
 final class Caseload {
   private Caseload() {}
 
-  static boolean visible(Principal caller, RequestRow row) {
+  private static boolean visible(Principal caller, RequestRow row) {
     if (caller instanceof Principal.Staff staff && staff.role() == Role.AGENT) {
       return staff.userId().equals(row.progress().assignee());
     }
@@ -27,7 +27,19 @@ final class Caseload {
 
   /** The request, locked for a change, if the caller may work it. */
   static RequestRow lockFor(Handle handle, Principal caller, UUID id) {
-    RequestRow row = RequestRows.lock(handle, id);
+    return reached(caller, id, RequestRows.lock(handle, id));
+  }
+
+  /** The request, unlocked, if the caller may see it. */
+  static RequestRow find(Handle handle, Principal caller, UUID id) {
+    return reached(
+        caller,
+        id,
+        RequestRows.find(handle, id).orElseThrow(() -> new NotFoundException("no request " + id)));
+  }
+
+  // The same answer as for an id that names nothing, so a caller learns nothing of the others.
+  private static RequestRow reached(Principal caller, UUID id, RequestRow row) {
     if (!visible(caller, row)) {
       throw new NotFoundException("no request " + id);
     }

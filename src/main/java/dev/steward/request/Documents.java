@@ -89,7 +89,7 @@ final class Documents {
     }
     context.jdbi.useTransaction(
         handle -> {
-          RequestRow row = RequestRows.lock(handle, requestId);
+          RequestRow row = Caseload.lockFor(handle, actor, requestId);
           if (row.state() != RequestState.AWAITING_VERIFICATION) {
             throw new ConflictException(
                 "request " + requestId + " is " + row.state() + ", not being verified");

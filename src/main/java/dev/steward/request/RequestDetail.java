@@ -1,5 +1,6 @@
 package dev.steward.request;
 
+import dev.steward.web.OptionalField;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,7 +8,11 @@ import java.util.UUID;
 
 /**
  * One request as staff work it: its clocks, its history, its documents and the requester's contact
- * details (personal data; reading them is audited).
+ * details (personal data; reading them is audited). Which parts a caller gets is {@code
+ * RequestProjection}'s choice: the outline leaves {@code contact} and every step's {@code note}
+ * null.
+ *
+ * @param contact null in the outline, for callers without {@code request:contact-read}
  */
 public record RequestDetail(
     RequestSummary summary,
@@ -25,7 +30,7 @@ public record RequestDetail(
     String outcome,
     String exemption,
     Instant closedAt,
-    RequesterContact contact,
+    @OptionalField RequesterContact contact,
     List<Clock> clocks,
     List<Step> history,
     List<Document> documents,
@@ -53,7 +58,7 @@ public record RequestDetail(
       boolean governs,
       String uncounted) {}
 
-  /** One step of the request's life; {@code note} is staff text, opened for this view. */
+  /** One step of the request's life; {@code note} is staff text, opened for the case view only. */
   public record Step(
       Instant at,
       String action,
@@ -62,7 +67,7 @@ public record RequestDetail(
       String actorType,
       String actorId,
       String code,
-      String note) {}
+      @OptionalField String note) {}
 
   /** An uploaded document, without its content. */
   public record Document(

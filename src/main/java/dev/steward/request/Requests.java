@@ -168,7 +168,21 @@ public final class Requests {
             }));
   }
 
-  /** The staff view of a request, contact details included; audited as a read. */
+  /**
+   * The id a route was given, if it names a request in the caller's caseload; otherwise a {@link
+   * dev.steward.error.NotFoundException}, as for an id that names nothing. See {@link
+   * CaseloadGate}.
+   */
+  UUID inCaseload(Principal caller, String id) {
+    UUID parsed = RequestApi.id(id);
+    context.jdbi.useHandle(handle -> Caseload.find(handle, caller, parsed));
+    return parsed;
+  }
+
+  /**
+   * A request as the caller may see it: contact details, free text and notes only for holders of
+   * {@code request:contact-read}, the outline for others; audited as a read.
+   */
   public RequestDetail detail(Principal caller, UUID id) {
     return view.read(caller, id);
   }

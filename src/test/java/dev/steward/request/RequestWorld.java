@@ -68,6 +68,8 @@ final class RequestWorld implements AutoCloseable {
   final UUID agentId;
   final UUID customerAccount;
   private final ApiTokens tokens;
+  private final StaffUsers users;
+  private final ClientAccounts clients;
   String dpo;
   String agent;
   String customer;
@@ -118,10 +120,10 @@ final class RequestWorld implements AutoCloseable {
                 : StewardNode.Options.defaults().withSms(sms).withFulfilment(fulfilment))
             .withSystems(systems);
     node = startNode();
-    StaffUsers users =
+    users =
         new StaffUsers(
             node.database(), new PasswordHasher(base.passwordHashing()), node.audit(), clock);
-    ClientAccounts clients = new ClientAccounts(node.database(), node.audit(), clock);
+    clients = new ClientAccounts(node.database(), node.audit(), clock);
     tokens = new ApiTokens(node.database(), users, clients, node.audit(), clock);
     dpoId = staff(users, "dpo", Role.DPO).id();
     agentId = staff(users, "agent", Role.AGENT).id();
@@ -157,6 +159,26 @@ final class RequestWorld implements AutoCloseable {
   private String token(TokenOwner owner, Set<Permission> permissions) {
     List<String> scopes = permissions.stream().map(Permission::scope).toList();
     return tokens.create(CLI, owner, "tests", scopes, Duration.ofDays(365)).secret();
+  }
+
+  /** Someone calling with a token of everything their role or account kind may hold. */
+  record Caller(UUID id, String token) {}
+
+  /** A new staff member of {@code role}, e.g. a second agent or an analyst. */
+  Caller staffMember(String name, Role role) {
+    UUID id = staff(users, name, role).id();
+    return new Caller(id, token(TokenOwner.staff(id), role.permissions()));
+  }
+
+  /** Another token of a staff member, scoped to {@code scopes}. */
+  String staffToken(UUID staffId, Set<Permission> scopes) {
+    return token(TokenOwner.staff(staffId), scopes);
+  }
+
+  /** A new client account of {@code kind}. */
+  Caller clientAccount(String name, ClientKind kind) {
+    UUID id = clients.add(CLI, name, kind).id();
+    return new Caller(id, token(TokenOwner.client(id), kind.allowed()));
   }
 
   static RequestWorld start(Engine engine, Instant start) {
