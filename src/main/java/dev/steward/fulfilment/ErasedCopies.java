@@ -2,6 +2,7 @@ package dev.steward.fulfilment;
 
 import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
+import dev.steward.request.Requests;
 import dev.steward.vault.ErasedSubject;
 import dev.steward.vault.ErasureListener;
 import java.time.Clock;
@@ -24,23 +25,27 @@ import org.jdbi.v3.core.Jdbi;
  * again through identities. Their packages are cleared and marked erased (the link answers 410),
  * the access items sealed for a package not yet built are cleared, and their plans are marked,
  * under the plans' row locks: a package being stored meanwhile either commits first and is cleared
- * here, or waits and is stored already erased ({@link AccessPackages#store}). Idempotent;
+ * here, or waits and is stored already erased ({@link AccessPackages#store}). Then the request
+ * feature erases what the requests themselves hold ({@link Requests#eraseCopies}). Idempotent;
  * thread-safe.
  */
 final class ErasedCopies implements ErasureListener {
   private final Jdbi jdbi;
+  private final Requests requests;
   private final AuditTrail audit;
   private final Clock clock;
 
-  ErasedCopies(Jdbi jdbi, AuditTrail audit, Clock clock) {
+  ErasedCopies(Jdbi jdbi, Requests requests, AuditTrail audit, Clock clock) {
     this.jdbi = jdbi;
+    this.requests = requests;
     this.audit = audit;
     this.clock = clock;
   }
 
   @Override
   public void erased(Principal actor, ErasedSubject erased) {
-    jdbi.useTransaction(handle -> revoke(handle, actor, erased));
+    Set<UUID> planned = jdbi.inTransaction(handle -> revoke(handle, actor, erased));
+    requests.eraseCopies(actor, erased, planned);
   }
 
   private Set<UUID> revoke(Handle handle, Principal actor, ErasedSubject erased) {

@@ -128,7 +128,7 @@ public final class Fulfilment {
             settings.plainHttpTransmission(),
             policies,
             clock),
-        new ErasedCopies(jdbi, audit, clock));
+        new ErasedCopies(jdbi, requests, audit, clock));
   }
 
   /**

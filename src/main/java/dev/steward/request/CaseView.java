@@ -7,6 +7,7 @@ import dev.steward.request.RequestDetail.Alias;
 import dev.steward.request.RequestDetail.Document;
 import dev.steward.request.RequestDetail.RequesterContact;
 import dev.steward.request.RequestDetail.Step;
+import dev.steward.vault.KeyDestroyedException;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -36,8 +37,11 @@ final class CaseView {
   }
 
   private RequestDetail detail(Handle handle, RequestRow row) {
-    Aead key = workflow.key(row);
-    Contact contact = Sealed.openContact(key, row.id(), row.contactSealed());
+    Aead key = keyOf(row);
+    Contact contact =
+        key == null
+            ? new Contact(null, null, null, null, null)
+            : Sealed.openContact(key, row.id(), row.contactSealed());
     Progress p = row.progress();
     List<RequestDetail.Clock> clocks =
         CaseRows.clocks(handle, row.id()).stream()
@@ -69,7 +73,7 @@ final class CaseView {
                         e.actorType(),
                         e.actorId(),
                         e.code(),
-                        Sealed.openText(key, row.id(), "note", e.note())))
+                        key == null ? null : Sealed.openText(key, row.id(), "note", e.note())))
             .toList();
     List<Document> documents =
         handle
@@ -127,5 +131,14 @@ final class CaseView {
         history,
         documents.stream().filter(Objects::nonNull).toList(),
         aliases);
+  }
+
+  /** The request's key; null once it was destroyed with the person's data (ErasedRequests). */
+  private Aead keyOf(RequestRow row) {
+    try {
+      return workflow.key(row);
+    } catch (KeyDestroyedException erased) {
+      return null;
+    }
   }
 }

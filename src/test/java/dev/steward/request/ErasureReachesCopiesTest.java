@@ -10,6 +10,7 @@ import static dev.steward.request.RequestWorld.instant;
 import static dev.steward.request.RequestWorld.json;
 import static dev.steward.request.RequestWorld.secretIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.access.Principal;
@@ -22,6 +23,7 @@ import dev.steward.fulfilment.Operation;
 import dev.steward.fulfilment.SubjectRef;
 import dev.steward.fulfilment.SystemResult;
 import dev.steward.store.Engine;
+import dev.steward.vault.KeyDestroyedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -99,14 +101,26 @@ class ErasureReachesCopiesTest {
     assertThat(before.statusCode()).isEqualTo(200);
     assertThat(unzip(before.body()).get("data.json")).contains(to);
 
-    UUID erasure = world.log("erasure", "GB", to, world.clock.instant());
-    FulfilmentTourTest.start(world, erasure);
+    assertThat(FulfilmentTourTest.count(world, documentsOf(access))).isEqualTo(2);
+
+    String erasureReference =
+        world.submit(
+            "{\"type\":\"erasure\",\"residence\":\"GB\",\"identity\":{\"email\":\"" + to + "\"}}");
+    UUID erasure = world.idOf(erasureReference);
+    world.letters(to, "What we need to", 2);
+    verifyByDocuments(
+        world, erasureReference, erasure, secretIn(world.letter(to, "What we need to")));
+    assertThat(json(world.act(erasure, "start", null)).get("state").asText())
+        .isEqualTo("awaiting_systems");
     world.letters(to, "is complete", 2);
     RequestWorld.eventually(
         "the erasure completes", () -> world.state(erasure).equals("completed"));
 
     assertGone(world, path, to);
     assertNoCopyLeft(world, access, subject);
+    JsonNode evidence = world.detail(erasure);
+    assertThat(evidence.at("/contact/email").asText()).isEqualTo(to);
+    assertThat(FulfilmentTourTest.count(world, documentsOf(erasure))).isEqualTo(2);
   }
 
   @ParameterizedTest
@@ -196,7 +210,7 @@ class ErasureReachesCopiesTest {
     assertThat(body).contains("urn:steward:problem:package-erased").doesNotContain(email);
   }
 
-  /** The package's bytes and the sealed items are gone. */
+  /** The package's bytes, the sealed items, the documents and the request's key are all gone. */
   private static void assertNoCopyLeft(RequestWorld world, UUID access, UUID erased) {
     String where = " where request_id = '" + access + "'";
     assertThat(FulfilmentTourTest.count(world, "access_package" + where + " and sealed is null"))
@@ -217,6 +231,27 @@ class ErasureReachesCopiesTest {
                     + erased
                     + "%packages=1%'"))
         .isEqualTo(1);
+    assertThat(FulfilmentTourTest.count(world, documentsOf(access))).isZero();
+    assertThatThrownBy(() -> world.node.vault().keyring().requestKey(access))
+        .isInstanceOf(KeyDestroyedException.class);
+
+    JsonNode detail = world.detail(access);
+    assertThat(detail.at("/summary/state").asText()).isEqualTo("completed");
+    assertThat(detail.get("contact").toString()).doesNotContain("@", "4711");
+    assertThat(detail.get("history").findValuesAsText("action")).contains("personal_data_erased");
+    assertThat(
+            FulfilmentTourTest.count(
+                world,
+                "audit_entry where action = 'request.personal_data_erased' and object_id = '"
+                    + access
+                    + "' and detail like '%"
+                    + erased
+                    + "%'"))
+        .isEqualTo(1);
+  }
+
+  private static String documentsOf(UUID request) {
+    return "request_document where request_id = '" + request + "'";
   }
 
   private static Path bundledPolicy() {
