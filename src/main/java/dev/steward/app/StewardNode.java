@@ -258,6 +258,7 @@ public final class StewardNode implements AutoCloseable {
               opendsr.listener(),
               clock);
       Fulfilment.Running fulfilling = fulfilment.runWith(requests);
+      vault.vault().onErasure(fulfilling.erasure());
       timer.mark("requests");
 
       PasswordHasher hasher = new PasswordHasher(config.passwordHashing());

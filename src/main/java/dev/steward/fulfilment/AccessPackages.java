@@ -2,11 +2,13 @@ package dev.steward.fulfilment;
 
 import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
+import dev.steward.error.GoneException;
 import dev.steward.error.StewardException;
 import dev.steward.policy.PublishedPolicies;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -42,13 +44,17 @@ final class AccessPackages {
     this.clock = clock;
   }
 
-  /** Stores the package of a request once; returns the download path of a fresh link. */
+  /**
+   * Stores the package of a request once; returns the download path of a fresh link. A package of a
+   * subject erased since its items were read is stored erased (GDPR Art. 17): its link answers 410.
+   */
   String store(Plan plan, byte[] zip) {
     Instant now = clock.instant();
     Instant expires = now.plus(lifetime);
     UUID id =
         jdbi.inTransaction(
             handle -> {
+              Optional<Instant> erased = TaskRows.lockSubjectErased(handle, plan.requestId());
               Optional<UUID> existing =
                   handle
                       .createQuery("select id from access_package where request_id = :r")
@@ -62,22 +68,31 @@ final class AccessPackages {
               handle
                   .createUpdate(
                       "insert into access_package (id, request_id, subject_id, sealed,"
-                          + " size_bytes, created_at, expires_at) values (:id, :r, :s, :sealed, :size,"
-                          + " :now, :expires)")
+                          + " size_bytes, created_at, expires_at, erased_at) values (:id, :r, :s,"
+                          + " :sealed, :size, :now, :expires, :erased)")
                   .bind("id", created)
                   .bind("r", plan.requestId())
                   .bind("s", plan.subjectId())
-                  .bind("sealed", sealing.seal(plan.requestId(), "package:" + created, zip))
+                  .bindByType(
+                      "sealed",
+                      erased.isPresent()
+                          ? null
+                          : sealing.seal(plan.requestId(), "package:" + created, zip),
+                      byte[].class)
                   .bind("size", zip.length)
                   .bind("now", now)
                   .bind("expires", expires)
+                  .bindByType("erased", erased.orElse(null), Instant.class)
                   .execute();
               return created;
             });
     return links.path(id, plan.subjectId(), expires);
   }
 
-  /** The ZIP behind a valid link; a forged, expired or other subject's link gets nothing. */
+  /**
+   * The ZIP behind a valid link; a forged, expired or other subject's link gets nothing, nor does
+   * the link of a package erased with its person (410).
+   */
   byte[] download(UUID id, String subject, String expires, String signature) {
     Instant now = clock.instant();
     links.check(id, subject, expires, signature, now);
@@ -86,13 +101,16 @@ final class AccessPackages {
           var row =
               handle
                   .createQuery(
-                      "select request_id, subject_id, sealed from access_package"
+                      "select request_id, subject_id, sealed, erased_at from access_package"
                           + " where id = :id for update")
                   .bind("id", id)
                   .map(
                       (rs, ctx) ->
                           new Object[] {
-                            rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3)
+                            rs.getObject(1, UUID.class),
+                            rs.getObject(2, UUID.class),
+                            rs.getBytes(3),
+                            rs.getObject(4, OffsetDateTime.class)
                           })
                   .findOne()
                   .filter(r -> r[1].toString().equals(subject))
@@ -100,6 +118,12 @@ final class AccessPackages {
                       () ->
                           new StewardException(
                               "invalid-link", 403, "this download link is not valid"));
+          if (row[3] != null) {
+            throw new GoneException(
+                "package-erased",
+                "the personal data behind this link has been erased and can no longer be"
+                    + " downloaded");
+          }
           UUID requestId = (UUID) row[0];
           int copy =
               handle

@@ -1,6 +1,7 @@
 package dev.steward.fulfilment;
 
 import com.google.crypto.tink.Mac;
+import dev.steward.error.GoneException;
 import dev.steward.error.StewardException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,8 +11,8 @@ import java.util.UUID;
 
 /**
  * Signed, expiring, single-subject links to an access package: an HMAC (key {@code download-links})
- * over package id, subject id and expiry. A link whose signature does not match, or that has
- * expired, is refused with a 403 and nothing is served.
+ * over package id, subject id and expiry. A link whose signature does not match is refused with a
+ * 403, one that has expired with a 410, and nothing is served.
  */
 final class DownloadLinks {
   static final String PATH = "/api/v1/access-packages/";
@@ -46,7 +47,7 @@ final class DownloadLinks {
       throw new StewardException("invalid-link", 403, "this download link is not valid");
     }
     if (now.getEpochSecond() >= expiry) {
-      throw new StewardException("expired-link", 410, "this download link has expired");
+      throw new GoneException("expired-link", "this download link has expired");
     }
   }
 

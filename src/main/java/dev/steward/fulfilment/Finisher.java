@@ -118,6 +118,12 @@ final class Finisher {
   }
 
   private String deliver(Plan plan) {
+    Map<String, String> words = PackageZip.words(plan.language());
+    if (jdbi.withHandle(h -> TaskRows.subjectErased(h, plan.requestId())).isPresent()) {
+      // GDPR Art. 17: the person was erased while this request was carried out, and what was read
+      // for it went too (ErasedCopies): there is nothing left to send.
+      return words.get("letter.erased") + "\n";
+    }
     Policy policy = policies.current().policy();
     List<DataItem> items = new ArrayList<>();
     jdbi.withHandle(h -> TaskRows.sealedResults(h, plan.requestId()))
@@ -132,7 +138,6 @@ final class Finisher {
     boolean portability = plan.type() == RequestType.PORTABILITY;
     byte[] zip = PackageZip.write(content.build(plan, policy, items, portability, clock.instant()));
     String link = publicUrl + packages.store(plan, zip);
-    Map<String, String> words = PackageZip.words(plan.language());
     String text = words.get("letter.yourData").formatted(link) + "\n";
     String endpoint = instructions.get(plan.requestId()).portabilityEndpoint();
     if (portability && endpoint != null) {

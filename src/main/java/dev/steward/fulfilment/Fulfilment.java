@@ -9,6 +9,7 @@ import dev.steward.policy.PublishedPolicies;
 import dev.steward.request.FulfilmentPlanner;
 import dev.steward.request.Requests;
 import dev.steward.store.Database;
+import dev.steward.vault.ErasureListener;
 import dev.steward.vault.VaultServices;
 import java.time.Clock;
 import java.util.List;
@@ -126,11 +127,15 @@ public final class Fulfilment {
             jdbi,
             settings.plainHttpTransmission(),
             policies,
-            clock));
+            clock),
+        new ErasedCopies(jdbi, requests, audit, clock));
   }
 
-  /** What the node passes on: the one-time tasks for db-scheduler and the HTTP routes. */
-  public record Running(List<Task<?>> tasks, FulfilmentRoutes routes) {}
+  /**
+   * What the node passes on: the one-time tasks for db-scheduler, the HTTP routes, and what the
+   * vault tells when it erases a person (their packages, documents and request details go too).
+   */
+  public record Running(List<Task<?>> tasks, FulfilmentRoutes routes, ErasureListener erasure) {}
 
   private static List<DataSystem> concat(DataSystem first, List<DataSystem> extra) {
     List<DataSystem> all = new java.util.ArrayList<>();

@@ -51,6 +51,29 @@ final class TaskRows {
         .findOne();
   }
 
+  /** When the plan's subject was erased ({@link ErasedCopies}), if it was. */
+  static Optional<Instant> subjectErased(Handle handle, UUID requestId) {
+    return subjectErased(handle, requestId, "");
+  }
+
+  /**
+   * As {@link #subjectErased}, locking the plan's row until the transaction ends: {@link
+   * ErasedCopies} takes the same lock, so a copy stored under it either commits first and is erased
+   * there, or sees the mark and is not stored readable.
+   */
+  static Optional<Instant> lockSubjectErased(Handle handle, UUID requestId) {
+    return subjectErased(handle, requestId, " for update");
+  }
+
+  private static Optional<Instant> subjectErased(Handle handle, UUID requestId, String lock) {
+    return handle
+        .createQuery("select subject_erased_at from fulfilment_plan where request_id = :id" + lock)
+        .bind("id", requestId)
+        .map((rs, ctx) -> Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class)))
+        .one()
+        .map(java.time.OffsetDateTime::toInstant);
+  }
+
   /** Inserts a pending task with its first evidence (recipients captured at planning), or null. */
   static void insert(Handle handle, Task task, String evidence, Instant now) {
     handle

@@ -95,7 +95,9 @@ final class TaskRunner {
     Instant now = clock.instant();
     jdbi.useTransaction(
         handle -> {
-          TaskRows.finish(handle, taskId, evidence, sealed, now);
+          // GDPR Art. 17: items read before the subject was erased meanwhile are not kept.
+          boolean erased = TaskRows.lockSubjectErased(handle, row.requestId()).isPresent();
+          TaskRows.finish(handle, taskId, evidence, erased ? null : sealed, now);
           boolean allDone =
               TaskRows.ofRequest(handle, row.requestId()).stream()
                   .allMatch(t -> t.status().equals(Task.DONE));

@@ -6,6 +6,7 @@ import dev.steward.request.RequestDetail.Alias;
 import dev.steward.request.RequestDetail.Document;
 import dev.steward.request.RequestDetail.RequesterContact;
 import dev.steward.request.RequestDetail.Step;
+import dev.steward.vault.KeyDestroyedException;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -37,8 +38,9 @@ final class CaseView {
   }
 
   private RequestDetail detail(Handle handle, RequestRow row, RequestProjection projection) {
-    // The outline decrypts nothing, so nothing personal can slip into it.
-    Aead key = projection == RequestProjection.CASE ? workflow.key(row) : null;
+    // The outline decrypts nothing, so nothing personal can slip into it; a request whose key was
+    // destroyed with the person's data (ErasedRequests) has nothing left to show either.
+    Aead key = projection == RequestProjection.CASE ? keyOf(row) : null;
     Progress p = row.progress();
     List<RequestDetail.Clock> clocks =
         CaseRows.clocks(handle, row.id()).stream()
@@ -133,5 +135,14 @@ final class CaseView {
         contact.details(),
         contact.agentName(),
         contact.agentEmail());
+  }
+
+  /** The request's key; null once it was destroyed with the person's data (ErasedRequests). */
+  private Aead keyOf(RequestRow row) {
+    try {
+      return workflow.key(row);
+    } catch (KeyDestroyedException erased) {
+      return null;
+    }
   }
 }

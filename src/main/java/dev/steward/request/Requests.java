@@ -7,12 +7,14 @@ import dev.steward.mail.Outbox;
 import dev.steward.policy.Channel;
 import dev.steward.policy.PublishedPolicies;
 import dev.steward.store.Database;
+import dev.steward.vault.ErasedSubject;
 import dev.steward.vault.IdentityIndex;
 import dev.steward.vault.Keyring;
 import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,7 @@ public final class Requests {
   private final RequestQueue queue;
   private final ReceiptConfirmations confirmations;
   private final ClockGaps clockGaps;
+  private final ErasedRequests erased;
 
   /**
    * @param listener told of every state change, inside its transaction
@@ -76,6 +79,7 @@ public final class Requests {
     this.queue = new RequestQueue(store, clock);
     this.confirmations = new ReceiptConfirmations(context, intake);
     this.clockGaps = new ClockGaps(context, workflow);
+    this.erased = new ErasedRequests(context, workflow);
   }
 
   /**
@@ -177,6 +181,17 @@ public final class Requests {
     UUID parsed = RequestApi.id(id);
     context.jdbi.useHandle(handle -> Caseload.find(handle, caller, parsed));
     return parsed;
+  }
+
+  /**
+   * Erases what requests hold of a person the vault erased (GDPR Art. 17(1)): the documents of
+   * every request of theirs, and the key of each closed one with its sealed contact details, free
+   * text and notes; the erasure request the vault names keeps its own as evidence. The person's
+   * requests are {@code planned} (those fulfilment planned for the subject) and those verified
+   * against one of the subject's ids. Idempotent; answers how many requests had something erased.
+   */
+  public int eraseCopies(Principal actor, ErasedSubject subject, Set<UUID> planned) {
+    return erased.erase(actor, subject, planned);
   }
 
   /**

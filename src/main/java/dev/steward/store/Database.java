@@ -12,13 +12,17 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One pooled, migrated database: the data store or the keyring. Opening it connects, runs the
  * Flyway migrations under {@code locations}, and fails with a one-line reason when the database
- * cannot be reached. Thread-safe; close it once at shutdown.
+ * cannot be reached. An embedded H2 store's directory and files are kept owner-only ({@link
+ * H2Files}). Thread-safe; close it once at shutdown.
  */
 public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   private static final long CHECKOUT_WAIT_MS = 30_000;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
@@ -28,9 +32,12 @@ public final class Database implements AutoCloseable {
   private final TaskScheduling tasks;
   private final Generations generations;
   private final boolean migrated;
+  private final Optional<H2Files> files;
 
-  private Database(HikariDataSource dataSource, Engine engine, boolean migrated) {
+  private Database(
+      HikariDataSource dataSource, Engine engine, boolean migrated, Optional<H2Files> files) {
     this.migrated = migrated;
+    this.files = files;
     this.dataSource = dataSource;
     this.engine = engine;
     this.jdbi = Jdbi.create(dataSource);
@@ -47,11 +54,15 @@ public final class Database implements AutoCloseable {
 
   public static Database open(StoreSettings settings, String... migrationLocations) {
     Engine engine = Engine.fromUrl(settings.jdbcUrl());
+    // Owner-only before H2 creates anything: it would use the umask, readable by everyone.
+    Optional<H2Files> files = H2Files.of(settings.jdbcUrl());
+    files.ifPresent(H2Files::prepare);
     HikariDataSource dataSource = connect(settings, engine);
+    files.ifPresent(H2Files::narrow);
     Optional<String> fingerprint =
         MigrationFingerprint.of(Database.class.getClassLoader(), migrationLocations);
     if (fingerprint.isPresent() && MigrationFingerprint.isRecorded(dataSource, fingerprint.get())) {
-      return new Database(dataSource, engine, false);
+      return new Database(dataSource, engine, false, files);
     }
     try {
       Flyway.configure()
@@ -67,7 +78,7 @@ public final class Database implements AutoCloseable {
     }
     fingerprint.ifPresent(
         applied -> MigrationFingerprint.record(dataSource, applied, MigrationFingerprint::utcNow));
-    return new Database(dataSource, engine, true);
+    return new Database(dataSource, engine, true, files);
   }
 
   private static HikariDataSource connect(StoreSettings settings, Engine engine) {
@@ -108,7 +119,10 @@ public final class Database implements AutoCloseable {
     StoreSettings own =
         new StoreSettings(jdbcUrl, poolSize, java.time.Duration.ofMillis(connectTimeoutMillis));
     return new Database(
-        connect(own, engine, dataSource.getPoolName() + "-" + purpose), engine, false);
+        connect(own, engine, dataSource.getPoolName() + "-" + purpose),
+        engine,
+        false,
+        Optional.empty());
   }
 
   /**
@@ -153,6 +167,12 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     dataSource.close();
+    try {
+      // H2 may have written files as it closed (a compacted database file is a new file).
+      files.ifPresent(H2Files::narrow);
+    } catch (RuntimeException e) {
+      LOG.warn("could not check the store's file permissions after closing: {}", e.getMessage());
+    }
   }
 
   static String rootMessage(Throwable e) {

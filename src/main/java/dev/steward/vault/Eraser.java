@@ -7,6 +7,7 @@ import dev.steward.error.NotFoundException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *   <li>move what each exemption keeps under that exemption's key (one transaction per exemption,
  *       each moving rows out of {@code vault_record});
  *   <li>destroy the subject key in the keyring: every copy of what is left, backups included, is
- *       unreadable;
+ *       unreadable; then tell the {@link ErasureListener}, which erases the copies other features
+ *       made (access packages, documents);
  *   <li>delete the records, identities and the subject row, mark the tombstone complete and audit
  *       "ok", in one transaction.
  * </ol>
@@ -37,10 +39,15 @@ final class Eraser {
 
   private final VaultContext vault;
   private final ExemptionStore kept;
+  private volatile ErasureListener listener = ErasureListener.NONE;
 
   Eraser(VaultContext vault, ExemptionStore kept) {
     this.vault = vault;
     this.kept = kept;
+  }
+
+  void listen(ErasureListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   Tombstone erase(
@@ -104,6 +111,9 @@ final class Eraser {
                   return new Tombstone(subjectId, now, reason, requestId, null);
                 });
     if (tombstone.completedAt() != null) {
+      // Copies outside the vault may be back (a keyring restored from a backup) or older than the
+      // listener: erasing them again costs little.
+      listener.erased(actor, erased(tombstone));
       return tombstone;
     }
     Optional<Aead> subjectKey = subjectKey(subjectId);
@@ -114,6 +124,7 @@ final class Eraser {
     }
     vault.keyring().destroySubjectKey(subjectId);
     LOG.info("subject {}: data key destroyed", subjectId);
+    listener.erased(actor, erased(tombstone));
     return vault
         .store()
         .inTransaction(
@@ -148,6 +159,31 @@ final class Eraser {
               return new Tombstone(
                   subjectId, tombstone.erasedAt(), tombstone.reason(), tombstone.requestId(), now);
             });
+  }
+
+  /** The subject with the ids merged into it, following merges of merges. */
+  private ErasedSubject erased(Tombstone tombstone) {
+    Set<UUID> merged =
+        vault
+            .store()
+            .withHandle(
+                handle -> {
+                  Set<UUID> found = new HashSet<>();
+                  List<UUID> survivors = List.of(tombstone.subjectId());
+                  while (!survivors.isEmpty()) {
+                    survivors =
+                        handle
+                            .createQuery(
+                                "select merged_id from vault_subject_merge"
+                                    + " where survivor_id in (<ids>)")
+                            .bindList("ids", survivors)
+                            .mapTo(UUID.class)
+                            .filter(found::add)
+                            .list();
+                  }
+                  return found;
+                });
+    return new ErasedSubject(tombstone.subjectId(), merged, tombstone.requestId());
   }
 
   private Optional<Aead> subjectKey(UUID subjectId) {

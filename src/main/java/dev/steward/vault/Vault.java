@@ -237,6 +237,15 @@ public final class Vault {
   }
 
   /**
+   * Names who erases the copies of a person's data that other features hold, whenever this vault
+   * erases a person (see {@link ErasureListener}). Set once while the node is wired, before it
+   * serves.
+   */
+  public void onErasure(ErasureListener listener) {
+    eraser.listen(listener);
+  }
+
+  /**
    * Deletes the named records of a subject that stays, for a deletion narrower than the person
    * (CCPA §1798.105(a)); records it no longer has are skipped, so a retry is safe. Returns how many
    * went.

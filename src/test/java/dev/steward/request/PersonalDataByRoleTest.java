@@ -114,6 +114,9 @@ class PersonalDataByRoleTest {
           "PATCH /api/v1/subjects/{id}/records/{recordId}",
           "POST /api/v1/subjects/{id}/disclosures",
           "POST /api/v1/notices/art14/{id}/done",
+          // Link candidates name two subject ids and an identity's type, never its value.
+          "GET /api/v1/link-candidates",
+          "POST /api/v1/link-candidates/{id}",
           // The policy, its documents and registers describe processing, not people.
           "GET /api/v1/policy",
           "GET /api/v1/policy/versions",
