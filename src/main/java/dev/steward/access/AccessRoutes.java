@@ -7,6 +7,7 @@ import dev.steward.access.AccessApi.NewClientRequest;
 import dev.steward.access.AccessApi.NewUserRequest;
 import dev.steward.access.AccessApi.UserList;
 import dev.steward.access.AccessApi.UserView;
+import dev.steward.principal.Permission;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;
 import dev.steward.web.Json;

@@ -1,5 +1,6 @@
 package dev.steward.access;
 
+import dev.steward.principal.Permission;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;

@@ -3,6 +3,7 @@ package dev.steward.access;
 import dev.steward.access.AccessApi.ChangePasswordRequest;
 import dev.steward.access.AccessApi.SessionView;
 import dev.steward.access.AccessApi.SignInRequest;
+import dev.steward.principal.Permission;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;
 import dev.steward.web.Json;

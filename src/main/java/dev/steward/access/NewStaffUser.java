@@ -1,5 +1,6 @@
 package dev.steward.access;
 
+import dev.steward.principal.Role;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,5 @@
 package dev.steward.access;
 
-import dev.steward.config.StewardConfig.PasswordHashing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;

@@ -2,6 +2,7 @@ package dev.steward.access;
 
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
+import dev.steward.principal.Permission;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;

@@ -1,5 +1,7 @@
 package dev.steward.access;
 
+import dev.steward.principal.Permission;
+import dev.steward.principal.Role;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;

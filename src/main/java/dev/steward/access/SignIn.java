@@ -6,6 +6,8 @@ import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.error.RateLimitedException;
 import dev.steward.error.UnauthenticatedException;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import dev.steward.store.Database;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.steward.access;
 
+import dev.steward.principal.Role;
 import dev.steward.store.Database;
 import dev.steward.store.Generations;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.steward.access;
 
+import dev.steward.principal.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,10 @@
 package dev.steward.access;
 
 import dev.steward.error.UnauthenticatedException;
+import dev.steward.principal.Authenticator;
+import dev.steward.principal.ClientKind;
+import dev.steward.principal.Principal;
+import dev.steward.principal.Role;
 import dev.steward.store.Database;
 import dev.steward.store.Generations;
 import java.time.Clock;

@@ -1,6 +1,8 @@
 package dev.steward.access;
 
 import dev.steward.error.ForbiddenException;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import java.util.Set;
 
 /**

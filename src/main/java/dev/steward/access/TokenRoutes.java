@@ -5,6 +5,8 @@ import dev.steward.access.AccessApi.NewTokenRequest;
 import dev.steward.access.AccessApi.TokenList;
 import dev.steward.access.AccessApi.TokenView;
 import dev.steward.error.ForbiddenException;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;
 import dev.steward.web.Json;

@@ -3,9 +3,9 @@ package dev.steward.app;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditCheckpointTask;
 import dev.steward.audit.AuditCheckpoints;
+import dev.steward.principal.Principal;
 import dev.steward.request.Requests;
 import dev.steward.vault.Vault;
 

@@ -1,6 +1,6 @@
 package dev.steward.audit;
 
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 import java.util.regex.Pattern;
 
 /**

@@ -1,7 +1,7 @@
 package dev.steward.audit;
 
-import dev.steward.access.Permission;
 import dev.steward.error.InvalidInputException;
+import dev.steward.principal.Permission;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;
 import dev.steward.web.RouteRegistry;

@@ -1,6 +1,6 @@
 package dev.steward.audit;
 
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 
 /**
  * What features call to leave an audit entry. Returns once the entry is durable. Implementations

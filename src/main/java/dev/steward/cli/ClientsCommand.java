@@ -1,11 +1,11 @@
 package dev.steward.cli;
 
 import dev.steward.access.ClientAccount;
-import dev.steward.access.ClientKind;
+import dev.steward.access.PasswordHashing;
 import dev.steward.audit.AuditTrail;
-import dev.steward.config.StewardConfig.PasswordHashing;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.NotFoundException;
+import dev.steward.principal.ClientKind;
 import dev.steward.store.Database;
 import java.io.PrintWriter;
 import java.util.Arrays;

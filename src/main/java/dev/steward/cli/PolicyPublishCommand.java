@@ -1,11 +1,11 @@
 package dev.steward.cli;
 
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditLog;
 import dev.steward.policy.PolicyChecker;
 import dev.steward.policy.PolicySnapshot;
 import dev.steward.policy.PolicyVersions;
 import dev.steward.policy.PublishedPolicy;
+import dev.steward.principal.Principal;
 import dev.steward.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package dev.steward.cli;
 
+import dev.steward.access.PasswordHashing;
 import dev.steward.app.Version;
 import dev.steward.audit.AuditLog;
 import dev.steward.audit.AuditTrail;
 import dev.steward.config.StewardConfig;
-import dev.steward.config.StewardConfig.PasswordHashing;
 import dev.steward.error.ConfigurationException;
 import dev.steward.error.StewardException;
 import dev.steward.keys.Keys;

@@ -2,12 +2,12 @@ package dev.steward.cli;
 
 import dev.steward.access.AddedStaffUser;
 import dev.steward.access.NewStaffUser;
-import dev.steward.access.Role;
+import dev.steward.access.PasswordHashing;
 import dev.steward.access.StaffUser;
 import dev.steward.audit.AuditTrail;
-import dev.steward.config.StewardConfig.PasswordHashing;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.NotFoundException;
+import dev.steward.principal.Role;
 import dev.steward.store.Database;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.steward.collection;
 
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
 import dev.steward.error.BadRequestException;
 import dev.steward.error.ConflictException;
@@ -8,6 +7,7 @@ import dev.steward.error.NotFoundException;
 import dev.steward.policy.Form;
 import dev.steward.policy.PublishedPolicies;
 import dev.steward.policy.PublishedPolicy;
+import dev.steward.principal.Principal;
 import dev.steward.vault.IdentityIndex;
 import dev.steward.vault.IdentityType;
 import dev.steward.vault.NewRecord;

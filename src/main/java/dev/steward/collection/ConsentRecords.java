@@ -1,9 +1,9 @@
 package dev.steward.collection;
 
-import dev.steward.access.Permission;
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
 import dev.steward.error.ForbiddenException;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.steward.collection;
 
-import dev.steward.access.Principal;
 import dev.steward.error.ConflictException;
+import dev.steward.principal.Principal;
 import dev.steward.vault.Identity;
 import dev.steward.vault.NewSubject;
 import dev.steward.vault.Vault;

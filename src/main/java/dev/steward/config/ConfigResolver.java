@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.steward.access.PasswordHashing;
 import dev.steward.error.ConfigurationException;
 import dev.steward.mail.MailSettings;
 import dev.steward.opendsr.OpenDsrSettings;
@@ -108,7 +109,7 @@ public final class ConfigResolver {
         policy,
         keysDir,
         keyVariables(),
-        StewardConfig.PasswordHashing.production(),
+        PasswordHashing.production(),
         phoneRegion,
         mail,
         opendsr(file, mail),

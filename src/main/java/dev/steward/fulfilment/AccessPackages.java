@@ -1,10 +1,10 @@
 package dev.steward.fulfilment;
 
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
 import dev.steward.error.GoneException;
 import dev.steward.error.StewardException;
 import dev.steward.policy.PublishedPolicies;
+import dev.steward.principal.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.steward.fulfilment;
 
-import dev.steward.access.Principal;
 import dev.steward.policy.Policy;
 import dev.steward.policy.Source;
+import dev.steward.principal.Principal;
 import dev.steward.vault.RecordValue;
 import dev.steward.vault.Vault;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.steward.fulfilment;
 
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
+import dev.steward.principal.Principal;
 import dev.steward.request.Requests;
 import dev.steward.vault.ErasedSubject;
 import dev.steward.vault.ErasureListener;

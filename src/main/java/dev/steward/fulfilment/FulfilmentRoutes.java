@@ -1,9 +1,9 @@
 package dev.steward.fulfilment;
 
-import dev.steward.access.Permission;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.policy.PublishedPolicies;
+import dev.steward.principal.Permission;
 import dev.steward.request.CaseloadGate;
 import dev.steward.request.Requests;
 import dev.steward.web.Access;

@@ -1,6 +1,5 @@
 package dev.steward.fulfilment;
 
-import dev.steward.access.Principal;
 import dev.steward.fulfilment.PackageView.AuthorityView;
 import dev.steward.fulfilment.PackageView.CategoryView;
 import dev.steward.fulfilment.PackageView.ItemView;
@@ -9,6 +8,7 @@ import dev.steward.policy.Category;
 import dev.steward.policy.Jurisdiction;
 import dev.steward.policy.Policy;
 import dev.steward.policy.Source;
+import dev.steward.principal.Principal;
 import dev.steward.vault.Disclosure;
 import dev.steward.vault.Disclosures;
 import java.time.Instant;

@@ -29,7 +29,7 @@ final class PackageZip {
           null,
           ContentType.Html,
           PackageZip.class.getClassLoader(),
-          "dev.steward.policy.documents.internal.templates");
+          "dev.steward.fulfilment.templates");
 
   private PackageZip() {}
 
@@ -52,7 +52,7 @@ final class PackageZip {
     params.put("view", view);
     params.put("words", words(view.language()));
     StringOutput out = new StringOutput();
-    ENGINE.render("fulfilment/report.jte", params, out);
+    ENGINE.render("report.jte", params, out);
     return out.toString();
   }
 

@@ -1,8 +1,8 @@
 package dev.steward.fulfilment;
 
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import dev.steward.access.Principal;
 import dev.steward.policy.RequestType;
+import dev.steward.principal.Principal;
 import dev.steward.request.FulfilmentPlanner;
 import dev.steward.store.Database;
 import dev.steward.store.TaskScheduling;

@@ -2,7 +2,7 @@ package dev.steward.fulfilment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 import dev.steward.vault.Disclosure;
 import dev.steward.vault.Disclosures;
 import dev.steward.vault.SubjectNotFoundException;

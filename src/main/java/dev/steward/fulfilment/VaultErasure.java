@@ -1,10 +1,10 @@
 package dev.steward.fulfilment;
 
-import dev.steward.access.Principal;
 import dev.steward.policy.Exemption;
 import dev.steward.policy.LegalBasis;
 import dev.steward.policy.Policy;
 import dev.steward.policy.RequestType;
+import dev.steward.principal.Principal;
 import dev.steward.vault.ExemptionGround;
 import dev.steward.vault.KeepUnderExemption;
 import dev.steward.vault.KeptRecord;

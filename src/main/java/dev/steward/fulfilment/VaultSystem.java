@@ -1,7 +1,7 @@
 package dev.steward.fulfilment;
 
-import dev.steward.access.Principal;
 import dev.steward.policy.PublishedPolicies;
+import dev.steward.principal.Principal;
 import dev.steward.vault.RecordValue;
 import dev.steward.vault.Vault;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package dev.steward.importer;
 
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
 import dev.steward.error.InvalidInputException;
 import dev.steward.importer.ImportMapping.Format;
 import dev.steward.importer.ImportRuns.Run;
+import dev.steward.principal.Principal;
 import dev.steward.store.Database;
 import dev.steward.vault.ImportHook;
 import dev.steward.vault.ImportOutcome;

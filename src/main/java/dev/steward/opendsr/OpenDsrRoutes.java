@@ -1,15 +1,15 @@
 package dev.steward.opendsr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.steward.access.ClientKind;
-import dev.steward.access.Permission;
-import dev.steward.access.Principal;
 import dev.steward.error.ForbiddenException;
 import dev.steward.opendsr.OpenDsrWire.Created;
 import dev.steward.opendsr.OpenDsrWire.Discovery;
 import dev.steward.opendsr.OpenDsrWire.Status;
 import dev.steward.opendsr.OpenDsrWire.SubmitBody;
 import dev.steward.opendsr.OpenDsrWire.SupportedIdentity;
+import dev.steward.principal.ClientKind;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;
 import dev.steward.web.Json;

@@ -1,12 +1,12 @@
 package dev.steward.opendsr;
 
-import dev.steward.access.Principal;
 import dev.steward.error.ConflictException;
 import dev.steward.error.NotFoundException;
 import dev.steward.opendsr.OpenDsrStore.Mapping;
 import dev.steward.opendsr.OpenDsrWire.Created;
 import dev.steward.opendsr.OpenDsrWire.Status;
 import dev.steward.opendsr.OpenDsrWire.SubmitBody;
+import dev.steward.principal.Principal;
 import dev.steward.request.RequestSummary;
 import dev.steward.request.Requests;
 import dev.steward.request.VouchedRequest;

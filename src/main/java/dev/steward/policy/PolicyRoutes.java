@@ -1,8 +1,8 @@
 package dev.steward.policy;
 
-import dev.steward.access.Permission;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.NotFoundException;
+import dev.steward.principal.Permission;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;
 import dev.steward.web.PublicKind;

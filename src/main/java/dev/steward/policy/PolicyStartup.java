@@ -1,7 +1,7 @@
 package dev.steward.policy;
 
-import dev.steward.access.Principal;
 import dev.steward.error.ConflictException;
+import dev.steward.principal.Principal;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package dev.steward.request;
 
-import dev.steward.access.Permission;
-import dev.steward.access.Principal;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import dev.steward.request.RequestApi.AssignBody;
 import dev.steward.request.RequestApi.CompleteBody;
 import dev.steward.request.RequestApi.DenyBody;

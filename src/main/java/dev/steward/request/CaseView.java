@@ -1,7 +1,7 @@
 package dev.steward.request;
 
 import com.google.crypto.tink.Aead;
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 import dev.steward.request.RequestDetail.Alias;
 import dev.steward.request.RequestDetail.Document;
 import dev.steward.request.RequestDetail.RequesterContact;

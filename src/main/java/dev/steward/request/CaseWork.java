@@ -1,12 +1,12 @@
 package dev.steward.request;
 
-import dev.steward.access.Principal;
 import dev.steward.calendar.DeadlineRule.Count;
 import dev.steward.error.ConflictException;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.error.NotFoundException;
 import dev.steward.policy.RequestType;
+import dev.steward.principal.Principal;
 import dev.steward.request.FulfilmentPlanner.Plan;
 import dev.steward.request.FulfilmentPlanner.StartedRequest;
 import dev.steward.request.Letters.Kind;

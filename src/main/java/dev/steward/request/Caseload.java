@@ -1,8 +1,8 @@
 package dev.steward.request;
 
-import dev.steward.access.Principal;
-import dev.steward.access.Role;
 import dev.steward.error.NotFoundException;
+import dev.steward.principal.Principal;
+import dev.steward.principal.Role;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 

@@ -1,6 +1,6 @@
 package dev.steward.request;
 
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 import dev.steward.web.ApiHandler;
 import io.javalin.http.Context;
 import java.util.UUID;

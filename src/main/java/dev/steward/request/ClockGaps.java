@@ -1,6 +1,6 @@
 package dev.steward.request;
 
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,9 +1,9 @@
 package dev.steward.request;
 
-import dev.steward.access.Principal;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.policy.Exemption;
+import dev.steward.principal.Principal;
 import dev.steward.request.Letters.Kind;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.steward.request;
 
-import dev.steward.access.Principal;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
+import dev.steward.principal.Principal;
 import dev.steward.request.Challenges.Kind;
 import dev.steward.vault.Identity;
 import dev.steward.vault.IdentityType;

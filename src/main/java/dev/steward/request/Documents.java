@@ -1,11 +1,11 @@
 package dev.steward.request;
 
-import dev.steward.access.Principal;
 import dev.steward.error.ConflictException;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.error.NotFoundException;
 import dev.steward.error.StewardException;
+import dev.steward.principal.Principal;
 import dev.steward.request.Challenges.Kind;
 import java.time.Instant;
 import java.util.EnumSet;

@@ -1,7 +1,7 @@
 package dev.steward.request;
 
-import dev.steward.access.Principal;
 import dev.steward.policy.RequestType;
+import dev.steward.principal.Principal;
 import dev.steward.vault.ErasedSubject;
 import dev.steward.vault.KeyDestroyedException;
 import java.util.ArrayList;

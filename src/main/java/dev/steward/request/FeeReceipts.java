@@ -1,10 +1,10 @@
 package dev.steward.request;
 
-import dev.steward.access.Principal;
 import dev.steward.calendar.DeadlineRule.Count;
 import dev.steward.error.ConflictException;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
+import dev.steward.principal.Principal;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.steward.request;
 
 import com.google.crypto.tink.Aead;
-import dev.steward.access.Principal;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.policy.PublishedPolicy;
+import dev.steward.principal.Principal;
 import dev.steward.request.Letters.Kind;
 import java.security.SecureRandom;
 import java.time.Duration;

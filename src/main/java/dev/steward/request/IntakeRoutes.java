@@ -1,11 +1,11 @@
 package dev.steward.request;
 
-import dev.steward.access.Permission;
-import dev.steward.access.Principal;
 import dev.steward.error.ForbiddenException;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.policy.Channel;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import dev.steward.request.RequestApi.ContentRemovalBody;
 import dev.steward.request.RequestApi.IdentityBody;
 import dev.steward.request.RequestApi.PublicRequestBody;

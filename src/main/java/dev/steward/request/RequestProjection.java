@@ -1,7 +1,7 @@
 package dev.steward.request;
 
-import dev.steward.access.Permission;
-import dev.steward.access.Principal;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 
 /**
  * What a caller sees of one request, chosen by permission in this one place. Every caller that

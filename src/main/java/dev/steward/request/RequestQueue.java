@@ -1,6 +1,6 @@
 package dev.steward.request;
 
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 import dev.steward.store.Database;
 import java.time.Clock;
 import java.time.Duration;

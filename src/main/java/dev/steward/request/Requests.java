@@ -1,11 +1,11 @@
 package dev.steward.request;
 
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
 import dev.steward.error.ConflictException;
 import dev.steward.mail.Outbox;
 import dev.steward.policy.Channel;
 import dev.steward.policy.PublishedPolicies;
+import dev.steward.principal.Principal;
 import dev.steward.store.Database;
 import dev.steward.vault.ErasedSubject;
 import dev.steward.vault.IdentityIndex;

@@ -1,6 +1,6 @@
 package dev.steward.request;
 
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 import dev.steward.request.Challenges.Kind;
 import dev.steward.request.Challenges.Outcome;
 import java.time.Instant;

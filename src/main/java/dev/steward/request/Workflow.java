@@ -1,8 +1,8 @@
 package dev.steward.request;
 
 import com.google.crypto.tink.Aead;
-import dev.steward.access.Principal;
 import dev.steward.policy.PublishedPolicy;
+import dev.steward.principal.Principal;
 import dev.steward.request.Applicable.Granted;
 import dev.steward.request.EventRows.Event;
 import java.time.Instant;

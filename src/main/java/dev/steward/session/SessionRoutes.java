@@ -1,7 +1,7 @@
 package dev.steward.session;
 
-import dev.steward.access.Principal;
 import dev.steward.access.SubjectSessions;
+import dev.steward.principal.Principal;
 import dev.steward.request.Requests;
 import dev.steward.session.SessionApi.MyRequest;
 import dev.steward.session.SessionApi.MyRequests;

@@ -1,11 +1,11 @@
 package dev.steward.session;
 
-import dev.steward.access.Principal;
 import dev.steward.access.SubjectSessions;
 import dev.steward.audit.AuditTrail;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.mail.Outbox;
+import dev.steward.principal.Principal;
 import dev.steward.request.SmsSender;
 import dev.steward.request.UnableToVerifyException;
 import dev.steward.store.Database;

@@ -1,9 +1,9 @@
 package dev.steward.vault;
 
-import dev.steward.access.Permission;
-import dev.steward.access.Principal;
 import dev.steward.error.ConflictException;
 import dev.steward.error.NotFoundException;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

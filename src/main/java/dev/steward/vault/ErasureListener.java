@@ -1,6 +1,6 @@
 package dev.steward.vault;
 
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 
 /**
  * Told when the vault erases a person, so that a feature holding copies of their data outside the

@@ -1,11 +1,11 @@
 package dev.steward.vault;
 
-import dev.steward.access.Permission;
-import dev.steward.access.Principal;
 import dev.steward.error.ConflictException;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.error.NotFoundException;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

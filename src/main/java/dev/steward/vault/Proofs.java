@@ -1,7 +1,7 @@
 package dev.steward.vault;
 
-import dev.steward.access.Permission;
-import dev.steward.access.Principal;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;

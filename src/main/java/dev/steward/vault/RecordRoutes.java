@@ -2,7 +2,7 @@ package dev.steward.vault;
 
 import static dev.steward.vault.RouteInput.require;
 
-import dev.steward.access.Permission;
+import dev.steward.principal.Permission;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;
 import dev.steward.web.Json;

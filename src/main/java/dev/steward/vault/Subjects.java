@@ -1,8 +1,8 @@
 package dev.steward.vault;
 
 import com.google.crypto.tink.Aead;
-import dev.steward.access.Permission;
-import dev.steward.access.Principal;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import dev.steward.vault.VaultVocabulary.Term;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.steward.vault;
 
-import dev.steward.access.Permission;
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import dev.steward.store.Database;
 import java.time.Clock;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.steward.web;
 
-import dev.steward.access.Permission;
+import dev.steward.principal.Permission;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.steward.web;
 
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 import io.javalin.http.Context;
 
 /** A route's handler: parses, calls one service method, renders. */

@@ -1,7 +1,7 @@
 package dev.steward.web;
 
-import dev.steward.access.Authenticator;
 import dev.steward.error.StewardException;
+import dev.steward.principal.Authenticator;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;

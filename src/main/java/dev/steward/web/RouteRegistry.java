@@ -1,9 +1,9 @@
 package dev.steward.web;
 
-import dev.steward.access.Authenticator;
-import dev.steward.access.Principal;
 import dev.steward.error.ForbiddenException;
 import dev.steward.error.UnauthenticatedException;
+import dev.steward.principal.Authenticator;
+import dev.steward.principal.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.steward.web;
 
-import dev.steward.access.Permission;
+import dev.steward.principal.Permission;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;

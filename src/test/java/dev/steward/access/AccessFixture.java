@@ -1,6 +1,7 @@
 package dev.steward.access;
 
-import dev.steward.config.StewardConfig.PasswordHashing;
+import dev.steward.principal.Principal;
+import dev.steward.principal.Role;
 import dev.steward.store.Database;
 import dev.steward.store.Engine;
 import dev.steward.store.StoreSettings;

@@ -4,6 +4,9 @@ import static dev.steward.access.AccessFixture.CLI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.steward.principal.ClientKind;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Role;
 import dev.steward.store.Engine;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.error.ConflictException;
 import dev.steward.error.InvalidInputException;
+import dev.steward.principal.ClientKind;
 import dev.steward.store.Engine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -2,7 +2,6 @@ package dev.steward.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.config.StewardConfig.PasswordHashing;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {

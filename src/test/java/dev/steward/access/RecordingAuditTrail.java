@@ -1,6 +1,7 @@
 package dev.steward.access;
 
 import dev.steward.audit.AuditTrail;
+import dev.steward.principal.Principal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -4,10 +4,12 @@ import static dev.steward.access.AccessFixture.CLI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.config.StewardConfig.PasswordHashing;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.RateLimitedException;
 import dev.steward.error.UnauthenticatedException;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
+import dev.steward.principal.Role;
 import dev.steward.store.Engine;
 import java.time.Duration;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.error.ConflictException;
 import dev.steward.error.InvalidInputException;
+import dev.steward.principal.Role;
 import dev.steward.store.Engine;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.error.UnauthenticatedException;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
 import dev.steward.store.Engine;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.error.UnauthenticatedException;
+import dev.steward.principal.ClientKind;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
+import dev.steward.principal.Role;
 import dev.steward.store.Engine;
 import dev.steward.store.Generations;
 import dev.steward.store.TestDatabases;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
-import dev.steward.access.Permission;
+import dev.steward.principal.Permission;
 import dev.steward.store.Database;
 import dev.steward.store.Engine;
 import dev.steward.store.StoreSettings;

@@ -41,7 +41,7 @@ public final class TestNodes {
           Optional.empty(),
           dataDir.resolve("keys"),
           java.util.Map.of(),
-          StewardConfig.PasswordHashing.cheapForTests(),
+          dev.steward.access.PasswordHashing.cheapForTests(),
           "GB",
           dev.steward.mail.MailSettings.plain(
               "127.0.0.1", 2525, "privacy@example.test", "example.test"));

@@ -2,12 +2,12 @@ package dev.steward.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditCheckpoints;
 import dev.steward.audit.AuditVerification;
 import dev.steward.audit.AuditVerifier;
 import dev.steward.config.StewardConfig;
 import dev.steward.keys.Keys;
+import dev.steward.principal.Principal;
 import dev.steward.store.Engine;
 import java.time.Clock;
 import java.util.ArrayList;

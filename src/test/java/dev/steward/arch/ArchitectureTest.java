@@ -1,21 +1,20 @@
 package dev.steward.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps features apart: internals stay inside their feature; only the web edge touches routing. */
+/**
+ * Keeps the layering of ARCHITECTURE.md: no package cycle, each layer using only those below it,
+ * only the web edge touching routing, and the wiring out of the features' reach.
+ */
 class ArchitectureTest {
   private static JavaClasses classes;
 
@@ -28,30 +27,64 @@ class ArchitectureTest {
   }
 
   @Test
-  void featureInternals_areUsedOnlyByTheirOwnFeature() {
-    ArchRule rule =
-        ArchRuleDefinition.classes()
-            .should(
-                new ArchCondition<JavaClass>("use no other feature's internal package") {
-                  @Override
-                  public void check(JavaClass origin, ConditionEvents events) {
-                    String own = feature(origin.getPackageName());
-                    origin
-                        .getDirectDependenciesFromSelf()
-                        .forEach(
-                            dependency -> {
-                              String target = dependency.getTargetClass().getPackageName();
-                              if (target.startsWith("dev.steward.")
-                                  && target.contains(".internal")
-                                  && !feature(target).equals(own)) {
-                                events.add(
-                                    SimpleConditionEvent.violated(
-                                        dependency, dependency.getDescription()));
-                              }
-                            });
-                  }
-                });
-    rule.check(classes);
+  void packages_formNoCycle() {
+    slices().matching("dev.steward.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  /**
+   * The layers of ARCHITECTURE.md, each using only those below it: the wiring (the command line,
+   * the node, {@code Main}), the settings, the features, the platform they share (the HTTP edge,
+   * the audit log, the outbox), and the foundation (errors, principals, the store, keys,
+   * calendars).
+   */
+  @Test
+  void layers_dependOnlyDownwards() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("Wiring")
+        .definedBy("dev.steward", "dev.steward.app..", "dev.steward.cli..")
+        .layer("Settings")
+        .definedBy("dev.steward.config..")
+        .layer("Features")
+        .definedBy(
+            "dev.steward.access..",
+            "dev.steward.policy..",
+            "dev.steward.vault..",
+            "dev.steward.collection..",
+            "dev.steward.request..",
+            "dev.steward.session..",
+            "dev.steward.fulfilment..",
+            "dev.steward.opendsr..",
+            "dev.steward.importer..")
+        .layer("Platform")
+        .definedBy("dev.steward.web..", "dev.steward.audit..", "dev.steward.mail..")
+        .layer("Foundation")
+        .definedBy(
+            "dev.steward.error..",
+            "dev.steward.principal..",
+            "dev.steward.store..",
+            "dev.steward.keys..",
+            "dev.steward.calendar..")
+        .whereLayer("Wiring")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("Settings")
+        .mayOnlyBeAccessedByLayers("Wiring")
+        .whereLayer("Features")
+        .mayOnlyBeAccessedByLayers("Wiring", "Settings")
+        .whereLayer("Platform")
+        .mayOnlyBeAccessedByLayers("Wiring", "Settings", "Features")
+        .check(classes);
+  }
+
+  @Test
+  void principals_dependOnNothingOfSteward() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.steward.principal..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("dev.steward.principal..", "java..")
+        .check(classes);
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.steward.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.steward.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 import dev.steward.store.Engine;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;

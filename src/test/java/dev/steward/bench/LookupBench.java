@@ -1,12 +1,12 @@
 package dev.steward.bench;
 
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditLog;
 import dev.steward.config.ConfigResolver;
 import dev.steward.config.StewardConfig;
 import dev.steward.keys.Keys;
 import dev.steward.policy.PolicyChecker;
 import dev.steward.policy.PolicyVersions;
+import dev.steward.principal.Principal;
 import dev.steward.store.Database;
 import dev.steward.vault.Identity;
 import dev.steward.vault.IdentityMatch;

@@ -1,7 +1,7 @@
 package dev.steward.cli;
 
+import dev.steward.access.PasswordHashing;
 import dev.steward.access.RecordingAuditTrail;
-import dev.steward.config.StewardConfig.PasswordHashing;
 import dev.steward.store.Database;
 import dev.steward.store.Engine;
 import dev.steward.store.StoreSettings;

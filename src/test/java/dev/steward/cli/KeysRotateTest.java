@@ -2,9 +2,9 @@ package dev.steward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.access.Principal;
 import dev.steward.app.TestNodes;
 import dev.steward.config.StewardConfig;
+import dev.steward.principal.Principal;
 import dev.steward.store.Engine;
 import dev.steward.vault.Identity;
 import dev.steward.vault.NewRecord;

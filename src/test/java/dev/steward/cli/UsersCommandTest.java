@@ -2,9 +2,9 @@ package dev.steward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.access.Principal;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.NotFoundException;
+import dev.steward.principal.Principal;
 import org.junit.jupiter.api.Test;
 
 class UsersCommandTest {

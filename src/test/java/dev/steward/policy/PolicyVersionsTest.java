@@ -3,9 +3,9 @@ package dev.steward.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
 import dev.steward.error.ConflictException;
+import dev.steward.principal.Principal;
 import dev.steward.store.Database;
 import dev.steward.store.Engine;
 import dev.steward.store.TestDatabases;

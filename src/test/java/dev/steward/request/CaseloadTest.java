@@ -6,8 +6,8 @@ import static dev.steward.request.RequestWorld.secretIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.steward.access.Permission;
-import dev.steward.access.Role;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Role;
 import dev.steward.store.Engine;
 import dev.steward.web.ApiRoute;
 import java.net.http.HttpRequest;

@@ -4,9 +4,9 @@ import static dev.steward.request.RequestWorld.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.steward.access.Principal;
 import dev.steward.policy.PolicyChecker;
 import dev.steward.policy.PolicySnapshot;
+import dev.steward.principal.Principal;
 import dev.steward.store.Engine;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -13,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.steward.access.Principal;
-import dev.steward.access.Role;
 import dev.steward.fulfilment.DataItem;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.ErasureScope;
@@ -22,6 +20,8 @@ import dev.steward.fulfilment.FulfilmentSettings;
 import dev.steward.fulfilment.Operation;
 import dev.steward.fulfilment.SubjectRef;
 import dev.steward.fulfilment.SystemResult;
+import dev.steward.principal.Principal;
+import dev.steward.principal.Role;
 import dev.steward.store.Engine;
 import dev.steward.vault.KeyDestroyedException;
 import java.io.IOException;

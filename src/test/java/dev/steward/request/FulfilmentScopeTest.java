@@ -14,7 +14,6 @@ import static dev.steward.request.RequestWorld.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.access.Principal;
 import dev.steward.error.StewardException;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.ErasureScope;
@@ -22,6 +21,7 @@ import dev.steward.fulfilment.FulfilmentSettings;
 import dev.steward.fulfilment.Operation;
 import dev.steward.fulfilment.SubjectRef;
 import dev.steward.fulfilment.SystemResult;
+import dev.steward.principal.Principal;
 import dev.steward.store.Engine;
 import dev.steward.vault.SubjectNotFoundException;
 import java.io.IOException;

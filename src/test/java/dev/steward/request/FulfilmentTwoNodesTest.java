@@ -4,10 +4,10 @@ import static dev.steward.request.RequestWorld.instant;
 import static dev.steward.request.RequestWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.access.Principal;
 import dev.steward.app.StewardNode;
 import dev.steward.config.StewardConfig;
 import dev.steward.fulfilment.FulfilmentSettings;
+import dev.steward.principal.Principal;
 import dev.steward.store.Engine;
 import dev.steward.vault.Identity;
 import dev.steward.vault.NewRecord;

@@ -7,9 +7,9 @@ import static dev.steward.request.RequestWorld.secretIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.steward.access.ClientKind;
-import dev.steward.access.Permission;
-import dev.steward.access.Role;
+import dev.steward.principal.ClientKind;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Role;
 import dev.steward.store.Engine;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -6,7 +6,7 @@ import static dev.steward.request.RequestWorld.secretIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 import dev.steward.store.Engine;
 import dev.steward.vault.Identity;
 import dev.steward.vault.IdentityType;

@@ -1,7 +1,7 @@
 package dev.steward.vault;
 
-import dev.steward.access.Principal;
 import dev.steward.audit.AuditTrail;
+import dev.steward.principal.Principal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -97,7 +97,7 @@ class ErasureTest {
           new CollectingAuditTrail() {
             @Override
             public void record(
-                dev.steward.access.Principal actor,
+                dev.steward.principal.Principal actor,
                 String action,
                 String type,
                 String objectId,

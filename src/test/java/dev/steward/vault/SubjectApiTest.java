@@ -3,8 +3,8 @@ package dev.steward.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.steward.access.Principal;
 import dev.steward.app.TestNodes;
+import dev.steward.principal.Principal;
 import dev.steward.store.Engine;
 import dev.steward.web.Json;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.mac.PredefinedMacParameters;
-import dev.steward.access.Principal;
+import dev.steward.principal.Principal;
 import dev.steward.store.Database;
 import dev.steward.store.Engine;
 import dev.steward.store.StoreSettings;

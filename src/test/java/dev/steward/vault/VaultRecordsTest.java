@@ -4,11 +4,11 @@ import static dev.steward.vault.VaultFixture.SYSTEM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.access.Permission;
-import dev.steward.access.Principal;
-import dev.steward.access.Role;
 import dev.steward.error.ForbiddenException;
 import dev.steward.error.InvalidInputException;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
+import dev.steward.principal.Role;
 import dev.steward.store.Engine;
 import java.time.Duration;
 import java.util.ArrayList;

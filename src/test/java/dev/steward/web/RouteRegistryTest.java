@@ -3,8 +3,8 @@ package dev.steward.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.access.Permission;
 import dev.steward.app.TestNodes;
+import dev.steward.principal.Permission;
 import dev.steward.store.Engine;
 import io.javalin.router.ParsedEndpoint;
 import java.util.List;

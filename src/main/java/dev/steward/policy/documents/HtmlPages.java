@@ -20,7 +20,7 @@ final class HtmlPages {
   /** Where the HTTP edge serves {@code documents.css}. */
   static final String STYLESHEET = "/assets/documents.css";
 
-  private static final String TEMPLATES = "dev.steward.policy.documents.internal.templates";
+  private static final String TEMPLATES = "dev.steward.policy.documents.templates";
   private static final TemplateEngine ENGINE =
       TemplateEngine.createPrecompiled(
           null, ContentType.Html, HtmlPages.class.getClassLoader(), TEMPLATES);

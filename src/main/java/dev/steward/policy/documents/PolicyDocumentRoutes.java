@@ -1,10 +1,10 @@
 package dev.steward.policy.documents;
 
-import dev.steward.access.Permission;
 import dev.steward.error.NotFoundException;
 import dev.steward.policy.Policy;
 import dev.steward.policy.PublishedPolicies;
 import dev.steward.policy.PublishedPolicy;
+import dev.steward.principal.Permission;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;
 import dev.steward.web.PublicKind;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.steward.access.Authenticator;
-import dev.steward.access.Principal;
 import dev.steward.error.UnauthenticatedException;
+import dev.steward.principal.Authenticator;
+import dev.steward.principal.Principal;
 import dev.steward.web.HttpServer;
 import dev.steward.web.HttpSettings;
 import dev.steward.web.RouteRegistry;

@@ -1,4 +1,4 @@
-package dev.steward.access;
+package dev.steward.principal;
 
 /**
  * Turns the credential a call carries into a {@link Principal}. Implementations are thread-safe.

@@ -1,6 +1,6 @@
-package dev.steward.access;
+package dev.steward.principal;
 
-import static dev.steward.access.Permission.*;
+import static dev.steward.principal.Permission.*;
 
 import java.util.EnumSet;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.steward.access;
+package dev.steward.principal;
 
 import java.util.Set;
 import java.util.UUID;
