@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -29,22 +30,21 @@ final class ApiTokenStore {
   /** A token found by its hash, with what authentication needs to know of its owner. */
   record Presented(ApiToken token, String ownerRole, String clientKind, boolean ownerDisabled) {}
 
-  void insert(ApiToken token, String tokenHash) {
-    jdbi.useHandle(
-        handle ->
-            handle.execute(
-                "insert into api_token ("
-                    + COLUMNS
-                    + ", token_hash)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, null, null, ?)",
-                token.id(),
-                token.owner().kind().id(),
-                token.owner().id(),
-                token.name(),
-                Scopes.format(token.scopes()),
-                Rows.at(token.createdAt()),
-                Rows.at(token.expiresAt()),
-                tokenHash));
+  /** Stores a new token in the caller's transaction. */
+  static void insert(Handle handle, ApiToken token, String tokenHash) {
+    handle.execute(
+        "insert into api_token ("
+            + COLUMNS
+            + ", token_hash)"
+            + " values (?, ?, ?, ?, ?, ?, ?, null, null, ?)",
+        token.id(),
+        token.owner().kind().id(),
+        token.owner().id(),
+        token.name(),
+        Scopes.format(token.scopes()),
+        Rows.at(token.createdAt()),
+        Rows.at(token.expiresAt()),
+        tokenHash);
   }
 
   List<ApiToken> list(Optional<TokenOwner> owner) {
@@ -96,35 +96,29 @@ final class ApiTokenStore {
                 .findOne());
   }
 
-  /** Revokes unless already revoked; false when nothing changed. */
-  boolean revoke(UUID id, Instant now) {
-    return jdbi.inTransaction(
-        handle -> {
-          boolean revoked =
-              handle.execute(
-                      "update api_token set revoked_at = ? where id = ? and revoked_at is null",
-                      Rows.at(now),
-                      id)
-                  > 0;
-          if (revoked) {
-            generations.bump(handle, CREDENTIALS);
-          }
-          return revoked;
-        });
+  /** Revokes unless already revoked, in the caller's transaction; false when nothing changed. */
+  boolean revoke(Handle handle, UUID id, Instant now) {
+    boolean revoked =
+        handle.execute(
+                "update api_token set revoked_at = ? where id = ? and revoked_at is null",
+                Rows.at(now),
+                id)
+            > 0;
+    if (revoked) {
+      generations.bump(handle, CREDENTIALS);
+    }
+    return revoked;
   }
 
   /** Revokes every live sign-in session of a staff user, e.g. after a password change. */
-  void revokeSessions(UUID userId, Instant now) {
-    jdbi.useTransaction(
-        handle -> {
-          handle.execute(
-              "update api_token set revoked_at = ? where owner_kind = 'staff' and owner_id = ?"
-                  + " and name = ? and revoked_at is null",
-              Rows.at(now),
-              userId,
-              ApiToken.SESSION);
-          generations.bump(handle, CREDENTIALS);
-        });
+  void revokeSessions(Handle handle, UUID userId, Instant now) {
+    handle.execute(
+        "update api_token set revoked_at = ? where owner_kind = 'staff' and owner_id = ?"
+            + " and name = ? and revoked_at is null",
+        Rows.at(now),
+        userId,
+        ApiToken.SESSION);
+    generations.bump(handle, CREDENTIALS);
   }
 
   /**

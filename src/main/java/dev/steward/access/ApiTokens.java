@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * API tokens of staff users and client accounts: created with scopes no wider than the owner may
@@ -25,6 +27,7 @@ import java.util.UUID;
  */
 public final class ApiTokens {
   public static final Duration MAX_LIFETIME = Duration.ofDays(365);
+  private final Jdbi jdbi;
   private final ApiTokenStore store;
   private final StaffUsers users;
   private final ClientAccounts clients;
@@ -33,6 +36,7 @@ public final class ApiTokens {
 
   public ApiTokens(
       Database database, StaffUsers users, ClientAccounts clients, AuditTrail audit, Clock clock) {
+    this.jdbi = database.jdbi();
     this.store = new ApiTokenStore(database.jdbi(), database.generations());
     this.users = users;
     this.clients = clients;
@@ -65,14 +69,20 @@ public final class ApiTokens {
     }
     Set<Permission> granted = Scopes.parse(scopes, mayHold(owner));
     TokenAuthority.requireMayCreate(actor, owner, granted);
-    IssuedToken issued = issue(owner, trimmed, granted, lifetime);
-    audit.record(
-        actor,
-        "token.created",
-        "api-token",
-        issued.token().id().toString(),
-        "ok",
-        "owner=" + owner + " scopes=" + Scopes.format(granted).replace(' ', ','));
+    IssuedToken issued =
+        jdbi.inTransaction(
+            handle -> {
+              IssuedToken created = issue(handle, owner, trimmed, granted, lifetime);
+              audit.record(
+                  handle,
+                  actor,
+                  "token.created",
+                  "api-token",
+                  created.token().id().toString(),
+                  "ok",
+                  "owner=" + owner + " scopes=" + Scopes.format(granted).replace(' ', ','));
+              return created;
+            });
     return issued;
   }
 
@@ -99,28 +109,31 @@ public final class ApiTokens {
         find(id)
             .filter(t -> TokenAuthority.mayRevoke(actor, t.owner()))
             .orElseThrow(() -> new NotFoundException("no such token"));
-    if (store.revoke(id, Rows.now(clock))) {
-      audit.record(actor, "token.revoked", "api-token", id.toString());
-    }
+    jdbi.useTransaction(
+        handle -> {
+          if (store.revoke(handle, id, Rows.now(clock))) {
+            audit.record(handle, actor, "token.revoked", "api-token", id.toString());
+          }
+        });
     return find(id).orElse(token);
   }
 
   /** A sign-in session: a token named {@value ApiToken#SESSION}; the caller audits the sign-in. */
-  IssuedToken issueSession(UUID userId, Set<Permission> scopes, Duration lifetime) {
-    return issue(TokenOwner.staff(userId), ApiToken.SESSION, scopes, lifetime);
+  IssuedToken issueSession(Handle handle, UUID userId, Set<Permission> scopes, Duration lifetime) {
+    return issue(handle, TokenOwner.staff(userId), ApiToken.SESSION, scopes, lifetime);
   }
 
-  void revokeSessions(UUID userId) {
-    store.revokeSessions(userId, Rows.now(clock));
+  void revokeSessions(Handle handle, UUID userId) {
+    store.revokeSessions(handle, userId, Rows.now(clock));
   }
 
   private IssuedToken issue(
-      TokenOwner owner, String name, Set<Permission> scopes, Duration lifetime) {
+      Handle handle, TokenOwner owner, String name, Set<Permission> scopes, Duration lifetime) {
     Instant now = Rows.now(clock);
     ApiToken token =
         new ApiToken(UUID.randomUUID(), owner, name, scopes, now, now.plus(lifetime), null, null);
     String secret = Secrets.newToken();
-    store.insert(token, Secrets.sha256Hex(secret));
+    ApiTokenStore.insert(handle, token, Secrets.sha256Hex(secret));
     return new IssuedToken(token, secret);
   }
 

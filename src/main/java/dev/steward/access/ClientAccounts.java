@@ -53,23 +53,30 @@ public final class ClientAccounts {
     }
     ClientAccount account =
         new ClientAccount(UUID.randomUUID(), trimmed, kind, false, Rows.now(clock));
-    boolean inserted =
-        Rows.unlessDuplicate(
-            () ->
-                jdbi.useHandle(
-                    handle ->
-                        handle.execute(
-                            "insert into client_account (" + COLUMNS + ") values (?, ?, ?, ?, ?)",
-                            account.id(),
-                            account.name(),
-                            kind.id(),
-                            false,
-                            Rows.at(account.createdAt()))));
-    if (!inserted) {
-      throw new ConflictException("a client account with that name already exists");
-    }
-    audit.record(
-        actor, "client.created", "client-account", account.id().toString(), "ok", kind.id());
+    jdbi.useTransaction(
+        handle -> {
+          boolean inserted =
+              Rows.unlessDuplicate(
+                  () ->
+                      handle.execute(
+                          "insert into client_account (" + COLUMNS + ") values (?, ?, ?, ?, ?)",
+                          account.id(),
+                          account.name(),
+                          kind.id(),
+                          false,
+                          Rows.at(account.createdAt())));
+          if (!inserted) {
+            throw new ConflictException("a client account with that name already exists");
+          }
+          audit.record(
+              handle,
+              actor,
+              "client.created",
+              "client-account",
+              account.id().toString(),
+              "ok",
+              kind.id());
+        });
     return account;
   }
 
@@ -108,8 +115,8 @@ public final class ClientAccounts {
         handle -> {
           handle.execute("update client_account set disabled = true where id = ?", id);
           generations.bump(handle, ApiTokenStore.CREDENTIALS);
+          audit.record(handle, actor, "client.disabled", "client-account", id.toString());
         });
-    audit.record(actor, "client.disabled", "client-account", id.toString());
     return find(id).orElseThrow();
   }
 

@@ -34,6 +34,7 @@ public final class SignIn {
   private final LoginThrottle throttle;
   private final AuditTrail audit;
   private final String dummyHash;
+  private final org.jdbi.v3.core.Jdbi jdbi;
 
   public SignIn(
       Database database,
@@ -42,6 +43,7 @@ public final class SignIn {
       ApiTokens tokens,
       AuditTrail audit,
       Clock clock) {
+    this.jdbi = database.jdbi();
     this.users = new StaffUserStore(database);
     this.staffUsers = staffUsers;
     this.hasher = hasher;
@@ -82,19 +84,27 @@ public final class SignIn {
     }
     throttle.reset(key);
     StaffUser user = found.get().user();
-    if (hasher.needsRehash(found.get().passwordHash())) {
-      users.setPassword(user.id(), hasher.hash(password), user.mustChangePassword());
-    }
+    String rehashed = hasher.needsRehash(found.get().passwordHash()) ? hasher.hash(password) : null;
     Set<Permission> scopes =
         user.mustChangePassword() ? Set.of(Permission.TOKENS_MANAGE) : user.role().permissions();
-    IssuedToken issued = tokens.issueSession(user.id(), scopes, SESSION_LIFETIME);
-    audit.record(
-        ANONYMOUS,
-        "auth.sign-in",
-        "staff-user",
-        user.id().toString(),
-        "ok",
-        "token=" + issued.token().id());
+    IssuedToken issued =
+        jdbi.inTransaction(
+            handle -> {
+              if (rehashed != null) {
+                StaffUserStore.setPassword(handle, user.id(), rehashed, user.mustChangePassword());
+              }
+              IssuedToken session =
+                  tokens.issueSession(handle, user.id(), scopes, SESSION_LIFETIME);
+              audit.record(
+                  handle,
+                  ANONYMOUS,
+                  "auth.sign-in",
+                  "staff-user",
+                  user.id().toString(),
+                  "ok",
+                  "token=" + session.token().id());
+              return session;
+            });
     return new Session(
         issued.secret(),
         issued.token().id(),
@@ -130,8 +140,8 @@ public final class SignIn {
     if (java.util.Objects.equals(currentPassword, newPassword)) {
       throw invalid("newPassword", "the new password must differ from the current one");
     }
-    staffUsers.changePassword(caller, user.id(), newPassword);
-    tokens.revokeSessions(user.id());
+    staffUsers.changePassword(
+        caller, user.id(), newPassword, handle -> tokens.revokeSessions(handle, user.id()));
   }
 
   private static java.util.UUID tokenOf(Principal caller) {

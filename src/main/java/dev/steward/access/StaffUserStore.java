@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -27,25 +28,23 @@ final class StaffUserStore {
   record WithHash(StaffUser user, String passwordHash) {}
 
   /** False when the user name is taken, also when another node took it a moment earlier. */
-  boolean insert(StaffUser user, String passwordHash) {
+  static boolean insert(Handle handle, StaffUser user, String passwordHash) {
     return Rows.unlessDuplicate(
         () ->
-            jdbi.useHandle(
-                handle ->
-                    handle
-                        .createUpdate(
-                            "insert into staff_user (id, username, display_name, role,"
-                                + " password_hash, must_change_password, disabled, created_at)"
-                                + " values (:id, :username, :displayName, :role, :hash,"
-                                + " :mustChange, false, :createdAt)")
-                        .bind("id", user.id())
-                        .bind("username", user.username())
-                        .bind("displayName", user.displayName())
-                        .bind("role", user.role().id())
-                        .bind("hash", passwordHash)
-                        .bind("mustChange", user.mustChangePassword())
-                        .bind("createdAt", Rows.at(user.createdAt()))
-                        .execute()));
+            handle
+                .createUpdate(
+                    "insert into staff_user (id, username, display_name, role,"
+                        + " password_hash, must_change_password, disabled, created_at)"
+                        + " values (:id, :username, :displayName, :role, :hash,"
+                        + " :mustChange, false, :createdAt)")
+                .bind("id", user.id())
+                .bind("username", user.username())
+                .bind("displayName", user.displayName())
+                .bind("role", user.role().id())
+                .bind("hash", passwordHash)
+                .bind("mustChange", user.mustChangePassword())
+                .bind("createdAt", Rows.at(user.createdAt()))
+                .execute());
   }
 
   long count() {
@@ -86,22 +85,17 @@ final class StaffUserStore {
                 .findOne());
   }
 
-  void disable(UUID id) {
-    jdbi.useTransaction(
-        handle -> {
-          handle.execute("update staff_user set disabled = true where id = ?", id);
-          generations.bump(handle, ApiTokenStore.CREDENTIALS);
-        });
+  void disable(Handle handle, UUID id) {
+    handle.execute("update staff_user set disabled = true where id = ?", id);
+    generations.bump(handle, ApiTokenStore.CREDENTIALS);
   }
 
-  void setPassword(UUID id, String passwordHash, boolean mustChange) {
-    jdbi.useHandle(
-        handle ->
-            handle.execute(
-                "update staff_user set password_hash = ?, must_change_password = ? where id = ?",
-                passwordHash,
-                mustChange,
-                id));
+  static void setPassword(Handle handle, UUID id, String passwordHash, boolean mustChange) {
+    handle.execute(
+        "update staff_user set password_hash = ?, must_change_password = ? where id = ?",
+        passwordHash,
+        mustChange,
+        id);
   }
 
   private static StaffUser user(ResultSet rs, StatementContext ctx) throws SQLException {

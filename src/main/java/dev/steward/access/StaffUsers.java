@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Staff accounts: add, list, find, disable, change password, and the first administrator of an
@@ -19,12 +22,14 @@ import java.util.UUID;
  * store.
  */
 public final class StaffUsers {
+  private final Jdbi jdbi;
   private final StaffUserStore store;
   private final PasswordHasher hasher;
   private final AuditTrail audit;
   private final Clock clock;
 
   public StaffUsers(Database database, PasswordHasher hasher, AuditTrail audit, Clock clock) {
+    this.jdbi = database.jdbi();
     this.store = new StaffUserStore(database);
     this.hasher = hasher;
     this.audit = audit;
@@ -59,10 +64,21 @@ public final class StaffUsers {
             oneTimePassword.isPresent(),
             false,
             Rows.now(clock));
-    if (!store.insert(user, hasher.hash(password))) {
-      throw new ConflictException("a user with that name already exists");
-    }
-    audit.record(actor, "user.created", "staff-user", user.id().toString(), "ok", user.role().id());
+    String hash = hasher.hash(password);
+    jdbi.useTransaction(
+        handle -> {
+          if (!StaffUserStore.insert(handle, user, hash)) {
+            throw new ConflictException("a user with that name already exists");
+          }
+          audit.record(
+              handle,
+              actor,
+              "user.created",
+              "staff-user",
+              user.id().toString(),
+              "ok",
+              user.role().id());
+        });
     return new AddedStaffUser(user, oneTimePassword);
   }
 
@@ -79,17 +95,24 @@ public final class StaffUsers {
     StaffUser admin =
         new StaffUser(
             UUID.randomUUID(), "admin", "Administrator", Role.ADMIN, true, false, Rows.now(clock));
-    if (!store.insert(admin, hasher.hash(password))) {
-      return Optional.empty();
-    }
-    audit.record(
-        new Principal.System("start-up"),
-        "user.created",
-        "staff-user",
-        admin.id().toString(),
-        "ok",
-        "first-admin");
-    return Optional.of(password);
+    String hash = hasher.hash(password);
+    boolean created =
+        jdbi.inTransaction(
+            handle -> {
+              if (!StaffUserStore.insert(handle, admin, hash)) {
+                return false;
+              }
+              audit.record(
+                  handle,
+                  new Principal.System("start-up"),
+                  "user.created",
+                  "staff-user",
+                  admin.id().toString(),
+                  "ok",
+                  "first-admin");
+              return true;
+            });
+    return created ? Optional.of(password) : Optional.empty();
   }
 
   public List<StaffUser> list() {
@@ -113,17 +136,34 @@ public final class StaffUsers {
     if (actor instanceof Principal.Staff staff && staff.userId().equals(id)) {
       throw new ConflictException("a user cannot disable their own account");
     }
-    store.disable(id);
-    audit.record(actor, "user.disabled", "staff-user", id.toString());
+    jdbi.useTransaction(
+        handle -> {
+          store.disable(handle, id);
+          audit.record(handle, actor, "user.disabled", "staff-user", id.toString());
+        });
     return find(id).orElse(user);
   }
 
   /** Sets a password the user chose, which clears the must-change flag. */
   public void changePassword(Principal actor, UUID id, String newPassword) {
+    changePassword(actor, id, newPassword, handle -> {});
+  }
+
+  /**
+   * Sets a password the user chose, which clears the must-change flag; {@code alsoInTransaction}
+   * runs in the same transaction (ending the user's sessions, say).
+   */
+  void changePassword(
+      Principal actor, UUID id, String newPassword, Consumer<Handle> alsoInTransaction) {
     find(id).orElseThrow(() -> new NotFoundException("no such user"));
     requireAcceptable(newPassword, "newPassword");
-    store.setPassword(id, hasher.hash(newPassword), false);
-    audit.record(actor, "user.password-changed", "staff-user", id.toString());
+    String hash = hasher.hash(newPassword);
+    jdbi.useTransaction(
+        handle -> {
+          StaffUserStore.setPassword(handle, id, hash, false);
+          alsoInTransaction.accept(handle);
+          audit.record(handle, actor, "user.password-changed", "staff-user", id.toString());
+        });
   }
 
   private static void requireAcceptable(String password, String field) {

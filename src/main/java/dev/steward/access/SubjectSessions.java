@@ -52,13 +52,17 @@ public final class SubjectSessions {
   }
 
   /** Ends the session now; a later call with its token is 401. Revoking twice changes nothing. */
+  /** Ends the session. */
   public void revoke(Principal.SubjectSession session) {
-    jdbi.useHandle(
-        handle ->
-            handle.execute(
-                "update subject_session set revoked_at = ? where id = ? and revoked_at is null",
-                Rows.at(Rows.now(clock)),
-                session.sessionId()));
+    jdbi.useHandle(handle -> revoke(handle, session));
+  }
+
+  /** Ends the session, in the caller's transaction. */
+  public void revoke(Handle handle, Principal.SubjectSession session) {
+    handle.execute(
+        "update subject_session set revoked_at = ? where id = ? and revoked_at is null",
+        Rows.at(Rows.now(clock)),
+        session.sessionId());
   }
 
   /** The live session a token belongs to; empty when unknown, expired or revoked. */

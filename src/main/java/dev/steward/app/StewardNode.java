@@ -19,7 +19,6 @@ import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
 import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
-import dev.steward.collection.ConsentRecords;
 import dev.steward.config.StewardConfig;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.Fulfilment;
@@ -297,10 +296,8 @@ public final class StewardNode implements AutoCloseable {
       new RecordRoutes(vault.vault()).addTo(routes);
       new DisclosureRoutes(vault.vault().disclosures(), clock).addTo(routes);
       new NoticeRoutes(vault.vault().art14Notices(), clock).addTo(routes);
-      ConsentRecords consents = new ConsentRecords(database.jdbi(), audit);
       new CollectRoutes(
-              new Collector(
-                  vault.vault(), vault.index(), policies, consents, database.jdbi(), audit, clock))
+              new Collector(vault.vault(), vault.index(), policies, database.jdbi(), audit, clock))
           .addTo(routes);
 
       Warmup.await();

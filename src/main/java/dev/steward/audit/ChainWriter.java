@@ -17,8 +17,10 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Appends one batch of events to the chain in one transaction: lock the head row (the single writer
  * across every node of the store), chain and insert the entries, move the head, commit. Either the
- * whole batch is durable or nothing of it is. Used by the audit log's writer thread only; not
- * thread-safe.
+ * whole batch is durable or nothing of it is. A batch may also take the events staged in {@code
+ * audit_staged} by committed transactions (any node's): they are chained first, in the order of
+ * their ids and with the time they were recorded, and deleted in the same transaction, so each is
+ * chained exactly once. Used by the audit log's writer thread only; not thread-safe.
  *
  * <p>The writer remembers the head it last committed. While no other node has moved it, the batch
  * is chained from that head and the head row is moved with a compare-and-set update, which also
@@ -35,6 +37,15 @@ final class ChainWriter {
   private static final String MOVE_HEAD_IF_UNCHANGED =
       "update audit_head set seq = ?, hash = ? where id = 1 and seq = ? and hash = ?";
   private static final int JDBC_BATCH = 1000;
+  static final int STAGED_PER_BATCH = 4096;
+  private static final String STAGED =
+      "select id, at, actor_type, actor_id, action, object_type, object_id, outcome, detail"
+          + " from audit_staged order by id";
+
+  /** What one transaction chained: the entries of the direct events, and the staged ids taken. */
+  record Appended(List<AuditEntry> direct, List<Long> staged) {}
+
+  private record Timed(Instant at, AuditEvent event) {}
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -48,25 +59,38 @@ final class ChainWriter {
   }
 
   List<AuditEntry> append(List<AuditEvent> events) throws SQLException {
-    List<AuditEntry> entries;
+    return append(events, false).direct();
+  }
+
+  /**
+   * Chains {@code events} and, with {@code withStaged}, up to a batch of staged events before them;
+   * a call with neither chains nothing.
+   */
+  Appended append(List<AuditEvent> events, boolean withStaged) throws SQLException {
+    Appended appended;
     try {
-      entries = jdbi.inTransaction(handle -> append(handle.getConnection(), events));
+      appended = jdbi.inTransaction(handle -> append(handle.getConnection(), events, withStaged));
     } catch (RuntimeException e) {
       knownHash = null;
       throw e;
     }
-    AuditEntry last = entries.get(entries.size() - 1);
-    knownSeq = last.seq();
-    knownHash = last.hash();
-    return entries;
+    return appended;
   }
 
   // Plain JDBC on the hot path: Jdbi's per-argument binding costs more than the insert itself.
-  private List<AuditEntry> append(Connection connection, List<AuditEvent> events)
+  private Appended append(Connection connection, List<AuditEvent> events, boolean withStaged)
       throws SQLException {
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    if (knownHash != null) {
-      List<AuditEntry> entries = chain(knownSeq, knownHash, at, events);
+    List<Timed> direct = new ArrayList<>(events.size());
+    events.forEach(event -> direct.add(new Timed(at, event)));
+    // A look without a lock first: an idle writer's sweep must not take the head's lock for
+    // nothing.
+    boolean staged = withStaged && anyStaged(connection);
+    if (!staged && direct.isEmpty()) {
+      return new Appended(List.of(), List.of());
+    }
+    if (!staged && knownHash != null) {
+      List<AuditEntry> entries = chain(knownSeq, knownHash, direct);
       AuditEntry last = entries.get(entries.size() - 1);
       try (PreparedStatement move = connection.prepareStatement(MOVE_HEAD_IF_UNCHANGED)) {
         move.setLong(1, last.seq());
@@ -74,13 +98,16 @@ final class ChainWriter {
         move.setLong(3, knownSeq);
         move.setString(4, knownHash);
         if (move.executeUpdate() == 1) {
-          insert(connection, entries, at);
-          return entries;
+          insert(connection, entries);
+          remember(last);
+          return new Appended(entries, List.of());
         }
       }
     }
     long seq;
     String prevHash;
+    // The head's lock comes first: a writer on another node that waited for it then finds the
+    // staged events this one chained already deleted.
     try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD);
         ResultSet head = lock.executeQuery()) {
       if (!head.next()) {
@@ -89,25 +116,100 @@ final class ChainWriter {
       seq = head.getLong(1);
       prevHash = head.getString(2);
     }
-    List<AuditEntry> entries = chain(seq, prevHash, at, events);
-    insert(connection, entries, at);
+    List<Long> stagedIds = new ArrayList<>();
+    List<Timed> timed = new ArrayList<>();
+    if (staged) {
+      timed.addAll(staged(connection, stagedIds));
+    }
+    timed.addAll(direct);
+    if (timed.isEmpty()) {
+      return new Appended(List.of(), List.of());
+    }
+    List<AuditEntry> entries = chain(seq, prevHash, timed);
+    insert(connection, entries);
+    deleteStaged(connection, stagedIds);
     AuditEntry last = entries.get(entries.size() - 1);
     try (PreparedStatement move = connection.prepareStatement(MOVE_HEAD)) {
       move.setLong(1, last.seq());
       move.setString(2, last.hash());
       move.executeUpdate();
     }
-    return entries;
+    remember(last);
+    return new Appended(
+        List.copyOf(entries.subList(entries.size() - direct.size(), entries.size())), stagedIds);
   }
 
-  private List<AuditEntry> chain(long seq, String prevHash, Instant at, List<AuditEvent> events) {
-    long atMicros = CanonicalForm.micros(at);
+  /** Remembered when the transaction commits; a failed one forgets (see {@link #append}). */
+  private void remember(AuditEntry last) {
+    knownSeq = last.seq();
+    knownHash = last.hash();
+  }
+
+  private static boolean anyStaged(Connection connection) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("select id from audit_staged");
+        ResultSet rows = limitOne(select).executeQuery()) {
+      return rows.next();
+    }
+  }
+
+  private static PreparedStatement limitOne(PreparedStatement statement) throws SQLException {
+    statement.setMaxRows(1);
+    return statement;
+  }
+
+  private static List<Timed> staged(Connection connection, List<Long> ids) throws SQLException {
+    List<Timed> staged = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(STAGED)) {
+      select.setMaxRows(STAGED_PER_BATCH);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getLong(1));
+          Instant at =
+              rows.getObject(2, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.MICROS);
+          staged.add(
+              new Timed(
+                  at,
+                  new AuditEvent(
+                      rows.getString(3),
+                      rows.getString(4),
+                      rows.getString(5),
+                      rows.getString(6),
+                      rows.getString(7),
+                      rows.getString(8),
+                      rows.getString(9))));
+        }
+      }
+    }
+    return staged;
+  }
+
+  private static void deleteStaged(Connection connection, List<Long> ids) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement("delete from audit_staged where id = ?")) {
+      int pending = 0;
+      for (long id : ids) {
+        delete.setLong(1, id);
+        delete.addBatch();
+        if (++pending == JDBC_BATCH) {
+          delete.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        delete.executeBatch();
+      }
+    }
+  }
+
+  private List<AuditEntry> chain(long seq, String prevHash, List<Timed> events) {
     byte[] prev = CanonicalForm.HEX.parseHex(prevHash);
     List<AuditEntry> entries = new ArrayList<>(events.size());
-    for (AuditEvent event : events) {
+    for (Timed timed : events) {
       seq++;
-      byte[] hash = canonical.hash(prev, seq, atMicros, event);
-      AuditEntry entry = AuditEntry.of(seq, at, event, prevHash, CanonicalForm.HEX.formatHex(hash));
+      byte[] hash = canonical.hash(prev, seq, CanonicalForm.micros(timed.at()), timed.event());
+      AuditEntry entry =
+          AuditEntry.of(
+              seq, timed.at(), timed.event(), prevHash, CanonicalForm.HEX.formatHex(hash));
       entries.add(entry);
       prev = hash;
       prevHash = entry.hash();
@@ -115,13 +217,11 @@ final class ChainWriter {
     return entries;
   }
 
-  private static void insert(Connection connection, List<AuditEntry> entries, Instant at)
-      throws SQLException {
-    OffsetDateTime atColumn = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+  private static void insert(Connection connection, List<AuditEntry> entries) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       int pending = 0;
       for (AuditEntry entry : entries) {
-        bind(insert, entry, atColumn);
+        bind(insert, entry, OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC));
         insert.addBatch();
         if (++pending == JDBC_BATCH) {
           insert.executeBatch();

@@ -11,6 +11,7 @@ import dev.steward.principal.Principal;
 import dev.steward.vault.IdentityIndex;
 import dev.steward.vault.IdentityType;
 import dev.steward.vault.NewRecord;
+import dev.steward.vault.NewSubject;
 import dev.steward.vault.Provenance;
 import dev.steward.vault.Vault;
 import dev.steward.web.Json;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -41,7 +43,6 @@ public final class Collector {
   private final Vault vault;
   private final IdentityIndex index;
   private final PublishedPolicies policies;
-  private final ConsentRecords consents;
   private final IdempotencyKeys keys;
   private final AuditTrail audit;
   private final Clock clock;
@@ -50,14 +51,12 @@ public final class Collector {
       Vault vault,
       IdentityIndex index,
       PublishedPolicies policies,
-      ConsentRecords consents,
       Jdbi store,
       AuditTrail audit,
       Clock clock) {
     this.vault = vault;
     this.index = index;
     this.policies = policies;
-    this.consents = consents;
     this.keys = new IdempotencyKeys(store, clock);
     this.audit = audit;
     this.clock = clock;
@@ -100,9 +99,38 @@ public final class Collector {
   private Receipt store(PublishedPolicy notice, Form form, Submission submission, String evidence) {
     CollectionPlan plan = CollectionPlan.of(notice.policy(), form, submission);
     FormDefaults defaults = FormDefaults.of(notice.policy(), form);
-    UUID subject =
-        new SubjectFinder(vault, COLLECTION).find(plan.identities(), defaults.subjectType());
+    NewSubject subject = NewSubject.of(defaults.subjectType(), plan.identities());
     Instant now = clock.instant();
+    UUID submissionId = UUID.randomUUID();
+    try {
+      vault.collect(
+          COLLECTION,
+          subject,
+          id -> records(plan, defaults, notice, id, now),
+          (handle, id) ->
+              consentAndAudit(handle, notice, form, plan, id, submissionId, evidence, now));
+    } catch (ConflictException concurrent) {
+      // Another submission took one of these identities a moment ago: now it is a link candidate.
+      vault.collect(
+          COLLECTION,
+          subject,
+          id -> records(plan, defaults, notice, id, now),
+          (handle, id) ->
+              consentAndAudit(handle, notice, form, plan, id, submissionId, evidence, now));
+    }
+    return new Receipt("received", submissionId, form.id(), now);
+  }
+
+  /**
+   * Each filled field once per legal basis its purposes rely on. A form proves nothing about who
+   * sent it, so the records go to a subject of their own (docs/vault.md, "Linking").
+   */
+  private static List<NewRecord> records(
+      CollectionPlan plan,
+      FormDefaults defaults,
+      PublishedPolicy notice,
+      UUID subject,
+      Instant now) {
     List<NewRecord> records = new ArrayList<>();
     for (CollectionPlan.Value value : plan.values()) {
       for (Map.Entry<String, Set<String>> group : plan.purposesByBasis().entrySet()) {
@@ -117,32 +145,33 @@ public final class Collector {
         records.add(new NewRecord(subject, value.category(), provenance, value.value()));
       }
     }
-    if (!records.isEmpty()) {
-      vault.addRecords(COLLECTION, records);
-    }
-    UUID submissionId = UUID.randomUUID();
+    return records;
+  }
+
+  private void consentAndAudit(
+      Handle handle,
+      PublishedPolicy notice,
+      Form form,
+      CollectionPlan plan,
+      UUID subject,
+      UUID submissionId,
+      String evidence,
+      Instant now) {
     String consent = "-";
     if (!plan.consentPurposes().isEmpty()) {
       ConsentRecord record =
           FormDefaults.consent(notice, form, plan, subject, submissionId, evidence, now);
-      consents.insert(record);
+      ConsentRecords.insert(handle, record);
       consent = record.id().toString();
     }
     audit.record(
+        handle,
         COLLECTION,
         "collect.submit",
         "form",
         form.id(),
         "ok",
-        "submission="
-            + submissionId
-            + " subject="
-            + subject
-            + " records="
-            + records.size()
-            + " consent="
-            + consent);
-    return new Receipt("received", submissionId, form.id(), now);
+        "submission=" + submissionId + " subject=" + subject + " consent=" + consent);
   }
 
   private static String write(Receipt receipt) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -45,6 +46,7 @@ public final class ConsentRecords {
                   .map((rs, ctx) -> map(rs))
                   .list();
           audit.record(
+              handle,
               actor,
               "consent.list",
               "subject",
@@ -55,32 +57,31 @@ public final class ConsentRecords {
         });
   }
 
-  void insert(ConsentRecord record) {
-    jdbi.useHandle(
-        handle ->
-            handle
-                .createUpdate(
-                    "insert into consent_record ("
-                        + COLUMNS
-                        + ") values (:id, :subject, :controller, :version, :hash, :purposes,"
-                        + " :categories, :basis, :method, :given, :expires, :withdrawal, :form,"
-                        + " :submission, :evidence)")
-                .bind("id", record.id())
-                .bind("subject", record.subjectId())
-                .bind("controller", record.controller())
-                .bind("version", record.noticeVersion())
-                .bind("hash", record.noticeHash())
-                .bind("purposes", String.join(",", record.purposes()))
-                .bind("categories", String.join(",", record.categories()))
-                .bind("basis", record.legalBasis())
-                .bind("method", record.method())
-                .bind("given", record.givenAt())
-                .bindByType("expires", record.expiresAt(), java.time.Instant.class)
-                .bind("withdrawal", String.join(",", record.withdrawal()))
-                .bind("form", record.formId())
-                .bind("submission", record.submissionId())
-                .bind("evidence", record.evidenceHash())
-                .execute());
+  /** Stores a consent record in the caller's transaction. */
+  static void insert(Handle handle, ConsentRecord record) {
+    handle
+        .createUpdate(
+            "insert into consent_record ("
+                + COLUMNS
+                + ") values (:id, :subject, :controller, :version, :hash, :purposes,"
+                + " :categories, :basis, :method, :given, :expires, :withdrawal, :form,"
+                + " :submission, :evidence)")
+        .bind("id", record.id())
+        .bind("subject", record.subjectId())
+        .bind("controller", record.controller())
+        .bind("version", record.noticeVersion())
+        .bind("hash", record.noticeHash())
+        .bind("purposes", String.join(",", record.purposes()))
+        .bind("categories", String.join(",", record.categories()))
+        .bind("basis", record.legalBasis())
+        .bind("method", record.method())
+        .bind("given", record.givenAt())
+        .bindByType("expires", record.expiresAt(), java.time.Instant.class)
+        .bind("withdrawal", String.join(",", record.withdrawal()))
+        .bind("form", record.formId())
+        .bind("submission", record.submissionId())
+        .bind("evidence", record.evidenceHash())
+        .execute();
   }
 
   private static ConsentRecord map(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -144,6 +144,7 @@ final class AccessPackages {
               .bind("now", now)
               .execute();
           audit.record(
+              handle,
               new Principal.System("download-link"),
               "access-package.download",
               "access_package",

@@ -86,6 +86,7 @@ final class ErasedCopies implements ErasureListener {
               .execute();
       if (marked + packages + items > 0) {
         audit.record(
+            handle,
             actor,
             "fulfilment.erase-copies",
             "request",

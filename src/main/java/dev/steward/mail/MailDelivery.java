@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,14 +68,13 @@ final class MailDelivery {
     }
     OutboxEntry entry = stored.entry();
     switch (entry.status()) {
-      case SENT -> auditOutcome("mail.sent", entry);
-      case FAILED -> auditOutcome("mail.failed", entry);
+      // Its outcome was audited in the transaction that marked it.
+      case SENT, FAILED -> log.debug("mail {} is {} already", id, entry.status());
       case PENDING -> {
         OutgoingMail mail = SealedContent.open(sealer, id, stored.sealedContent());
         sender.send(entry.messageId(), mail);
-        store.markSent(id, clock.instant());
+        store.markSent(id, clock.instant(), handle -> auditOutcome(handle, "mail.sent", entry));
         log.info("mail {} ({}) accepted by the SMTP server", id, entry.kind());
-        auditOutcome("mail.sent", entry);
       }
     }
   }
@@ -92,9 +92,8 @@ final class MailDelivery {
       if (entry != null
           && entry.status() == MailStatus.PENDING
           && (permanent || !now.isBefore(entry.giveUpAt()))) {
-        store.markFailed(id, now);
+        store.markFailed(id, now, handle -> auditOutcome(handle, "mail.failed", entry));
         log.warn("mail {} ({}) failed after {} attempts: {}", id, entry.kind(), failures, reason);
-        auditOutcome("mail.failed", entry);
         operations.remove();
         return;
       }
@@ -106,12 +105,13 @@ final class MailDelivery {
     operations.reschedule(complete, complete.getTimeDone().plus(delay));
   }
 
-  private void auditOutcome(String action, OutboxEntry entry) {
+  private void auditOutcome(Handle handle, String action, OutboxEntry entry) {
     String related =
         entry.relatedType() == null
             ? ""
             : "; related=" + entry.relatedType() + ":" + entry.relatedId();
     audit.record(
+        handle,
         ACTOR,
         action,
         "mail",

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -70,12 +71,14 @@ final class OutboxStore {
   }
 
   /** Counts the accepted attempt and drops the content: it was needed only to send. */
-  void markSent(UUID id, Instant now) {
-    update(
+  /** Marks a pending letter sent; {@code then} runs in the same transaction if it was pending. */
+  void markSent(UUID id, Instant now, Consumer<Handle> then) {
+    updateThen(
         "update mail_outbox set status = 'sent', sent_at = :now, last_attempt_at = :now,"
             + " attempts = attempts + 1, last_error = null, sealed_content = null"
             + " where id = :id and status = 'pending'",
-        Map.of("id", id, "now", now));
+        Map.of("id", id, "now", now),
+        then);
   }
 
   void recordFailure(UUID id, Instant now, String reason) {
@@ -85,10 +88,12 @@ final class OutboxStore {
         Map.of("id", id, "now", now, "reason", reason));
   }
 
-  void markFailed(UUID id, Instant now) {
-    update(
+  /** Marks a pending letter failed; {@code then} runs in the same transaction if it was pending. */
+  void markFailed(UUID id, Instant now, Consumer<Handle> then) {
+    updateThen(
         "update mail_outbox set status = 'failed', failed_at = :now where id = :id and status = 'pending'",
-        Map.of("id", id, "now", now));
+        Map.of("id", id, "now", now),
+        then);
   }
 
   /** Gives a failed letter a fresh window; false when it is not failed (or does not exist). */
@@ -117,6 +122,15 @@ final class OutboxStore {
 
   private void update(String sql, Map<String, Object> arguments) {
     jdbi.useHandle(handle -> handle.createUpdate(sql).bindMap(arguments).execute());
+  }
+
+  private void updateThen(String sql, Map<String, Object> arguments, Consumer<Handle> then) {
+    jdbi.useTransaction(
+        handle -> {
+          if (handle.createUpdate(sql).bindMap(arguments).execute() > 0) {
+            then.accept(handle);
+          }
+        });
   }
 
   private static OutboxEntry entry(ResultSet rs) throws SQLException {

@@ -113,6 +113,14 @@ public final class PolicyVersions implements PublishedPolicies {
                         .bind("at", now)
                         .bind("by", actor.actorType() + ":" + actor.actorId())
                         .execute();
+                    audit.record(
+                        h,
+                        actor,
+                        "policy.published",
+                        "policy-version",
+                        policy.version(),
+                        "ok",
+                        "seq=" + next + " hash=" + hash);
                     return next;
                   });
     } catch (UnableToExecuteStatementException e) {
@@ -120,13 +128,6 @@ public final class PolicyVersions implements PublishedPolicies {
       throw new ConflictException(
           "another publication happened at the same time; check the versions and publish again");
     }
-    audit.record(
-        actor,
-        "policy.published",
-        "policy-version",
-        policy.version(),
-        "ok",
-        "seq=" + seq + " hash=" + hash);
     head = null;
     PublishedPolicy published = new PublishedPolicy(policy.version(), hash, now, policy);
     parsed.put(seq, published);

@@ -144,6 +144,7 @@ final class Intake {
           workflow.note(handle, row, actor, "received", row.channel(), null);
           if (received.isBefore(now.minus(CLOCK_SKEW))) {
             context.audit.record(
+                handle,
                 actor,
                 "request.backdated",
                 "request",

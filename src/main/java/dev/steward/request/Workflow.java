@@ -71,7 +71,8 @@ final class Workflow {
             code,
             sealed));
     String detail = "state=" + row.state().id() + (code == null ? "" : " code=" + code);
-    context.audit.record(actor, "request." + action, "request", row.id().toString(), "ok", detail);
+    context.audit.record(
+        handle, actor, "request." + action, "request", row.id().toString(), "ok", detail);
   }
 
   /**

@@ -81,15 +81,16 @@ public final class SubjectSignIn {
                 // Inside the transaction: a provider failure leaves no pending code behind.
                 sms.send(normalised, letters.text(tag, issued.code()));
               }
+              audit.record(
+                  handle,
+                  ANONYMOUS,
+                  "subject-session.code-sent",
+                  "sign-in-challenge",
+                  issued.challengeId().toString(),
+                  "ok",
+                  "channel=" + identityType.id());
               return issued.challengeId();
             });
-    audit.record(
-        ANONYMOUS,
-        "subject-session.code-sent",
-        "sign-in-challenge",
-        challengeId.toString(),
-        "ok",
-        "channel=" + identityType.id());
     return challengeId;
   }
 
@@ -104,10 +105,21 @@ public final class SubjectSignIn {
         jdbi.inTransaction(
             handle -> {
               SignInChallenges.Outcome outcome = challenges.check(handle, id, code, now);
-              return outcome.ok()
-                  ? new Verified(
-                      outcome, sessions.open(handle, outcome.identityType(), outcome.subjectRef()))
-                  : new Verified(outcome, null);
+              if (!outcome.ok()) {
+                return new Verified(outcome, null);
+              }
+              SubjectSessions.Opened opened =
+                  sessions.open(handle, outcome.identityType(), outcome.subjectRef());
+              Principal.SubjectSession session = opened.principal();
+              audit.record(
+                  handle,
+                  session,
+                  "subject-session.sign-in",
+                  "subject-session",
+                  session.sessionId().toString(),
+                  "ok",
+                  "challenge=" + id);
+              return new Verified(outcome, opened);
             });
     if (verified.opened() == null) {
       audit.record(
@@ -119,20 +131,16 @@ public final class SubjectSignIn {
           verified.outcome().reason());
       throw new UnableToVerifyException(verified.outcome().message());
     }
-    Principal.SubjectSession session = verified.opened().principal();
-    audit.record(
-        session,
-        "subject-session.sign-in",
-        "subject-session",
-        session.sessionId().toString(),
-        "ok",
-        "challenge=" + id);
     return verified.opened();
   }
 
   void signOut(Principal.SubjectSession session) {
-    sessions.revoke(session);
-    audit.record(session, "subject-session.sign-out", "subject-session", session.actorId());
+    jdbi.useTransaction(
+        handle -> {
+          sessions.revoke(handle, session);
+          audit.record(
+              handle, session, "subject-session.sign-out", "subject-session", session.actorId());
+        });
   }
 
   private record Verified(SignInChallenges.Outcome outcome, SubjectSessions.Opened opened) {}

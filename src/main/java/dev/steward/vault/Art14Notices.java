@@ -53,6 +53,7 @@ public final class Art14Notices {
               vault
                   .audit()
                   .record(
+                      handle,
                       actor,
                       "art14.list",
                       "art14-notice",
@@ -88,6 +89,7 @@ public final class Art14Notices {
               vault
                   .audit()
                   .record(
+                      handle,
                       actor,
                       "art14.notified",
                       "art14-notice",

@@ -252,6 +252,7 @@ final class BulkImport {
     vault
         .audit()
         .record(
+            handle,
             actor,
             "subject.import",
             "import-batch",

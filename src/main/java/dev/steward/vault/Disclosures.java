@@ -172,6 +172,7 @@ public final class Disclosures {
     vault
         .audit()
         .record(
+            handle,
             actor,
             "disclosure.record",
             "disclosure-batch",

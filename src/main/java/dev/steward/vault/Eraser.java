@@ -97,6 +97,7 @@ final class Eraser {
                   vault
                       .audit()
                       .record(
+                          handle,
                           actor,
                           "subject.erase",
                           "subject",
@@ -150,6 +151,7 @@ final class Eraser {
               vault
                   .audit()
                   .record(
+                      handle,
                       actor,
                       "subject.erase",
                       "subject",

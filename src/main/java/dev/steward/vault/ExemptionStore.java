@@ -63,6 +63,7 @@ final class ExemptionStore {
               vault
                   .audit()
                   .record(
+                      handle,
                       actor,
                       "record.keep",
                       "subject",
@@ -122,6 +123,7 @@ final class ExemptionStore {
               vault
                   .audit()
                   .record(
+                      handle,
                       actor,
                       "subject.read",
                       "subject",
@@ -167,6 +169,7 @@ final class ExemptionStore {
                 vault
                     .audit()
                     .record(
+                        handle,
                         actor,
                         "exemption.expire",
                         "subject",

@@ -148,6 +148,7 @@ public final class LinkCandidates {
               vault
                   .audit()
                   .record(
+                      handle,
                       actor,
                       "subject.link-candidate",
                       "link-candidate",

@@ -64,6 +64,7 @@ final class Linker {
     vault
         .audit()
         .record(
+            handle,
             actor,
             "subject.link",
             "subject",
@@ -129,6 +130,7 @@ final class Linker {
                 vault
                     .audit()
                     .record(
+                        handle,
                         actor,
                         "subject.unlink",
                         "subject",

@@ -80,6 +80,7 @@ final class Proofs {
     vault
         .audit()
         .record(
+            handle,
             actor,
             "subject.prove",
             "subject",

@@ -57,6 +57,7 @@ final class RecordDeletion {
               vault
                   .audit()
                   .record(
+                      handle,
                       actor,
                       "record.delete",
                       "subject",

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 
 /** Adding, reading and rectifying encrypted records. */
 final class Records {
@@ -28,16 +29,25 @@ final class Records {
    */
   List<UUID> add(Principal actor, List<NewRecord> batch) {
     Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "record.add", "-");
-    Checks checks = new Checks(vault);
-    for (int i = 0; i < batch.size(); i++) {
-      checks
-          .known(Term.CATEGORY, batch.get(i).category(), "records/" + i + "/category")
-          .provenance(batch.get(i).provenance(), "records/" + i);
-    }
-    checks.orThrow();
-    Set<UUID> subjects = new LinkedHashSet<>();
-    batch.forEach(record -> subjects.add(record.subjectId()));
-    Map<UUID, Aead> keys = vault.keyring().subjectKeys(subjects);
+    check(batch);
+    Sealed sealed = seal(batch, vault.keyring().subjectKeys(subjectsOf(batch)));
+    return vault.store().inTransaction(handle -> insert(handle, actor, batch, sealed));
+  }
+
+  /**
+   * Adds records in the caller's transaction, encrypted under {@code keys} (each subject's); used
+   * where the subject is created in the same transaction.
+   */
+  List<UUID> addIn(Handle handle, Principal actor, List<NewRecord> batch, Map<UUID, Aead> keys) {
+    Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "record.add", "-");
+    check(batch);
+    return insert(handle, actor, batch, seal(batch, keys));
+  }
+
+  /** New record ids and their values encrypted, in the order of the batch. */
+  private record Sealed(List<UUID> ids, List<byte[]> values) {}
+
+  private static Sealed seal(List<NewRecord> batch, Map<UUID, Aead> keys) {
     List<UUID> ids = new ArrayList<>(batch.size());
     List<byte[]> sealed = new ArrayList<>(batch.size());
     for (NewRecord record : batch) {
@@ -49,55 +59,72 @@ final class Records {
       ids.add(id);
       sealed.add(RecordCipher.encrypt(key, id, record.subjectId(), record.value()));
     }
+    return new Sealed(ids, sealed);
+  }
+
+  private void check(List<NewRecord> batch) {
+    Checks checks = new Checks(vault);
+    for (int i = 0; i < batch.size(); i++) {
+      checks
+          .known(Term.CATEGORY, batch.get(i).category(), "records/" + i + "/category")
+          .provenance(batch.get(i).provenance(), "records/" + i);
+    }
+    checks.orThrow();
+  }
+
+  private static Set<UUID> subjectsOf(List<NewRecord> batch) {
+    Set<UUID> subjects = new LinkedHashSet<>();
+    batch.forEach(record -> subjects.add(record.subjectId()));
+    return subjects;
+  }
+
+  private List<UUID> insert(Handle handle, Principal actor, List<NewRecord> batch, Sealed sealed) {
+    Set<UUID> subjects = subjectsOf(batch);
+    List<UUID> ids = sealed.ids();
     UUID batchId = UUID.randomUUID();
-    vault
-        .store()
-        .useTransaction(
-            handle -> {
-              // Lock the subjects so an erasure cannot start between this check and the insert.
-              Set<UUID> live =
-                  new HashSet<>(
-                      handle
-                          .createQuery(
-                              "select id from vault_subject where id in (<ids>) for update")
-                          .bindList("ids", List.copyOf(subjects))
-                          .mapTo(UUID.class)
-                          .list());
-              handle
-                  .createQuery("select subject_id from vault_tombstone where subject_id in (<ids>)")
-                  .bindList("ids", List.copyOf(subjects))
-                  .mapTo(UUID.class)
-                  .forEach(live::remove);
-              subjects.stream()
-                  .filter(id -> !live.contains(id))
-                  .findFirst()
-                  .ifPresent(
-                      missing -> {
-                        throw new SubjectNotFoundException(missing);
-                      });
-              var insert = RecordRows.insertBatch(handle);
-              for (int i = 0; i < batch.size(); i++) {
-                NewRecord record = batch.get(i);
-                RecordRows.add(
-                    insert,
-                    ids.get(i),
-                    record.subjectId(),
-                    record.category(),
-                    record.provenance(),
-                    sealed.get(i));
-              }
-              insert.execute();
-              Art14Clock.start(vault, handle, batch);
-              vault
-                  .audit()
-                  .record(
-                      actor,
-                      "record.add",
-                      "record-batch",
-                      batchId.toString(),
-                      "ok",
-                      "records=" + batch.size() + " subjects=" + subjects.size());
+    // Lock the subjects so an erasure cannot start between this check and the insert.
+    Set<UUID> live =
+        new HashSet<>(
+            handle
+                .createQuery("select id from vault_subject where id in (<ids>) for update")
+                .bindList("ids", List.copyOf(subjects))
+                .mapTo(UUID.class)
+                .list());
+    handle
+        .createQuery("select subject_id from vault_tombstone where subject_id in (<ids>)")
+        .bindList("ids", List.copyOf(subjects))
+        .mapTo(UUID.class)
+        .forEach(live::remove);
+    subjects.stream()
+        .filter(id -> !live.contains(id))
+        .findFirst()
+        .ifPresent(
+            missing -> {
+              throw new SubjectNotFoundException(missing);
             });
+    var insert = RecordRows.insertBatch(handle);
+    for (int i = 0; i < batch.size(); i++) {
+      NewRecord record = batch.get(i);
+      RecordRows.add(
+          insert,
+          ids.get(i),
+          record.subjectId(),
+          record.category(),
+          record.provenance(),
+          sealed.values().get(i));
+    }
+    insert.execute();
+    Art14Clock.start(vault, handle, batch);
+    vault
+        .audit()
+        .record(
+            handle,
+            actor,
+            "record.add",
+            "record-batch",
+            batchId.toString(),
+            "ok",
+            "records=" + batch.size() + " subjects=" + subjects.size());
     return ids;
   }
 
@@ -126,6 +153,7 @@ final class Records {
               vault
                   .audit()
                   .record(
+                      handle,
                       actor,
                       "subject.read",
                       "subject",
@@ -187,6 +215,7 @@ final class Records {
               vault
                   .audit()
                   .record(
+                      handle,
                       actor,
                       "record.rectify",
                       "record",

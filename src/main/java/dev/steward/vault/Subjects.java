@@ -19,21 +19,34 @@ final class Subjects {
     this.vault = vault;
   }
 
+  /** What else to do in the transaction that creates a subject, with its id and key. */
+  @FunctionalInterface
+  interface AlsoInTransaction {
+    void run(Handle handle, UUID subjectId, Aead key);
+
+    AlsoInTransaction NOTHING = (handle, subjectId, key) -> {};
+  }
+
   /** A subject whose identities staff vouch for: they are held with {@link IdentityProof#STAFF}. */
   UUID create(Principal actor, NewSubject subject, ReturningPerson returning) {
-    return create(actor, subject, returning, false);
+    return create(actor, subject, returning, false, AlsoInTransaction.NOTHING);
   }
 
   /**
    * A subject made from a submission that proves nothing, such as a public form: it never joins an
-   * existing subject, and an identity another subject holds becomes a link candidate.
+   * existing subject, and an identity another subject holds becomes a link candidate. {@code also}
+   * runs in the same transaction: if it fails, nothing of the subject is kept.
    */
-  UUID createFromClaim(Principal actor, NewSubject subject) {
-    return create(actor, subject, ReturningPerson.WELCOME, true);
+  UUID createFromClaim(Principal actor, NewSubject subject, AlsoInTransaction also) {
+    return create(actor, subject, ReturningPerson.WELCOME, true, also);
   }
 
   private UUID create(
-      Principal actor, NewSubject subject, ReturningPerson returning, boolean claim) {
+      Principal actor,
+      NewSubject subject,
+      ReturningPerson returning,
+      boolean claim,
+      AlsoInTransaction also) {
     Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "subject.create", "-");
     Checks checks =
         new Checks(vault).known(Term.SUBJECT_TYPE, subject.subjectType(), "subjectType");
@@ -90,6 +103,7 @@ final class Subjects {
                 vault
                     .audit()
                     .record(
+                        handle,
                         actor,
                         "subject.create",
                         "subject",
@@ -103,6 +117,7 @@ final class Subjects {
                             + (claim ? IdentityProof.ASSERTED : IdentityProof.STAFF).id()
                             + " linkCandidates="
                             + candidates);
+                also.run(handle, id, key);
               });
     } catch (RuntimeException e) {
       // The key was committed in the keyring first; without its subject it protects nothing.
@@ -138,6 +153,7 @@ final class Subjects {
                 vault
                     .audit()
                     .record(
+                        handle,
                         actor,
                         "subject.identity.add",
                         "subject",
@@ -205,7 +221,7 @@ final class Subjects {
               SubjectRows.Row row =
                   SubjectRows.live(handle, subjectId)
                       .orElseThrow(() -> new SubjectNotFoundException(subjectId));
-              vault.audit().record(actor, "subject.view", "subject", row.id().toString());
+              vault.audit().record(handle, actor, "subject.view", "subject", row.id().toString());
               return new Subject(
                   row.id(),
                   row.type(),

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -88,7 +90,30 @@ public final class Vault {
    * identity is a {@link dev.steward.error.ConflictException}; trying again makes a candidate.
    */
   public UUID createFromClaim(Principal actor, NewSubject subject) {
-    return subjects.createFromClaim(actor, subject);
+    return subjects.createFromClaim(actor, subject, Subjects.AlsoInTransaction.NOTHING);
+  }
+
+  /**
+   * Files an unproven submission, as {@link #createFromClaim} does, with its records (built for the
+   * new subject's id) and whatever {@code alsoInTransaction} writes for that subject (a consent
+   * record, the audit entry of the submission), all in one transaction: a refusal anywhere stores
+   * nothing.
+   */
+  public UUID collect(
+      Principal actor,
+      NewSubject subject,
+      Function<UUID, List<NewRecord>> recordsFor,
+      BiConsumer<Handle, UUID> alsoInTransaction) {
+    return subjects.createFromClaim(
+        actor,
+        subject,
+        (handle, subjectId, key) -> {
+          List<NewRecord> batch = recordsFor.apply(subjectId);
+          if (!batch.isEmpty()) {
+            records.addIn(handle, actor, batch, Map.of(subjectId, key));
+          }
+          alsoInTransaction.accept(handle, subjectId);
+        });
   }
 
   /**
