@@ -26,10 +26,7 @@ final class PackageZip {
 
   private static final TemplateEngine ENGINE =
       TemplateEngine.createPrecompiled(
-          null,
-          ContentType.Html,
-          PackageZip.class.getClassLoader(),
-          "dev.steward.fulfilment.templates");
+          null, ContentType.Html, PackageZip.class.getClassLoader(), "dev.steward.templates");
 
   private PackageZip() {}
 
@@ -52,7 +49,7 @@ final class PackageZip {
     params.put("view", view);
     params.put("words", words(view.language()));
     StringOutput out = new StringOutput();
-    ENGINE.render("report.jte", params, out);
+    ENGINE.render("fulfilment/report.jte", params, out);
     return out.toString();
   }
 

@@ -43,6 +43,8 @@ class ArchitectureTest {
         .consideringOnlyDependenciesInLayers()
         .layer("Wiring")
         .definedBy("dev.steward", "dev.steward.app..", "dev.steward.cli..")
+        .layer("Templates")
+        .definedBy("dev.steward.templates..")
         .layer("Settings")
         .definedBy("dev.steward.config..")
         .layer("Features")
@@ -67,12 +69,14 @@ class ArchitectureTest {
             "dev.steward.calendar..")
         .whereLayer("Wiring")
         .mayNotBeAccessedByAnyLayer()
+        .whereLayer("Templates")
+        .mayNotBeAccessedByAnyLayer()
         .whereLayer("Settings")
         .mayOnlyBeAccessedByLayers("Wiring")
         .whereLayer("Features")
-        .mayOnlyBeAccessedByLayers("Wiring", "Settings")
+        .mayOnlyBeAccessedByLayers("Wiring", "Settings", "Templates")
         .whereLayer("Platform")
-        .mayOnlyBeAccessedByLayers("Wiring", "Settings", "Features")
+        .mayOnlyBeAccessedByLayers("Wiring", "Settings", "Features", "Templates")
         .check(classes);
   }
 

@@ -20,7 +20,7 @@ final class HtmlPages {
   /** Where the HTTP edge serves {@code documents.css}. */
   static final String STYLESHEET = "/assets/documents.css";
 
-  private static final String TEMPLATES = "dev.steward.policy.documents.templates";
+  private static final String TEMPLATES = "dev.steward.templates";
   private static final TemplateEngine ENGINE =
       TemplateEngine.createPrecompiled(
           null, ContentType.Html, HtmlPages.class.getClassLoader(), TEMPLATES);
@@ -43,7 +43,7 @@ final class HtmlPages {
     params.put("contentsLabel", contentsLabel(document));
     params.put("footer", document.footer());
     StringOutput output = new StringOutput();
-    ENGINE.render("document.jte", params, output);
+    ENGINE.render("documents/document.jte", params, output);
     return output.toString();
   }
 
