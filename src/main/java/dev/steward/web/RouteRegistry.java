@@ -6,6 +6,8 @@ import dev.steward.principal.Authenticator;
 import dev.steward.principal.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -18,9 +20,9 @@ import java.util.Set;
 /**
  * Every route Steward serves, with its declared access. Features add their routes here; {@link
  * #install} is the only place routes reach Javalin, wrapping each handler with authentication, the
- * permission or subject-session check and, for public routes, the rate limit. The OpenAPI document
- * is built from the same list. Not thread-safe while routes are added (start-up only); read-only
- * afterwards.
+ * permission or subject-session check and, for public routes, the rate limit; a {@code GET} route
+ * answers {@code HEAD} through the same wrapper. The OpenAPI document is built from the same list.
+ * Not thread-safe while routes are added (start-up only); read-only afterwards.
  */
 public final class RouteRegistry {
   static final String PRINCIPAL = "steward.principal";
@@ -63,8 +65,14 @@ public final class RouteRegistry {
 
   void install(RoutesConfig config, Authenticator authenticator, RateLimiter publicLimiter) {
     for (ApiRoute route : routes) {
-      config.addHttpHandler(
-          route.method(), route.path(), ctx -> serve(route, ctx, authenticator, publicLimiter));
+      Handler handler = ctx -> serve(route, ctx, authenticator, publicLimiter);
+      config.addHttpHandler(route.method(), route.path(), handler);
+      if (route.method() == HandlerType.GET) {
+        // Left to itself, Javalin answers HEAD on a GET route with an empty 200 and never calls
+        // the handler, so the access check was skipped. HEAD runs the same wrapped handler, and
+        // Jetty sends the headers without the body.
+        config.addHttpHandler(HandlerType.HEAD, route.path(), handler);
+      }
     }
   }
 

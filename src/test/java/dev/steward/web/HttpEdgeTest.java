@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class HttpEdgeTest {
   private static TestNodes.Running running;
+  private static String metricsToken;
 
   @BeforeAll
   static void start() {
     running = TestNodes.start(TestNodes.config(Engine.H2, TestNodes.http()));
+    metricsToken = running.adminToken("metrics:read", "api:describe");
   }
 
   @AfterAll
@@ -57,6 +59,46 @@ class HttpEdgeTest {
   }
 
   @Test
+  void head_onAProtectedGetRouteWithoutToken_isA401LikeGet() {
+    HttpResponse<String> response = head("/metrics", null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith(Problems.MEDIA_TYPE);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void head_onAProtectedGetRouteWithAnUnknownOrUnscopedToken_isRefusedLikeGet() {
+    assertThat(head("/metrics", "stw_not-a-real-token").statusCode()).isEqualTo(401);
+    assertThat(running.get("/api/v1/tokens", metricsToken).statusCode()).isEqualTo(403);
+    assertThat(head("/api/v1/tokens", metricsToken).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void head_withAValidToken_answersAsGetWithoutTheBody() {
+    HttpResponse<String> get = running.get("/api/openapi.json", metricsToken);
+    HttpResponse<String> head = head("/api/openapi.json", metricsToken);
+
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(get.body()).isNotEmpty();
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("Content-Type"))
+        .isEqualTo(get.headers().firstValue("Content-Type"));
+    assertThat(head.body()).isEmpty();
+  }
+
+  @Test
+  void head_onAPublicGetRoute_answersAsGetWithoutTheBody() {
+    HttpResponse<String> head = head("/health", null);
+
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    assertThat(head.body()).isEmpty();
+  }
+
+  @Test
   void wrongMethod_isA405Problem() throws Exception {
     HttpResponse<String> response =
         running.send(HttpRequest.newBuilder(running.uri("/health")).DELETE());
@@ -93,6 +135,16 @@ class HttpEdgeTest {
   void problems_neverCarryAStackTrace() {
     HttpResponse<String> response = running.get("/no/such/thing");
     assertThat(response.body()).doesNotContain("at dev.").doesNotContain("Exception");
+  }
+
+  private static HttpResponse<String> head(String path, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(running.uri(path))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return running.send(request);
   }
 
   private static void assertProblem(HttpResponse<String> response, int status, String kind)
