@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.app.TestNodes;
 import dev.steward.store.Engine;
+import dev.steward.vault.LogCapture;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +100,27 @@ class HttpEdgeTest {
   }
 
   @Test
+  void numberOfAThousandDigits_isA400ProblemLoggedWithoutAStackTrace() throws Exception {
+    try (LogCapture logs = new LogCapture()) {
+      HttpResponse<String> response = intake("{\"type\":" + "9".repeat(1_001) + "}");
+
+      assertProblem(response, 400, "bad-request");
+      assertThat(logs.text())
+          .doesNotContain("unexpected failure")
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void numberInAnUnknownFieldOrNestedDeep_isA4xxProblem() throws Exception {
+    assertThat(intake("{\"nope\":" + "1".repeat(5_000) + "}").statusCode()).isBetween(400, 422);
+    assertThat(intake("{\"type\":\"access\",\"residence\":" + "[".repeat(5_000)).statusCode())
+        .isBetween(400, 422);
+    assertThat(intake("[".repeat(5_000) + "]".repeat(5_000)).statusCode()).isBetween(400, 422);
+  }
+
+  @Test
   void wrongMethod_isA405Problem() throws Exception {
     HttpResponse<String> response =
         running.send(HttpRequest.newBuilder(running.uri("/health")).DELETE());
@@ -135,6 +157,10 @@ class HttpEdgeTest {
   void problems_neverCarryAStackTrace() {
     HttpResponse<String> response = running.get("/no/such/thing");
     assertThat(response.body()).doesNotContain("at dev.").doesNotContain("Exception");
+  }
+
+  private static HttpResponse<String> intake(String json) {
+    return running.json("POST", "/api/v1/public/requests", null, json);
   }
 
   private static HttpResponse<String> head(String path, String token) {
