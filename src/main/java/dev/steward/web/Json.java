@@ -1,8 +1,12 @@
 package dev.steward.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -17,13 +21,15 @@ import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The one JSON configuration of the API, and strict parsing of request bodies: unknown fields, and
- * trailing tokens are refused, and numbers and nesting are bounded, so that what a handler sees is
- * exactly what the caller meant.
+ * The one JSON configuration of the API, and strict parsing of request bodies: unknown fields,
+ * trailing tokens and a key given twice in one object are refused, and numbers and nesting are
+ * bounded, so that what a handler sees is exactly what the caller meant.
  */
 public final class Json {
   /** No body or stored document Steward reads nests deeper than a handful of levels. */
@@ -47,6 +53,9 @@ public final class Json {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // Without it the last of two equal keys silently wins: {"type":"access","type":"erasure"}
+          // was taken as an erasure.
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
   private Json() {}
@@ -57,8 +66,8 @@ public final class Json {
 
   /**
    * Reads the body as {@code type}. Unreadable JSON, or JSON past the limits on numbers and
-   * nesting, is a 400; an unknown or ill-typed field is a 422 that names the field. Nothing of the
-   * body is echoed back.
+   * nesting, is a 400; an unknown, repeated or ill-typed field is a 422 that names the field.
+   * Nothing of the body is echoed back.
    */
   public static <T> T read(Context ctx, Class<T> type) {
     byte[] body = ctx.bodyAsBytes();
@@ -96,6 +105,13 @@ public final class Json {
               + MAX_NESTING_DEPTH
               + " levels of nesting");
     }
+    JsonParseException parse = causedBy(e, JsonParseException.class);
+    if (parse != null && isDuplicateKey(parse)) {
+      String field = duplicatePath(parse);
+      return new InvalidInputException(
+          "field '" + field + "' is given more than once",
+          List.of(new FieldProblem(field, "was sent more than once")));
+    }
     if (e instanceof UnrecognizedPropertyException unknown) {
       return new InvalidInputException(
           "unknown field '" + unknown.getPropertyName() + "'",
@@ -121,6 +137,30 @@ public final class Json {
       return new BadRequestException("the body is not valid JSON");
     }
     return new BadRequestException("the body could not be read");
+  }
+
+  /**
+   * Jackson 2 reports a repeated key only through this message, with no exception type of its own.
+   */
+  private static boolean isDuplicateKey(JsonParseException e) {
+    String message = e.getOriginalMessage();
+    return message != null
+        && message.startsWith("Duplicate field '")
+        && e.getProcessor() instanceof JsonParser;
+  }
+
+  /** The repeated key's path: the parser stopped on it, so its context names every level. */
+  private static String duplicatePath(JsonParseException e) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (JsonStreamContext context = ((JsonParser) e.getProcessor()).getParsingContext();
+        context != null && !context.inRoot();
+        context = context.getParent()) {
+      parts.addFirst(
+          context.inArray()
+              ? "[" + context.getCurrentIndex() + "]"
+              : String.valueOf(context.getCurrentName()));
+    }
+    return String.join(".", parts);
   }
 
   private static <E extends Throwable> E causedBy(Throwable e, Class<E> type) {

@@ -113,6 +113,35 @@ class CollectApiTest {
   }
 
   @Test
+  void collect_keyGivenTwiceOrHostileJson_isRefusedNamingTheKeyAndStoresNothing()
+      throws IOException {
+    try (TestNodes.Running node = start(Engine.H2)) {
+      HttpResponse<String> twice =
+          collect(
+              node,
+              "contact-us",
+              null,
+              "{\"email\":\"eve@example.org\",\"email\":\"ann@example.org\","
+                  + "\"name\":\"Ann\",\"message\":\"Hi\"}");
+      HttpResponse<String> hugeNumber =
+          collect(node, "contact-us", null, "{\"name\":" + "7".repeat(1_001) + "}");
+      HttpResponse<String> deep =
+          collect(
+              node, "contact-us", null, "{\"name\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}");
+
+      assertThat(twice.statusCode()).as(twice.body()).isEqualTo(422);
+      assertThat(tree(twice).get("errors").get(0).get("field").asText()).isEqualTo("email");
+      assertThat(twice.body()).doesNotContain("example.org");
+      assertThat(hugeNumber.statusCode()).isEqualTo(400);
+      assertThat(deep.statusCode()).isEqualTo(400);
+      for (String email : List.of("eve@example.org", "ann@example.org")) {
+        assertThat(node.node().vault().vault().findByIdentity(SYSTEM, Identity.email(email)))
+            .isInstanceOf(IdentityMatch.None.class);
+      }
+    }
+  }
+
+  @Test
   void collect_retryWithSameKey_getsTheSameAnswerAndStoresNothingTwice() throws IOException {
     try (TestNodes.Running node = start(Engine.H2)) {
       String body = "{\"email\":\"ida@example.org\",\"name\":\"Ida Lind\",\"message\":\"Hello\"}";

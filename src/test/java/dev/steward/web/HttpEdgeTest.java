@@ -100,6 +100,34 @@ class HttpEdgeTest {
   }
 
   @Test
+  void duplicateKey_inABody_isA422NamingTheKeyAndStoresNothing() throws Exception {
+    long before = requestRows();
+
+    HttpResponse<String> response =
+        intake(
+            "{\"type\":\"access\",\"type\":\"erasure\",\"residence\":\"GB\","
+                + "\"identity\":{\"email\":\"dup@example.org\"}}");
+
+    assertProblem(response, 422, "invalid-input");
+    assertThat(Json.mapper().readTree(response.body()).get("errors").get(0).get("field").asText())
+        .isEqualTo("type");
+    assertThat(response.body()).doesNotContain("erasure").doesNotContain("dup@");
+    assertThat(requestRows()).isEqualTo(before);
+  }
+
+  @Test
+  void duplicateKey_inANestedObject_isNamedByItsPath() throws Exception {
+    HttpResponse<String> response =
+        intake(
+            "{\"type\":\"access\",\"residence\":\"GB\",\"identity\":"
+                + "{\"email\":\"a@example.org\",\"email\":\"b@example.org\"}}");
+
+    assertProblem(response, 422, "invalid-input");
+    assertThat(Json.mapper().readTree(response.body()).get("errors").get(0).get("field").asText())
+        .isEqualTo("identity.email");
+  }
+
+  @Test
   void numberOfAThousandDigits_isA400ProblemLoggedWithoutAStackTrace() throws Exception {
     try (LogCapture logs = new LogCapture()) {
       HttpResponse<String> response = intake("{\"type\":" + "9".repeat(1_001) + "}");
@@ -161,6 +189,16 @@ class HttpEdgeTest {
 
   private static HttpResponse<String> intake(String json) {
     return running.json("POST", "/api/v1/public/requests", null, json);
+  }
+
+  private static long requestRows() {
+    return running
+        .node()
+        .database()
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle.createQuery("select count(*) from rights_request").mapTo(Long.class).one());
   }
 
   private static HttpResponse<String> head(String path, String token) {
