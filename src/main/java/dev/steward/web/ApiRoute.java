@@ -8,6 +8,8 @@ import java.util.Objects;
  * {@link RouteRegistry}, so none can be served without its entry and its declared access.
  *
  * @param path Javalin path with {@code {name}} parameters; never carries personal data
+ * @param allowedOriginsOnly a call carrying an {@code Origin} header not among the configured
+ *     {@code cors-origins} is refused with 403 before the handler runs
  * @param requestType record type of the JSON body, or null
  * @param responseType record type of the JSON answer, or null when the answer is not JSON
  * @param responseMediaType media type of a successful answer
@@ -16,6 +18,7 @@ public record ApiRoute(
     HandlerType method,
     String path,
     Access access,
+    boolean allowedOriginsOnly,
     String tag,
     String summary,
     Class<?> requestType,
@@ -60,6 +63,7 @@ public record ApiRoute(
     private final HandlerType method;
     private final String path;
     private Access access;
+    private boolean allowedOriginsOnly;
     private String tag = "steward";
     private String summary;
     private Class<?> requestType;
@@ -74,6 +78,15 @@ public record ApiRoute(
 
     public Builder access(Access access) {
       this.access = access;
+      return this;
+    }
+
+    /**
+     * Browsers may call only from the configured {@code cors-origins}; a call without {@code
+     * Origin} is not from a browser page and is taken.
+     */
+    public Builder allowedOriginsOnly() {
+      this.allowedOriginsOnly = true;
       return this;
     }
 
@@ -112,6 +125,7 @@ public record ApiRoute(
           method,
           path,
           access,
+          allowedOriginsOnly,
           tag,
           summary,
           requestType,

@@ -208,6 +208,64 @@ class CollectApiTest {
   }
 
   @Test
+  void collect_fromAnOriginNotAllowed_isA403ProblemAndStoresNothing() throws IOException {
+    try (TestNodes.Running node = start(Engine.H2)) {
+      List<String> foreign =
+          List.of(
+              "https://evil.example",
+              "null",
+              "http://www.acme.example",
+              "https://www.acme.example:8443",
+              "https://www.acme.example.evil.example",
+              "https://www.acme.example/contact");
+      for (String origin : foreign) {
+        HttpResponse<String> json =
+            node.send(
+                HttpRequest.newBuilder(node.uri("/api/v1/collect/contact-us"))
+                    .header("Origin", origin)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"eve@example.org\"}")));
+        HttpResponse<String> form =
+            node.send(
+                HttpRequest.newBuilder(node.uri("/api/v1/collect/refer-a-friend"))
+                    .header("Origin", origin)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("email=eve%40example.org")));
+
+        for (HttpResponse<String> refused : List.of(json, form)) {
+          assertThat(refused.statusCode()).as(origin).isEqualTo(403);
+          assertThat(refused.headers().firstValue("Content-Type").orElse(""))
+              .startsWith("application/problem+json");
+          assertThat(tree(refused).get("type").asText()).isEqualTo("urn:steward:problem:forbidden");
+        }
+      }
+
+      assertThat(
+              node.node().vault().vault().findByIdentity(SYSTEM, Identity.email("eve@example.org")))
+          .isInstanceOf(IdentityMatch.None.class);
+    }
+  }
+
+  @Test
+  void collect_withoutOriginFromAServerOrFromAnAllowedOrigin_isTaken() throws IOException {
+    try (TestNodes.Running node = start(Engine.H2)) {
+      HttpResponse<String> server =
+          collect(node, "refer-a-friend", null, "{\"email\":\"server@example.org\"}");
+      HttpResponse<String> browser =
+          node.send(
+              HttpRequest.newBuilder(node.uri("/api/v1/collect/refer-a-friend"))
+                  .header("Origin", ORIGIN)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"page@example.org\"}")));
+
+      assertThat(server.statusCode()).as(server.body()).isEqualTo(201);
+      assertThat(browser.statusCode()).as(browser.body()).isEqualTo(201);
+      subject(node, "server@example.org");
+      subject(node, "page@example.org");
+    }
+  }
+
+  @Test
   void collect_fromAnIndirectSourceForm_startsTheArt14Clock() throws IOException {
     try (TestNodes.Running node = start(Engine.H2)) {
       collect(node, "refer-a-friend", null, "{\"email\":\"friend@example.org\"}");
