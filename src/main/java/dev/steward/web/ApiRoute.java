@@ -8,6 +8,8 @@ import java.util.Objects;
  * {@link RouteRegistry}, so none can be served without its entry and its declared access.
  *
  * @param path Javalin path with {@code {name}} parameters; never carries personal data
+ * @param refusesHead a {@code GET} whose handler changes state answers {@code HEAD} with 405
+ *     instead of running it; any other {@code GET} answers {@code HEAD} as itself, without the body
  * @param allowedOriginsOnly a call carrying an {@code Origin} header not among the configured
  *     {@code cors-origins} is refused with 403 before the handler runs
  * @param requestType record type of the JSON body, or null
@@ -18,6 +20,7 @@ public record ApiRoute(
     HandlerType method,
     String path,
     Access access,
+    boolean refusesHead,
     boolean allowedOriginsOnly,
     String tag,
     String summary,
@@ -63,6 +66,7 @@ public record ApiRoute(
     private final HandlerType method;
     private final String path;
     private Access access;
+    private boolean refusesHead;
     private boolean allowedOriginsOnly;
     private String tag = "steward";
     private String summary;
@@ -78,6 +82,15 @@ public record ApiRoute(
 
     public Builder access(Access access) {
       this.access = access;
+      return this;
+    }
+
+    /**
+     * For a {@code GET} that changes state, such as a download that counts a copy: {@code HEAD}
+     * must not do so without delivering anything, so it is refused.
+     */
+    public Builder refusesHead() {
+      this.refusesHead = true;
       return this;
     }
 
@@ -125,6 +138,7 @@ public record ApiRoute(
           method,
           path,
           access,
+          refusesHead,
           allowedOriginsOnly,
           tag,
           summary,

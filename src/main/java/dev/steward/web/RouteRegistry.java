@@ -1,6 +1,7 @@
 package dev.steward.web;
 
 import dev.steward.error.ForbiddenException;
+import dev.steward.error.StewardException;
 import dev.steward.error.UnauthenticatedException;
 import dev.steward.principal.Authenticator;
 import dev.steward.principal.Principal;
@@ -21,9 +22,9 @@ import java.util.Set;
  * Every route Steward serves, with its declared access. Features add their routes here; {@link
  * #install} is the only place routes reach Javalin, wrapping each handler with authentication, the
  * permission or subject-session check and, for public routes, the rate limit and, where declared,
- * the Origin check; a {@code GET} route answers {@code HEAD} through the same wrapper. The OpenAPI
- * document is built from the same list. Not thread-safe while routes are added (start-up only);
- * read-only afterwards.
+ * the Origin check; a {@code GET} route answers {@code HEAD} through the same wrapper, unless it
+ * declares that it refuses it. The OpenAPI document is built from the same list. Not thread-safe
+ * while routes are added (start-up only); read-only afterwards.
  */
 public final class RouteRegistry {
   static final String PRINCIPAL = "steward.principal";
@@ -38,6 +39,10 @@ public final class RouteRegistry {
     }
     if (!route.path().startsWith("/")) {
       throw new IllegalStateException("route path must start with '/': " + route.path());
+    }
+    if (route.refusesHead() && route.method() != HandlerType.GET) {
+      throw new IllegalStateException(
+          "only a GET route can refuse HEAD: " + route.method() + " " + route.path());
     }
     if (route.allowedOriginsOnly() && !route.access().isPublic()) {
       // A bearer token is not sent by a browser on its own, so only public routes can be
@@ -82,7 +87,8 @@ public final class RouteRegistry {
         // Left to itself, Javalin answers HEAD on a GET route with an empty 200 and never calls
         // the handler, so the access check was skipped. HEAD runs the same wrapped handler, and
         // Jetty sends the headers without the body.
-        config.addHttpHandler(HandlerType.HEAD, route.path(), handler);
+        config.addHttpHandler(
+            HandlerType.HEAD, route.path(), route.refusesHead() ? RouteRegistry::refuse : handler);
       }
     }
   }
@@ -125,6 +131,12 @@ public final class RouteRegistry {
     }
     ctx.attribute(PRINCIPAL, caller);
     route.handler().handle(ctx, caller);
+  }
+
+  private static void refuse(Context ctx) {
+    ctx.header("Allow", "GET");
+    throw new StewardException(
+        "method-not-allowed", 405, "this route changes state on GET; HEAD is not served");
   }
 
   /**

@@ -128,6 +128,17 @@ class HttpEdgeTest {
   }
 
   @Test
+  void head_onAGetThatChangesState_isA405WithoutRunningIt() {
+    String link = "/api/v1/access-packages/" + java.util.UUID.randomUUID() + "?subject=x&sig=y";
+
+    HttpResponse<String> head = head(link, null);
+
+    assertThat(head.statusCode()).isEqualTo(405);
+    assertThat(head.headers().firstValue("Allow")).contains("GET");
+    assertThat(running.get(link).statusCode()).as("GET runs the handler").isEqualTo(403);
+  }
+
+  @Test
   void numberOfAThousandDigits_isA400ProblemLoggedWithoutAStackTrace() throws Exception {
     try (LogCapture logs = new LogCapture()) {
       HttpResponse<String> response = intake("{\"type\":" + "9".repeat(1_001) + "}");

@@ -130,6 +130,19 @@ class RouteRegistryTest {
   }
 
   @Test
+  void refusingHead_onARouteThatIsNotAGet_isRefused() {
+    ApiRoute route =
+        ApiRoute.post("/x")
+            .access(Access.requires(Permission.POLICY_READ))
+            .refusesHead()
+            .summary("x")
+            .handle((ctx, caller) -> ctx.result("x"));
+    assertThatThrownBy(() -> new RouteRegistry().add(route))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("POST /x");
+  }
+
+  @Test
   void scopes_areStableStrings() {
     assertThat(Permission.AUDIT_READ.scope()).isEqualTo("audit:read");
     assertThat(Permission.CONTENT_REMOVAL_SUBMIT.scope()).isEqualTo("content:removal-submit");
