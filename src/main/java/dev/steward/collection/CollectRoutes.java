@@ -7,7 +7,9 @@ import dev.steward.web.RouteRegistry;
 
 /**
  * {@code POST /api/v1/collect/{formId}}: the public intake of the company's web forms, as JSON or
- * as a plain HTML form post from an allowed origin. Rate-limited as intake; answers only a receipt.
+ * as a plain HTML form post. Rate-limited as intake; answers only a receipt. A browser may post
+ * only from a page of the configured {@code cors-origins} (403 otherwise, nothing stored); a post
+ * without {@code Origin} is a server's, such as the company's own back end, and is taken.
  */
 public final class CollectRoutes {
   private final Collector collector;
@@ -20,6 +22,7 @@ public final class CollectRoutes {
     routes.add(
         ApiRoute.post("/api/v1/collect/{formId}")
             .access(Access.open(PublicKind.INTAKE))
+            .allowedOriginsOnly()
             .tag("collection")
             .summary(
                 "Submit a form declared in the policy (JSON or urlencoded; Idempotency-Key makes"

@@ -7,7 +7,6 @@ import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.error.StewardException;
 import dev.steward.web.Json;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +36,7 @@ final class SubmissionParser {
   }
 
   private static Submission json(byte[] body) {
-    JsonNode root;
-    try {
-      root = Json.mapper().readTree(body);
-    } catch (IOException e) {
-      throw new BadRequestException("the body is not valid JSON");
-    }
+    JsonNode root = Json.readTree(body);
     if (root == null || !root.isObject()) {
       throw new BadRequestException("the body must be a JSON object of form fields");
     }

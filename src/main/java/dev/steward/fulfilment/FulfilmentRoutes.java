@@ -93,6 +93,7 @@ public final class FulfilmentRoutes {
     routes.add(
         ApiRoute.get(DownloadLinks.PATH + "{id}")
             .access(Access.open(PublicKind.PRIVACY_CENTER))
+            .refusesHead() // each GET counts a copy, and copies after the first may bear a fee
             .tag("fulfilment")
             .summary("An access package by its signed, expiring link")
             .produces("application/zip")

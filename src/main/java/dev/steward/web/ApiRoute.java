@@ -8,6 +8,10 @@ import java.util.Objects;
  * {@link RouteRegistry}, so none can be served without its entry and its declared access.
  *
  * @param path Javalin path with {@code {name}} parameters; never carries personal data
+ * @param refusesHead a {@code GET} whose handler changes state answers {@code HEAD} with 405
+ *     instead of running it; any other {@code GET} answers {@code HEAD} as itself, without the body
+ * @param allowedOriginsOnly a call carrying an {@code Origin} header not among the configured
+ *     {@code cors-origins} is refused with 403 before the handler runs
  * @param requestType record type of the JSON body, or null
  * @param responseType record type of the JSON answer, or null when the answer is not JSON
  * @param responseMediaType media type of a successful answer
@@ -16,6 +20,8 @@ public record ApiRoute(
     HandlerType method,
     String path,
     Access access,
+    boolean refusesHead,
+    boolean allowedOriginsOnly,
     String tag,
     String summary,
     Class<?> requestType,
@@ -60,6 +66,8 @@ public record ApiRoute(
     private final HandlerType method;
     private final String path;
     private Access access;
+    private boolean refusesHead;
+    private boolean allowedOriginsOnly;
     private String tag = "steward";
     private String summary;
     private Class<?> requestType;
@@ -74,6 +82,24 @@ public record ApiRoute(
 
     public Builder access(Access access) {
       this.access = access;
+      return this;
+    }
+
+    /**
+     * For a {@code GET} that changes state, such as a download that counts a copy: {@code HEAD}
+     * must not do so without delivering anything, so it is refused.
+     */
+    public Builder refusesHead() {
+      this.refusesHead = true;
+      return this;
+    }
+
+    /**
+     * Browsers may call only from the configured {@code cors-origins}; a call without {@code
+     * Origin} is not from a browser page and is taken.
+     */
+    public Builder allowedOriginsOnly() {
+      this.allowedOriginsOnly = true;
       return this;
     }
 
@@ -112,6 +138,8 @@ public record ApiRoute(
           method,
           path,
           access,
+          refusesHead,
+          allowedOriginsOnly,
           tag,
           summary,
           requestType,

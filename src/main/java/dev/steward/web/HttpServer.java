@@ -68,7 +68,8 @@ public final class HttpServer {
         });
     Meters timers = new Meters(meters);
     config.routes.after(ctx -> record(ctx, timers));
-    registry.install(config.routes, authenticator, publicLimiter);
+    registry.install(
+        config.routes, authenticator, publicLimiter, AllowedOrigins.of(settings.corsOrigins()));
     config.routes.exception(StewardException.class, (e, ctx) -> Problems.write(ctx, e));
     config.routes.exception(
         HttpResponseException.class,

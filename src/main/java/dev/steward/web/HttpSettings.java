@@ -10,7 +10,8 @@ import java.util.List;
  * @param maxBodyBytes larger request bodies are answered 413
  * @param publicPerMinute sustained calls per minute per address on each public kind
  * @param publicBurst calls allowed at once before the sustained rate applies
- * @param corsOrigins origins allowed to call the public intake routes from a browser
+ * @param corsOrigins origins ({@code https://host[:port]}, {@code *.} for subdomains) whose pages
+ *     may call the public intake routes from a browser; the form route refuses any other Origin
  */
 public record HttpSettings(
     String host,
@@ -28,6 +29,7 @@ public record HttpSettings(
       throw new IllegalArgumentException("maxBodyBytes cannot be less than 1024");
     }
     corsOrigins = List.copyOf(corsOrigins);
+    AllowedOrigins.of(corsOrigins); // refuses, naming the entry, what is not an origin
   }
 
   public static HttpSettings defaults(int port) {

@@ -68,6 +68,9 @@ final class OpenApi {
       op.put("security", List.of(Map.of("bearer", List.of(access.permission().scope()))));
       op.put("x-steward-permission", access.permission().scope());
     }
+    if (route.allowedOriginsOnly()) {
+      op.put("x-steward-allowed-origins-only", true);
+    }
     List<Map<String, Object>> parameters = new ArrayList<>();
     Matcher matcher = PATH_PARAM.matcher(route.path());
     while (matcher.find()) {

@@ -4,6 +4,7 @@ import dev.steward.error.InvalidInputException;
 import dev.steward.error.RateLimitedException;
 import dev.steward.error.StewardException;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ public final class Problems {
   static final String SIGNER = "steward.problem-signer";
   private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
+  /** How long a caller refused with {@code store-busy} is asked to wait before sending again. */
+  private static final Duration STORE_BUSY_WAIT = Duration.ofSeconds(5);
+
   private Problems() {}
 
   public static String type(String kind) {
@@ -37,9 +41,17 @@ public final class Problems {
               .toList());
     }
     if (e instanceof RateLimitedException limited) {
-      ctx.header("Retry-After", Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
+      ctx.header("Retry-After", Long.toString(retryAfterSeconds(limited.retryAfter())));
     }
     send(ctx, e.httpStatus(), body);
+  }
+
+  /**
+   * {@code Retry-After} in whole seconds, rounded up: a client that waits exactly this long must
+   * find the wait over, not be refused again. Never less than one second.
+   */
+  static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, wait.plusNanos(999_999_999).toSeconds());
   }
 
   static void write(Context ctx, int status, String kind, String detail) {
@@ -52,7 +64,7 @@ public final class Problems {
       // The store's pool stayed busy past its wait: the call's transaction never committed, and
       // the caller may send it again (a 503 with Retry-After, not a failure of Steward's own).
       log.warn("store busy on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-      ctx.header("Retry-After", "5");
+      ctx.header("Retry-After", Long.toString(retryAfterSeconds(STORE_BUSY_WAIT)));
       write(ctx, 503, "store-busy", "Steward is too busy to take this call now; send it again.");
       return;
     }

@@ -1,11 +1,14 @@
 package dev.steward.web;
 
 import dev.steward.error.ForbiddenException;
+import dev.steward.error.StewardException;
 import dev.steward.error.UnauthenticatedException;
 import dev.steward.principal.Authenticator;
 import dev.steward.principal.Principal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -18,9 +21,10 @@ import java.util.Set;
 /**
  * Every route Steward serves, with its declared access. Features add their routes here; {@link
  * #install} is the only place routes reach Javalin, wrapping each handler with authentication, the
- * permission or subject-session check and, for public routes, the rate limit. The OpenAPI document
- * is built from the same list. Not thread-safe while routes are added (start-up only); read-only
- * afterwards.
+ * permission or subject-session check and, for public routes, the rate limit and, where declared,
+ * the Origin check; a {@code GET} route answers {@code HEAD} through the same wrapper, unless it
+ * declares that it refuses it. The OpenAPI document is built from the same list. Not thread-safe
+ * while routes are added (start-up only); read-only afterwards.
  */
 public final class RouteRegistry {
   static final String PRINCIPAL = "steward.principal";
@@ -35,6 +39,16 @@ public final class RouteRegistry {
     }
     if (!route.path().startsWith("/")) {
       throw new IllegalStateException("route path must start with '/': " + route.path());
+    }
+    if (route.refusesHead() && route.method() != HandlerType.GET) {
+      throw new IllegalStateException(
+          "only a GET route can refuse HEAD: " + route.method() + " " + route.path());
+    }
+    if (route.allowedOriginsOnly() && !route.access().isPublic()) {
+      // A bearer token is not sent by a browser on its own, so only public routes can be
+      // posted to by another site's page.
+      throw new IllegalStateException(
+          "only a public route checks the Origin: " + route.method() + " " + route.path());
     }
     routes.add(route);
     return this;
@@ -61,21 +75,39 @@ public final class RouteRegistry {
     return Collections.unmodifiableList(routes);
   }
 
-  void install(RoutesConfig config, Authenticator authenticator, RateLimiter publicLimiter) {
+  void install(
+      RoutesConfig config,
+      Authenticator authenticator,
+      RateLimiter publicLimiter,
+      AllowedOrigins origins) {
     for (ApiRoute route : routes) {
-      config.addHttpHandler(
-          route.method(), route.path(), ctx -> serve(route, ctx, authenticator, publicLimiter));
+      Handler handler = ctx -> serve(route, ctx, authenticator, publicLimiter, origins);
+      config.addHttpHandler(route.method(), route.path(), handler);
+      if (route.method() == HandlerType.GET) {
+        // Left to itself, Javalin answers HEAD on a GET route with an empty 200 and never calls
+        // the handler, so the access check was skipped. HEAD runs the same wrapped handler, and
+        // Jetty sends the headers without the body.
+        config.addHttpHandler(
+            HandlerType.HEAD, route.path(), route.refusesHead() ? RouteRegistry::refuse : handler);
+      }
     }
   }
 
   private static void serve(
-      ApiRoute route, Context ctx, Authenticator authenticator, RateLimiter publicLimiter)
+      ApiRoute route,
+      Context ctx,
+      Authenticator authenticator,
+      RateLimiter publicLimiter,
+      AllowedOrigins origins)
       throws Exception {
     Access access = route.access();
     String authorization = ctx.header("Authorization");
     Principal caller;
     if (access.isPublic()) {
       publicLimiter.acquire(access.publicKind() + "|" + ctx.ip());
+      if (route.allowedOriginsOnly()) {
+        checkOrigin(ctx.header("Origin"), origins);
+      }
       caller =
           authorization == null
               ? new Principal.Anonymous()
@@ -99,5 +131,25 @@ public final class RouteRegistry {
     }
     ctx.attribute(PRINCIPAL, caller);
     route.handler().handle(ctx, caller);
+  }
+
+  private static void refuse(Context ctx) {
+    ctx.header("Allow", "GET");
+    throw new StewardException(
+        "method-not-allowed", 405, "this route changes state on GET; HEAD is not served");
+  }
+
+  /**
+   * A browser sends {@code Origin} on every cross-origin POST, so a page of another site cannot
+   * post without one; a call without it comes from a server or a script, which could send any
+   * Origin it liked anyway, and is taken. {@code Origin: null} (sandboxed frames, redirects) is
+   * refused like any origin not listed.
+   */
+  private static void checkOrigin(String origin, AllowedOrigins origins) {
+    if (origin != null && !origins.allows(origin)) {
+      throw new ForbiddenException(
+          "calls from this origin are not accepted; the operator lists the allowed ones in"
+              + " cors-origins");
+    }
   }
 }

@@ -113,6 +113,35 @@ class CollectApiTest {
   }
 
   @Test
+  void collect_keyGivenTwiceOrHostileJson_isRefusedNamingTheKeyAndStoresNothing()
+      throws IOException {
+    try (TestNodes.Running node = start(Engine.H2)) {
+      HttpResponse<String> twice =
+          collect(
+              node,
+              "contact-us",
+              null,
+              "{\"email\":\"eve@example.org\",\"email\":\"ann@example.org\","
+                  + "\"name\":\"Ann\",\"message\":\"Hi\"}");
+      HttpResponse<String> hugeNumber =
+          collect(node, "contact-us", null, "{\"name\":" + "7".repeat(1_001) + "}");
+      HttpResponse<String> deep =
+          collect(
+              node, "contact-us", null, "{\"name\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}");
+
+      assertThat(twice.statusCode()).as(twice.body()).isEqualTo(422);
+      assertThat(tree(twice).get("errors").get(0).get("field").asText()).isEqualTo("email");
+      assertThat(twice.body()).doesNotContain("example.org");
+      assertThat(hugeNumber.statusCode()).isEqualTo(400);
+      assertThat(deep.statusCode()).isEqualTo(400);
+      for (String email : List.of("eve@example.org", "ann@example.org")) {
+        assertThat(node.node().vault().vault().findByIdentity(SYSTEM, Identity.email(email)))
+            .isInstanceOf(IdentityMatch.None.class);
+      }
+    }
+  }
+
+  @Test
   void collect_retryWithSameKey_getsTheSameAnswerAndStoresNothingTwice() throws IOException {
     try (TestNodes.Running node = start(Engine.H2)) {
       String body = "{\"email\":\"ida@example.org\",\"name\":\"Ida Lind\",\"message\":\"Hello\"}";
@@ -175,6 +204,64 @@ class CollectApiTest {
       assertThat(node.node().vault().vault().readRecords(SYSTEM, subject, "service"))
           .extracting(RecordValue::value)
           .containsExactlyInAnyOrder("ola@example.org", "Ola Nordmann", "Call me");
+    }
+  }
+
+  @Test
+  void collect_fromAnOriginNotAllowed_isA403ProblemAndStoresNothing() throws IOException {
+    try (TestNodes.Running node = start(Engine.H2)) {
+      List<String> foreign =
+          List.of(
+              "https://evil.example",
+              "null",
+              "http://www.acme.example",
+              "https://www.acme.example:8443",
+              "https://www.acme.example.evil.example",
+              "https://www.acme.example/contact");
+      for (String origin : foreign) {
+        HttpResponse<String> json =
+            node.send(
+                HttpRequest.newBuilder(node.uri("/api/v1/collect/contact-us"))
+                    .header("Origin", origin)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"eve@example.org\"}")));
+        HttpResponse<String> form =
+            node.send(
+                HttpRequest.newBuilder(node.uri("/api/v1/collect/refer-a-friend"))
+                    .header("Origin", origin)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("email=eve%40example.org")));
+
+        for (HttpResponse<String> refused : List.of(json, form)) {
+          assertThat(refused.statusCode()).as(origin).isEqualTo(403);
+          assertThat(refused.headers().firstValue("Content-Type").orElse(""))
+              .startsWith("application/problem+json");
+          assertThat(tree(refused).get("type").asText()).isEqualTo("urn:steward:problem:forbidden");
+        }
+      }
+
+      assertThat(
+              node.node().vault().vault().findByIdentity(SYSTEM, Identity.email("eve@example.org")))
+          .isInstanceOf(IdentityMatch.None.class);
+    }
+  }
+
+  @Test
+  void collect_withoutOriginFromAServerOrFromAnAllowedOrigin_isTaken() throws IOException {
+    try (TestNodes.Running node = start(Engine.H2)) {
+      HttpResponse<String> server =
+          collect(node, "refer-a-friend", null, "{\"email\":\"server@example.org\"}");
+      HttpResponse<String> browser =
+          node.send(
+              HttpRequest.newBuilder(node.uri("/api/v1/collect/refer-a-friend"))
+                  .header("Origin", ORIGIN)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"page@example.org\"}")));
+
+      assertThat(server.statusCode()).as(server.body()).isEqualTo(201);
+      assertThat(browser.statusCode()).as(browser.body()).isEqualTo(201);
+      subject(node, "server@example.org");
+      subject(node, "page@example.org");
     }
   }
 

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.app.TestNodes;
 import dev.steward.principal.Permission;
 import dev.steward.store.Engine;
+import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,11 @@ class RouteRegistryTest {
         running.node().http().javalin().unsafe.internalRouter.allHttpHandlers();
     Set<String> declared =
         running.node().routes().routes().stream()
-            .map(r -> r.method() + " " + r.path())
+            .flatMap(
+                r ->
+                    r.method() == HandlerType.GET
+                        ? Stream.of("GET " + r.path(), "HEAD " + r.path())
+                        : Stream.of(r.method() + " " + r.path()))
             .collect(Collectors.toSet());
     Set<String> actual =
         served.stream()
@@ -108,6 +114,32 @@ class RouteRegistryTest {
             .handle((ctx, caller) -> ctx.result("x"));
     registry.add(route);
     assertThatThrownBy(() -> registry.add(route)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void originCheck_onARouteThatNeedsAToken_isRefused() {
+    ApiRoute route =
+        ApiRoute.post("/x")
+            .access(Access.requires(Permission.POLICY_READ))
+            .allowedOriginsOnly()
+            .summary("x")
+            .handle((ctx, caller) -> ctx.result("x"));
+    assertThatThrownBy(() -> new RouteRegistry().add(route))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("POST /x");
+  }
+
+  @Test
+  void refusingHead_onARouteThatIsNotAGet_isRefused() {
+    ApiRoute route =
+        ApiRoute.post("/x")
+            .access(Access.requires(Permission.POLICY_READ))
+            .refusesHead()
+            .summary("x")
+            .handle((ctx, caller) -> ctx.result("x"));
+    assertThatThrownBy(() -> new RouteRegistry().add(route))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("POST /x");
   }
 
   @Test
