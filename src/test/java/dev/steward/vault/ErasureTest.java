@@ -92,11 +92,13 @@ class ErasureTest {
       fixture.addRecords(id, "notes", "a note");
       Instant expiry = VaultFixture.START.plus(Duration.ofDays(365));
       fixture.addRecords(id, "invoices", "invoice 1");
-      // The audit trail fails once the key is gone, as a crash before the last step would.
+      // The last step's transaction fails once the key is gone, as a crash before it commits
+      // would: its audit entry is written in that transaction.
       CollectingAuditTrail failing =
           new CollectingAuditTrail() {
             @Override
             public void record(
+                org.jdbi.v3.core.Handle handle,
                 dev.steward.principal.Principal actor,
                 String action,
                 String type,
@@ -106,7 +108,7 @@ class ErasureTest {
               if ("ok".equals(outcome) && action.equals("subject.erase")) {
                 throw new IllegalStateException("crash");
               }
-              super.record(actor, action, type, objectId, outcome, detail);
+              super.record(handle, actor, action, type, objectId, outcome, detail);
             }
           };
       Vault crashing =
