@@ -20,9 +20,16 @@ public enum RequestState {
   WITHDRAWN;
 
   private static final Set<RequestState> CLOSED = EnumSet.of(COMPLETED, DENIED, WITHDRAWN);
+  private static final Set<RequestState> BEFORE_WORK =
+      EnumSet.of(RECEIVED, AWAITING_VERIFICATION, VERIFIED);
 
   public boolean isOpen() {
     return !CLOSED.contains(this);
+  }
+
+  /** True while no work on the request has started: its sender may still take it back. */
+  public boolean isBeforeWork() {
+    return BEFORE_WORK.contains(this);
   }
 
   /** The states this one may move to. */

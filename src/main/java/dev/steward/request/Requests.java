@@ -164,7 +164,7 @@ public final class Requests {
             sender,
             id,
             (handle, row) -> {
-              if (row.state().ordinal() > RequestState.VERIFIED.ordinal()) {
+              if (!row.state().isBeforeWork()) {
                 throw new ConflictException(
                     "a request that is " + row.state().id() + " can no longer be withdrawn");
               }

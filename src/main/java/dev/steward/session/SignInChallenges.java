@@ -1,24 +1,21 @@
 package dev.steward.session;
 
+import dev.steward.onetime.OneTimeSecret;
 import dev.steward.vault.IdentityIndex;
 import dev.steward.vault.IdentityType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
  * The {@code subject_session_challenge} table: one-time sign-in codes, 6 digits, stored only as an
- * HMAC under the identity-index key (a copied table cannot be brute-forced), {@value #MAX_ATTEMPTS}
- * attempts within {@link #CODE_LIFETIME}, single use (RULES.md, verification levels). A new code
- * for an identity voids its earlier unused ones. Thread-safe.
+ * HMAC under the identity-index key, {@value #MAX_ATTEMPTS} attempts within {@link #CODE_LIFETIME},
+ * single use, by the rules of {@link OneTimeSecret} (RULES.md, verification levels). A new code for
+ * an identity voids its earlier unused ones. Thread-safe.
  */
 final class SignInChallenges {
   static final int MAX_ATTEMPTS = 5;
@@ -42,24 +39,20 @@ final class SignInChallenges {
     }
   }
 
-  private record Row(
-      String identityType,
-      String subjectRef,
-      String hash,
-      Instant expiresAt,
-      int attempts,
-      Instant usedAt) {}
-
-  private final IdentityIndex index;
-  private final SecureRandom random = new SecureRandom();
+  private final OneTimeSecret rules;
 
   SignInChallenges(IdentityIndex index) {
-    this.index = index;
+    this.rules =
+        new OneTimeSecret(
+            OneTimeSecret.Form.CODE,
+            CODE_LIFETIME,
+            MAX_ATTEMPTS,
+            (challengeId, code) -> index.hashNormalized(SECRET, challengeId + ":" + code));
   }
 
   Issued issue(Handle handle, IdentityType type, String subjectRef, Instant now) {
     UUID id = UUID.randomUUID();
-    String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+    String code = rules.next();
     handle.execute(
         "update subject_session_challenge set used_at = ? where subject_ref = ? and used_at is null",
         at(now),
@@ -70,9 +63,9 @@ final class SignInChallenges {
         id,
         type.id(),
         subjectRef,
-        hash(id, code),
+        rules.hash(id.toString(), code),
         at(now),
-        at(now.plus(CODE_LIFETIME)));
+        at(rules.expiresAt(now)));
     return new Issued(id, code);
   }
 
@@ -92,45 +85,30 @@ final class SignInChallenges {
                     new Row(
                         rs.getString(1),
                         rs.getString(2),
-                        rs.getString(3),
-                        instant(rs.getObject(4, OffsetDateTime.class)),
-                        rs.getInt(5),
-                        instant(rs.getObject(6, OffsetDateTime.class))))
+                        new OneTimeSecret.Stored(
+                            rs.getString(3),
+                            instant(rs.getObject(4, OffsetDateTime.class)),
+                            rs.getInt(5),
+                            instant(rs.getObject(6, OffsetDateTime.class)))))
             .findFirst();
     if (found.isEmpty()) {
       return Outcome.failed("unknown", "no code is pending for this sign-in; ask for a new one");
     }
     Row row = found.get();
-    if (row.usedAt() != null) {
-      return Outcome.failed("used", "this code has already been used; ask for a new one");
-    }
-    if (!now.isBefore(row.expiresAt())) {
-      return Outcome.failed("expired", "this code has expired; ask for a new one");
-    }
-    if (row.attempts() >= MAX_ATTEMPTS) {
-      return Outcome.failed("locked", "too many wrong attempts; ask for a new code");
-    }
-    if (code == null || !matches(row.hash(), hash(challengeId, code.strip()))) {
+    OneTimeSecret.Verdict verdict = rules.judge(row.stored(), challengeId.toString(), code, now);
+    if (verdict == OneTimeSecret.Verdict.WRONG) {
       handle.execute(
           "update subject_session_challenge set attempts = attempts + 1 where id = ?", challengeId);
-      int left = MAX_ATTEMPTS - row.attempts() - 1;
-      return Outcome.failed(
-          "wrong",
-          "the code is not right; " + left + " attempt" + (left == 1 ? "" : "s") + " left");
+    }
+    if (!verdict.right()) {
+      return Outcome.failed(verdict.code(), rules.explain(verdict, row.stored(), "code"));
     }
     handle.execute(
         "update subject_session_challenge set used_at = ? where id = ?", at(now), challengeId);
     return new Outcome(row.identityType(), row.subjectRef(), null, null);
   }
 
-  private String hash(UUID challengeId, String code) {
-    return index.hashNormalized(SECRET, challengeId + ":" + code);
-  }
-
-  private static boolean matches(String stored, String computed) {
-    return MessageDigest.isEqual(
-        stored.getBytes(StandardCharsets.US_ASCII), computed.getBytes(StandardCharsets.US_ASCII));
-  }
+  private record Row(String identityType, String subjectRef, OneTimeSecret.Stored stored) {}
 
   private static OffsetDateTime at(Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);

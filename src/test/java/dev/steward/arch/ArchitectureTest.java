@@ -64,6 +64,7 @@ class ArchitectureTest {
         .definedBy(
             "dev.steward.error..",
             "dev.steward.principal..",
+            "dev.steward.onetime..",
             "dev.steward.store..",
             "dev.steward.keys..",
             "dev.steward.calendar..")
