@@ -10,8 +10,9 @@ import java.util.function.IntFunction;
 
 /**
  * The days a UK month clock stood still for clarification, by the rules stated on {@link
- * LegalClock#ukDueDate}: local days from asking to answer, both included, counted from the first
- * counted day, overlaps once, pauses after the deadline ignored, an open pause stops the clock.
+ * LegalClock#ukDueDate}: local days (in the jurisdiction's zone) from asking to answer, both
+ * included, counted from the first counted day, overlaps once, pauses after the deadline ignored,
+ * an open pause stops the clock.
  */
 final class ClarificationPauses {
   private ClarificationPauses() {}

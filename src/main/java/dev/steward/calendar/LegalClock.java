@@ -8,41 +8,61 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Computes legal deadlines from a {@link DeadlineRule} and the instant something was received.
+ * Computes legal deadlines from a {@link DeadlineRule} and the instant something was received, for
+ * one jurisdiction.
  *
- * <p>Instants are UTC; each is turned into a local date in the zone of the rule's calendar, and the
- * counting happens on those dates. The day of receipt is never counted. A deadline ends at the end
- * of its due day, 23:59:59.999 local time, except for hours rules, which are elapsed time.
+ * <p>Instants are UTC; each is turned into a local date in the jurisdiction's zone (RULES.md:
+ * "compute dates in the jurisdiction's zone"), and the counting happens on those dates, with the
+ * working days of the rule's calendar. A calendar has no zone of its own, so two jurisdictions in
+ * different zones counting on one calendar each count their own days. The day of receipt is never
+ * counted. A deadline ends at the end of its due day, 23:59:59.999 local time, except for hours
+ * rules, which are elapsed time.
  *
- * <p>Stateless apart from its collaborators; safe to share between threads. The injected clock is
- * used only where "now" matters ({@link #isOverdue}, {@link #timeLeft}).
+ * <p>Immutable; safe to share between threads. The injected clock is used only where "now" matters
+ * ({@link #isOverdue}, {@link #timeLeft}).
  */
 public final class LegalClock {
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59, 999_000_000);
 
   private final Calendars calendars;
+  private final ZoneId zone;
   private final Clock clock;
 
-  public LegalClock(Calendars calendars, Clock clock) {
+  /**
+   * @param zone the zone of the jurisdiction whose clocks this counts
+   */
+  public LegalClock(Calendars calendars, ZoneId zone, Clock clock) {
     this.calendars = Objects.requireNonNull(calendars, "calendars");
+    this.zone = Objects.requireNonNull(zone, "zone");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The same calendars, counting the days of another jurisdiction's zone. */
+  public LegalClock in(ZoneId other) {
+    return other.equals(zone) ? this : new LegalClock(calendars, other, clock);
+  }
+
+  /** The zone whose days this clock counts. */
+  public ZoneId zone() {
+    return zone;
   }
 
   /**
    * The deadline for something received at {@code received}. A {@code UK_MONTHS} rule is counted
    * from {@code received} alone, without identity, fee or pauses; use {@link #ukDueDate} for those.
    *
-   * @throws CalendarNotCoveredException when the count needs a day the calendar has no data for
-   * @throws UnknownCalendarException when the rule names a calendar the policy does not declare
+   * @throws CalendarUnavailableException when the rule's calendar is not declared, cannot be used,
+   *     or has no data for a day the count needs
    */
   public Deadline dueDate(DeadlineRule rule, Instant received) {
     HolidayCalendar calendar = calendars.get(rule.calendarId());
-    LocalDate start = LocalDate.ofInstant(received, calendar.zone());
+    LocalDate start = LocalDate.ofInstant(received, zone);
     int n = rule.amount();
     return switch (rule.count()) {
       // Regulation 1182/71 Art. 3(2)(c) and 3(4): same date n months on, the month's last day
@@ -56,7 +76,7 @@ public final class LegalClock {
       case BUSINESS_DAYS ->
           endOfDay(rule, calendar, start, 0, calendar.addWorkingDays(start, n), false, null);
       // GDPR Art. 33(1): 72 hours of elapsed time, whatever the wall clock does across DST.
-      case HOURS -> elapsed(rule, calendar, start, received.plus(Duration.ofHours(n)), null);
+      case HOURS -> elapsed(rule, start, received.plus(Duration.ofHours(n)), null);
     };
   }
 
@@ -72,7 +92,7 @@ public final class LegalClock {
    * controller receives the information does not count". So:
    *
    * <ul>
-   *   <li>a pause stops the clock for every local day (in the calendar's zone) from the day of
+   *   <li>a pause stops the clock for every local day (in the jurisdiction's zone) from the day of
    *       asking to the day of the answer, both included: asked 10 September, answered 13 September
    *       = 4 days, and the month's end moves 4 calendar days later;
    *   <li>days before the first counted day (the day after the clock start) do not count, since the
@@ -84,12 +104,12 @@ public final class LegalClock {
   public Optional<Deadline> ukDueDate(DeadlineRule rule, UkClockInputs inputs) {
     requireCount(rule, Count.UK_MONTHS);
     HolidayCalendar calendar = calendars.get(rule.calendarId());
-    LocalDate start = LocalDate.ofInstant(inputs.clockStart(), calendar.zone());
+    LocalDate start = LocalDate.ofInstant(inputs.clockStart(), zone);
     LocalDate monthEnd = start.plusMonths(rule.amount());
     OptionalInt paused =
         ClarificationPauses.daysPaused(
             inputs.pauses(),
-            calendar.zone(),
+            zone,
             start,
             days -> calendar.nextWorkingDayOnOrAfter(monthEnd.plusDays(days)));
     if (paused.isEmpty()) {
@@ -129,8 +149,7 @@ public final class LegalClock {
           endOfDay(extension, calendar, from, 0, from.plusDays(n), false, original);
       case BUSINESS_DAYS ->
           endOfDay(extension, calendar, from, 0, calendar.addWorkingDays(from, n), false, original);
-      case HOURS ->
-          elapsed(extension, calendar, from, original.dueAt().plus(Duration.ofHours(n)), original);
+      case HOURS -> elapsed(extension, from, original.dueAt().plus(Duration.ofHours(n)), original);
     };
   }
 
@@ -144,7 +163,7 @@ public final class LegalClock {
     return Duration.between(clock.instant(), deadline.dueAt());
   }
 
-  private static Deadline endOfDay(
+  private Deadline endOfDay(
       DeadlineRule rule,
       HolidayCalendar calendar,
       LocalDate start,
@@ -153,20 +172,14 @@ public final class LegalClock {
       boolean rollToWorkingDay,
       Deadline original) {
     LocalDate due = rollToWorkingDay ? calendar.nextWorkingDayOnOrAfter(periodEnd) : periodEnd;
-    Instant dueAt = due.atTime(END_OF_DAY).atZone(calendar.zone()).toInstant();
+    Instant dueAt = due.atTime(END_OF_DAY).atZone(zone).toInstant();
     return new Deadline(
-        rule, calendar.zone(), start, paused, periodEnd, due, dueAt, Optional.ofNullable(original));
+        rule, zone, start, paused, periodEnd, due, dueAt, Optional.ofNullable(original));
   }
 
-  private static Deadline elapsed(
-      DeadlineRule rule,
-      HolidayCalendar calendar,
-      LocalDate start,
-      Instant dueAt,
-      Deadline original) {
-    LocalDate due = LocalDate.ofInstant(dueAt, calendar.zone());
-    return new Deadline(
-        rule, calendar.zone(), start, 0, due, due, dueAt, Optional.ofNullable(original));
+  private Deadline elapsed(DeadlineRule rule, LocalDate start, Instant dueAt, Deadline original) {
+    LocalDate due = LocalDate.ofInstant(dueAt, zone);
+    return new Deadline(rule, zone, start, 0, due, due, dueAt, Optional.ofNullable(original));
   }
 
   private static void requireCount(DeadlineRule rule, Count expected) {

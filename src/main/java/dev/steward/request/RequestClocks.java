@@ -1,6 +1,6 @@
 package dev.steward.request;
 
-import dev.steward.calendar.CalendarNotCoveredException;
+import dev.steward.calendar.CalendarUnavailableException;
 import dev.steward.calendar.Deadline;
 import dev.steward.calendar.DeadlineRule;
 import dev.steward.calendar.DeadlineRule.Count;
@@ -40,19 +40,21 @@ final class RequestClocks {
   }
 
   /**
-   * Counts one jurisdiction's clock. When its calendar lacks a year the count needs, the clock is
+   * Counts one jurisdiction's clock. When its calendar cannot give the days the count needs (it
+   * lacks a year, or the policy in force declares it in a way that cannot be used), the clock is
    * kept uncounted with the reason rather than guessed (RULES.md: a date outside the years a dated
-   * calendar covers is an error, not a guess), so that the request is still taken in and the gap is
-   * shown to staff until the policy in force covers that year.
+   * calendar covers is an error, not a guess), so that the request is still taken in, the other
+   * jurisdictions' clocks still count, and the gap is shown to staff until a policy in force fixes
+   * it.
    */
   static ClockRow clock(LegalClock legal, Jurisdiction jurisdiction, Right right, Inputs inputs) {
     try {
       return counted(legal, jurisdiction, right, inputs);
-    } catch (CalendarNotCoveredException e) {
+    } catch (CalendarUnavailableException e) {
       return new ClockRow(
           jurisdiction.id(),
           right.deadline(),
-          LocalDate.ofInstant(inputs.received(), jurisdiction.zone()),
+          LocalDate.ofInstant(inputs.received(), legal.zone()),
           0,
           null,
           null,
@@ -95,8 +97,7 @@ final class RequestClocks {
     return new ClockRow(
         jurisdiction.id(),
         rule,
-        base.map(Deadline::countedFrom)
-            .orElseGet(() -> LocalDate.ofInstant(start, jurisdiction.zone())),
+        base.map(Deadline::countedFrom).orElseGet(() -> LocalDate.ofInstant(start, legal.zone())),
         base.map(Deadline::daysPaused).orElse(0),
         due.map(Deadline::dueDate).orElse(null),
         due.map(Deadline::dueAt).orElse(null),

@@ -95,7 +95,10 @@ final class Workflow {
             .map(
                 g ->
                     RequestClocks.clock(
-                        context.legalClock(policy), g.jurisdiction(), g.right(), inputs))
+                        context.legalClock(policy, g.jurisdiction()),
+                        g.jurisdiction(),
+                        g.right(),
+                        inputs))
             .toList();
     CaseRows.replaceClocks(handle, row.id(), clocks);
     Optional<ClockRow> governing = RequestClocks.governing(clocks);

@@ -18,7 +18,7 @@ class UkMonthTest {
   private static final DeadlineRule ONE_MONTH = new DeadlineRule(Count.UK_MONTHS, 1, "gb-eng");
   private static final Instant REQUEST_3_SEPT = at("2025-09-03T11:00", LONDON);
 
-  private final LegalClock clock = TestCalendars.legalClock();
+  private final TestCalendars.HomeZoneClock clock = TestCalendars.legalClock();
 
   private static ClarificationPause pause(String asked, String answered) {
     return new ClarificationPause(

@@ -70,7 +70,9 @@ class BundledPolicyTest {
     assertThat(late.errors()).isEmpty();
     assertThat(late.warnings())
         .extracting(Problem::message)
-        .contains("dated calendar 'cn-mainland' has no data for 2027 yet");
+        .contains(
+            "dated calendar 'cn-mainland' has no data for 2027 yet; the last year it covers is"
+                + " 2026");
   }
 
   @Test
@@ -84,7 +86,7 @@ class BundledPolicyTest {
         .extracting(Problem::message)
         .contains(
             "dated calendar 'cn-mainland' has no data for 2027, which a deadline counted from"
-                + " 2026-12-20 needs");
+                + " 2026-12-20 needs; the last year it covers is 2026");
   }
 
   @Test
