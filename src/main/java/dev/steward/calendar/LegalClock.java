@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Computes legal deadlines from a {@link DeadlineRule} and the instant something was received, for
@@ -55,7 +54,7 @@ public final class LegalClock {
 
   /**
    * The deadline for something received at {@code received}. A {@code UK_MONTHS} rule is counted
-   * from {@code received} alone, without identity, fee or pauses; use {@link #ukDueDate} for those.
+   * from {@code received} alone, without identity, fee or pauses; use {@link #ukClock} for those.
    *
    * @throws CalendarUnavailableException when the rule's calendar is not declared, cannot be used,
    *     or has no data for a day the count needs
@@ -81,42 +80,67 @@ public final class LegalClock {
   }
 
   /**
-   * The deadline for a UK GDPR request, or empty while the clock is stopped by an unanswered
-   * clarification. The month runs from the latest of request, identity evidence and fee (ICO
-   * guidance; UK GDPR Art. 12(3), 12A). Its end moves later by the days paused, then to the next
-   * working day of the calendar.
+   * The deadline for a UK GDPR request without an extension, or empty while the clock is stopped;
+   * {@link #ukClock} says more.
+   */
+  public Optional<Deadline> ukDueDate(DeadlineRule rule, UkClockInputs inputs) {
+    return ukClock(rule, Optional.empty(), inputs).deadline();
+  }
+
+  /**
+   * Where the clock of a UK GDPR request stands. The month runs from the latest of request,
+   * identity evidence and fee (ICO guidance; UK GDPR Art. 12(3), 12A); with {@code extension} (two
+   * further months for complex or numerous requests, Art. 12(3)) the period runs on from the
+   * month's end. Pauses move the end later by the days they stopped the clock; the end is then
+   * moved to the next working day of the calendar.
    *
    * <p>Pause arithmetic. DPA 2018 s.54(3C), the twin of UK GDPR Art. 12A (both from the Data (Use
    * and Access) Act 2025; Art. 12A read from secondary sources), says "the period beginning with
    * the day on which the controller makes the request and ending with the day on which the
-   * controller receives the information does not count". So:
+   * controller receives the information does not count". RULES.md: "the clock stops and resumes
+   * when the answer arrives". There is one clock, and the extension is part of it. So:
    *
    * <ul>
    *   <li>a pause stops the clock for every local day (in the jurisdiction's zone) from the day of
    *       asking to the day of the answer, both included: asked 10 September, answered 13 September
-   *       = 4 days, and the month's end moves 4 calendar days later;
+   *       = 4 days, and the period's end moves 4 calendar days later;
    *   <li>days before the first counted day (the day after the clock start) do not count, since the
    *       clock was not yet running; a day covered by two overlapping pauses counts once;
-   *   <li>a pause asked for after the deadline (as moved by earlier pauses) has no effect;
-   *   <li>an unanswered pause asked for while the clock runs means there is no due date: empty.
+   *   <li>a pause belongs to the period running on the day it was asked: one asked in the month
+   *       moves the month's end, from which the extension is then counted; one asked after the
+   *       month's due date while an extension runs moves the extended end (the clock of an extended
+   *       request runs until the extended due date, so it can still be stopped);
+   *   <li>a pause asked after the due date in force (as moved by earlier pauses, and extended if it
+   *       was) has no effect: the clock had run out;
+   *   <li>a pause asked after the period's last day but on or before the working day it was moved
+   *       to leaves no day to run: the period then ends on the day of the answer, never before it;
+   *   <li>an unanswered pause asked while the clock runs stops it: there is no due date, and the
+   *       days left from the day of asking to the period's end run again after the answer.
    * </ul>
+   *
+   * @param extension the extension rule when the request was extended, else empty
+   * @throws CalendarUnavailableException when the rule's calendar is not declared, cannot be used,
+   *     or has no data for a day the count needs
    */
-  public Optional<Deadline> ukDueDate(DeadlineRule rule, UkClockInputs inputs) {
+  public UkClock ukClock(
+      DeadlineRule rule, Optional<DeadlineRule> extension, UkClockInputs inputs) {
     requireCount(rule, Count.UK_MONTHS);
+    extension.ifPresent(by -> requireCount(by, Count.UK_MONTHS));
     HolidayCalendar calendar = calendars.get(rule.calendarId());
-    LocalDate start = LocalDate.ofInstant(inputs.clockStart(), zone);
-    LocalDate monthEnd = start.plusMonths(rule.amount());
-    OptionalInt paused =
-        ClarificationPauses.daysPaused(
-            inputs.pauses(),
-            zone,
-            start,
-            days -> calendar.nextWorkingDayOnOrAfter(monthEnd.plusDays(days)));
-    if (paused.isEmpty()) {
-      return Optional.empty();
-    }
-    int days = paused.getAsInt();
-    return Optional.of(endOfDay(rule, calendar, start, days, monthEnd.plusDays(days), true, null));
+    return new UkPeriod(calendar, zone)
+        .count(
+            rule,
+            extension,
+            inputs,
+            (counted, from, paused, periodEnd, original) ->
+                endOfDay(
+                    counted,
+                    calendars.get(counted.calendarId()),
+                    from,
+                    paused,
+                    periodEnd,
+                    true,
+                    original));
   }
 
   /** When receipt of a request must be confirmed: 11 CCR §7021(a), 10 business days. */
@@ -128,7 +152,8 @@ public final class LegalClock {
    * The deadline after one extension, counted by the same method from the end of the original
    * period (before that was moved to a working day, so the move does not compound). GDPR Art.
    * 12(3): two further months; 11 CCR §7021(b): up to 45 more calendar days, 90 in total. Both
-   * allow one extension, so a second is refused; the 90-day cap follows from 45 + 45.
+   * allow one extension, so a second is refused; the 90-day cap follows from 45 + 45. A UK clock
+   * that clarifications may stop during its extension is counted by {@link #ukClock} instead.
    *
    * @throws ConflictException when {@code original} is already an extension
    * @throws InvalidInputException when the extension counts differently from the original

@@ -5,6 +5,7 @@ import dev.steward.calendar.Deadline;
 import dev.steward.calendar.DeadlineRule;
 import dev.steward.calendar.DeadlineRule.Count;
 import dev.steward.calendar.LegalClock;
+import dev.steward.calendar.UkClock;
 import dev.steward.calendar.UkClockInputs;
 import dev.steward.calendar.UkClockInputs.ClarificationPause;
 import dev.steward.policy.Jurisdiction;
@@ -60,49 +61,69 @@ final class RequestClocks {
           null,
           null,
           inputs.extend() && right.extension().isPresent(),
-          e.getMessage());
+          e.getMessage(),
+          null,
+          null);
     }
   }
 
   private static ClockRow counted(
       LegalClock legal, Jurisdiction jurisdiction, Right right, Inputs inputs) {
     DeadlineRule rule = right.deadline();
-    Optional<Deadline> base;
-    if (rule.count() == Count.UK_MONTHS) {
-      // ICO guidance and UK GDPR Art. 12A: a fresh month from the latest of request, identity
-      // evidence and fee; pauses stop it.
-      base =
-          legal.ukDueDate(
-              rule,
-              new UkClockInputs(
-                  inputs.received(),
-                  inputs.identityReceived(),
-                  inputs.feeReceived(),
-                  inputs.pauses()));
-    } else {
-      // GDPR Art. 12(3), 11 CCR §7021(b), PDPO s.19(1): counted from receipt, whatever verification
-      // took.
-      base = Optional.of(legal.dueDate(rule, inputs.received()));
-    }
     boolean extended = inputs.extend() && right.extension().isPresent();
-    Optional<Deadline> due =
-        extended ? base.map(d -> legal.extend(d, right.extension().get().by())) : base;
+    Optional<DeadlineRule> extension =
+        extended ? Optional.of(right.extension().get().by()) : Optional.empty();
     Instant confirmBy =
         right.confirm().map(c -> legal.confirmReceiptBy(c, inputs.received()).dueAt()).orElse(null);
-    Instant start =
-        rule.count() == Count.UK_MONTHS
-            ? new UkClockInputs(inputs.received(), inputs.identityReceived(), inputs.feeReceived())
-                .clockStart()
-            : inputs.received();
+    if (rule.count() == Count.UK_MONTHS) {
+      // ICO guidance and UK GDPR Art. 12A: a fresh month from the latest of request, identity
+      // evidence and fee; clarifications stop it, in the month or in its extension.
+      UkClockInputs uk =
+          new UkClockInputs(
+              inputs.received(), inputs.identityReceived(), inputs.feeReceived(), inputs.pauses());
+      LocalDate start = LocalDate.ofInstant(uk.clockStart(), legal.zone());
+      UkClock clock = legal.ukClock(rule, extension, uk);
+      if (clock instanceof UkClock.Stopped stopped) {
+        return new ClockRow(
+            jurisdiction.id(),
+            rule,
+            start,
+            stopped.daysPaused(),
+            null,
+            null,
+            confirmBy,
+            extended,
+            null,
+            stopped.askedAt(),
+            stopped.daysLeftWhenResumed());
+      }
+      return row(jurisdiction, rule, start, clock.deadline().orElseThrow(), confirmBy, extended);
+    }
+    // GDPR Art. 12(3), 11 CCR §7021(b), PDPO s.19(1): counted from receipt, whatever verification
+    // took.
+    Deadline base = legal.dueDate(rule, inputs.received());
+    Deadline due = extension.map(by -> legal.extend(base, by)).orElse(base);
+    return row(jurisdiction, rule, base.countedFrom(), due, confirmBy, extended);
+  }
+
+  private static ClockRow row(
+      Jurisdiction jurisdiction,
+      DeadlineRule rule,
+      LocalDate countedFrom,
+      Deadline due,
+      Instant confirmBy,
+      boolean extended) {
     return new ClockRow(
         jurisdiction.id(),
         rule,
-        base.map(Deadline::countedFrom).orElseGet(() -> LocalDate.ofInstant(start, legal.zone())),
-        base.map(Deadline::daysPaused).orElse(0),
-        due.map(Deadline::dueDate).orElse(null),
-        due.map(Deadline::dueAt).orElse(null),
+        countedFrom,
+        due.daysPaused(),
+        due.dueDate(),
+        due.dueAt(),
         confirmBy,
         extended,
+        null,
+        null,
         null);
   }
 
@@ -123,6 +144,16 @@ final class RequestClocks {
         .filter(Objects::nonNull)
         .findFirst()
         .orElse(null);
+  }
+
+  /**
+   * The stopped clock whose days left are fewest, for the request's summary: it is the one that can
+   * fall due first once the answer arrives.
+   */
+  static Optional<ClockRow> stopped(List<ClockRow> clocks) {
+    return clocks.stream()
+        .filter(ClockRow::isStopped)
+        .min(Comparator.comparing(ClockRow::daysLeftWhenResumed));
   }
 
   /** The earliest receipt confirmation any jurisdiction asks for, or null. */

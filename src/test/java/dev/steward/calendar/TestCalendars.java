@@ -89,6 +89,11 @@ final class TestCalendars {
       return of(rule).ukDueDate(rule, inputs);
     }
 
+    UkClock ukClock(
+        DeadlineRule rule, java.util.Optional<DeadlineRule> extension, UkClockInputs inputs) {
+      return of(rule).ukClock(rule, extension, inputs);
+    }
+
     Deadline extend(Deadline original, DeadlineRule extension) {
       return of(extension).extend(original, extension);
     }
