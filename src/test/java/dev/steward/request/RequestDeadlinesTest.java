@@ -352,6 +352,21 @@ class RequestDeadlinesTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void parentalDeletion_acrossColumbusDay_skipsTheFederalHoliday(Engine engine) {
+    RequestWorld world = world(engine);
+    world.at("2026-10-09T12:00", "America/New_York");
+    UUID id =
+        world.idOf(
+            world.submit(
+                "{\"type\":\"parental_deletion\",\"residence\":\"US-NY\","
+                    + "\"identity\":{\"email\":\"columbus.parent@example.com\"}}"));
+    // 5 U.S.C. §6103(a): Columbus Day, Monday 12 October 2026, is off; the tenth business day
+    // after Friday 9 October is then Monday 26 October, not Friday 23 October.
+    assertThat(world.detail(id).at("/summary/dueDate").asText()).isEqualTo("2026-10-26");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void piplAccess_15WorkingDaysAcrossSpringFestival_countsWorkedSaturdays(Engine engine) {
     RequestWorld world = world(engine);
     world.at("2026-02-12T10:00", "Asia/Shanghai");
