@@ -42,9 +42,9 @@ class LegacyPolicyClocksTest {
                 handle
                     .createUpdate(
                         "insert into policy_version (seq, version, content_hash, main_file, files,"
-                            + " effective_date, published_at, published_by) values ((select"
-                            + " max(seq) + 1 from policy_version), :version, :hash, :main, :files,"
-                            + " '2019-10', :at, 'system:legacy')")
+                            + " effective_date, published_at, in_force_from, published_by) values"
+                            + " ((select max(seq) + 1 from policy_version), :version, :hash, :main,"
+                            + " :files, '2019-10', :at, :at, 'system:legacy')")
                     .bind("version", version)
                     .bind("hash", snapshot.contentHash())
                     .bind("main", snapshot.mainFile())
