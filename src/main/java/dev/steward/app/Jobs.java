@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.steward.audit.AuditCheckpointTask;
 import dev.steward.audit.AuditCheckpoints;
+import dev.steward.policy.CalendarWatch;
 import dev.steward.principal.Principal;
 import dev.steward.request.Requests;
 import dev.steward.vault.Vault;
@@ -33,6 +34,16 @@ final class Jobs {
   static RecurringTask<Void> clockGaps(Requests requests) {
     return Tasks.recurring("request-clock-gaps", FixedDelay.ofHours(1))
         .execute((instance, context) -> requests.recountClockGaps());
+  }
+
+  /**
+   * Says every day what the calendar checks find in the policy in force, so a dated calendar or a
+   * list of corrections that runs out at the end of the year is reported all through the year
+   * before, ahead of the first clock that needs it.
+   */
+  static RecurringTask<Void> calendarWatch(CalendarWatch watch) {
+    return Tasks.recurring("calendar-watch", FixedDelay.ofHours(24))
+        .execute((instance, context) -> watch.report());
   }
 
   /** Signs the audit chain's head every ten minutes, so a truncated tail can be detected. */

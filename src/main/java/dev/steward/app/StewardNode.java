@@ -29,6 +29,7 @@ import dev.steward.mail.MailRetry;
 import dev.steward.mail.Outbox;
 import dev.steward.mail.TinkMailSealer;
 import dev.steward.opendsr.OpenDsr;
+import dev.steward.policy.CalendarWatch;
 import dev.steward.policy.PolicyChecker;
 import dev.steward.policy.PolicyRoutes;
 import dev.steward.policy.PolicyStartup;
@@ -207,6 +208,9 @@ public final class StewardNode implements AutoCloseable {
       PublishedPolicy inForce =
           new PolicyStartup(policies, checker)
               .bringIntoForce(config.policyFile(), options.publishPolicy(), START_UP, log::warn);
+      // Year-by-year calendar data runs out with time, not with publication: say so at every start.
+      CalendarWatch calendars = new CalendarWatch(policies, checker);
+      calendars.report();
 
       timer.mark("policy");
       vault =
@@ -313,6 +317,7 @@ public final class StewardNode implements AutoCloseable {
       recurring.add(Jobs.exemptionExpiry(vault.vault()));
       recurring.add(Jobs.receiptConfirmations(requests));
       recurring.add(Jobs.clockGaps(requests));
+      recurring.add(Jobs.calendarWatch(calendars));
       Scheduler scheduler =
           Scheduler.create(database.dataSource(), oneTimeTasks(outbox, opendsr, fulfilling))
               .startTasks(recurring)

@@ -1,6 +1,5 @@
 package dev.steward.calendar;
 
-import dev.steward.error.StewardException;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -9,8 +8,7 @@ import java.util.Optional;
  * whether such a day is a working day: a wrong guess moves a legal deadline. The fix is to add the
  * year to the calendar in the policy file.
  */
-public class CalendarNotCoveredException extends StewardException {
-  private final String calendarId;
+public class CalendarNotCoveredException extends CalendarUnavailableException {
   private final int year;
   private final LocalDate date;
 
@@ -21,8 +19,7 @@ public class CalendarNotCoveredException extends StewardException {
    * @param remedy what the policy author should add, e.g. "add that year's State Council dates"
    */
   public CalendarNotCoveredException(String calendarId, int year, LocalDate date, String remedy) {
-    super("calendar-not-covered", 422, message(calendarId, year, date, remedy));
-    this.calendarId = calendarId;
+    super("calendar-not-covered", 422, calendarId, message(calendarId, year, date, remedy));
     this.year = year;
     this.date = date;
   }
@@ -30,10 +27,6 @@ public class CalendarNotCoveredException extends StewardException {
   private static String message(String calendarId, int year, LocalDate date, String remedy) {
     String asked = date == null ? "" : " (asked about " + date + ")";
     return "calendar " + calendarId + " has no holiday data for " + year + asked + "; " + remedy;
-  }
-
-  public String calendarId() {
-    return calendarId;
   }
 
   public int year() {

@@ -1,8 +1,10 @@
 package dev.steward.calendar;
 
+import dev.steward.calendar.CalendarDefect.Part;
 import dev.steward.calendar.CalendarSpec.DatedYear;
 import dev.steward.error.ConfigurationException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,39 +19,47 @@ final class DatedHolidayCalendar extends YearlyHolidayCalendar {
   private final Map<Integer, DatedYear> years;
 
   DatedHolidayCalendar(CalendarSpec spec) {
-    super(spec.id(), spec.zone());
-    if (spec.years().isEmpty()) {
-      throw new ConfigurationException(
-          "calendar " + spec.id() + ": a dated calendar needs at least one year under 'years'");
+    super(spec.id());
+    List<CalendarDefect> defects = defects(spec);
+    if (!defects.isEmpty()) {
+      throw new ConfigurationException("calendar " + spec.id() + ": " + defects.get(0).message());
     }
-    spec.years().forEach((year, data) -> check(spec.id(), year, data));
     this.years = spec.years();
   }
 
-  /** Rejects dates filed under the wrong year and days declared both holiday and working day. */
-  static void check(String calendarId, int year, DatedYear data) {
-    for (Set<LocalDate> dates : List.of(data.holidays(), data.workingDays())) {
-      for (LocalDate date : dates) {
-        if (date.getYear() != year) {
-          throw new ConfigurationException(
-              "calendar "
-                  + calendarId
-                  + ": year "
-                  + year
-                  + " lists "
-                  + date
-                  + " from another year");
-        }
-        if (data.holidays().contains(date) && data.workingDays().contains(date)) {
-          throw new ConfigurationException(
-              "calendar "
-                  + calendarId
-                  + ": "
-                  + date
-                  + " is listed as both holiday and working day");
-        }
-      }
+  /**
+   * A dated calendar without years, dates filed under the wrong year, and days declared both
+   * holiday and working day; the corrections of a jollyday calendar are held to the same.
+   */
+  static List<CalendarDefect> defects(CalendarSpec spec) {
+    List<CalendarDefect> defects = new ArrayList<>();
+    if (spec.source() == CalendarSpec.Source.DATED && spec.years().isEmpty()) {
+      defects.add(
+          new CalendarDefect(Part.YEARS, 0, "a dated calendar needs at least one year", ""));
     }
+    spec.years()
+        .forEach(
+            (year, data) -> {
+              for (Set<LocalDate> dates : List.of(data.holidays(), data.workingDays())) {
+                for (LocalDate date : dates) {
+                  if (date.getYear() != year) {
+                    defects.add(
+                        new CalendarDefect(
+                            Part.YEARS, year, "year " + year + " lists " + date, "move it"));
+                  } else if (data.holidays().contains(date)
+                      && data.workingDays().contains(date)
+                      && dates == data.holidays()) {
+                    defects.add(
+                        new CalendarDefect(
+                            Part.DATE,
+                            year,
+                            date + " is listed as both holiday and working day",
+                            "keep it in one of the two lists"));
+                  }
+                }
+              }
+            });
+    return defects;
   }
 
   @Override

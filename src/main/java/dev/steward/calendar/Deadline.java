@@ -13,9 +13,10 @@ import java.util.Optional;
  * A computed legal deadline and how it was counted.
  *
  * @param rule the rule that was applied (for an extension, the extension rule)
- * @param zone the calendar's zone, in which the dates below are local dates
+ * @param zone the jurisdiction's zone, in which the dates below are local dates
  * @param countedFrom the day counting started from; it is not itself counted
- * @param daysPaused whole days the clock stood still for clarification (UK GDPR Art. 12A), else 0
+ * @param daysPaused whole days the clock stood still for clarification (UK GDPR Art. 12A), else 0;
+ *     for an extension, those of the whole period
  * @param periodEnd the last day of the period before it was moved to a working day
  * @param dueDate the day by which to act: {@code periodEnd}, or the next working day where the rule
  *     moves it
@@ -48,7 +49,7 @@ public record Deadline(
     return rule.calendarId();
   }
 
-  /** {@link #dueAt} as the wall-clock time in the calendar's zone. */
+  /** {@link #dueAt} as the wall-clock time in the jurisdiction's zone. */
   public LocalDateTime dueLocal() {
     return LocalDateTime.ofInstant(dueAt, zone);
   }

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param count the counting method
  * @param amount how many units (months, days, business days or hours); zero or more
- * @param calendarId the id of a {@link CalendarSpec} of the policy; it also gives the time zone in
- *     which dates are computed
+ * @param calendarId the id of a {@link CalendarSpec} of the policy, whose working days the count
+ *     uses; the zone in which dates are computed is the jurisdiction's ({@link LegalClock})
  */
 public record DeadlineRule(Count count, int amount, String calendarId) {
   public DeadlineRule {

@@ -1,11 +1,12 @@
 package dev.steward.calendar;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * The working days of one jurisdiction, and the zone in which its days are counted.
+ * The working days of a place. A calendar holds dates only: which zone turns an instant into one of
+ * its dates is the counting jurisdiction's ({@link LegalClock}), so two jurisdictions in different
+ * zones may share a calendar.
  *
  * <p>A working day is Monday to Friday, minus the calendar's public holidays, plus any weekend day
  * the calendar declares a working day (mainland China moves weekend days to build longer holidays).
@@ -19,9 +20,6 @@ public interface HolidayCalendar {
 
   /** The id the policy file gives this calendar, e.g. {@code gb-eng}. */
   String id();
-
-  /** The zone in which instants are turned into the dates this calendar counts. */
-  ZoneId zone();
 
   /** True when this calendar has holiday data for every day of {@code year}. */
   boolean coversYear(int year);

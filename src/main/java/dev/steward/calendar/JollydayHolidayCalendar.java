@@ -3,24 +3,23 @@ package dev.steward.calendar;
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
-import de.focus_shift.jollyday.core.ManagerParameters;
 import dev.steward.calendar.CalendarSpec.DatedYear;
 import dev.steward.error.ConfigurationException;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * A calendar computed by jollyday from a country and optional subdivisions ({@code GB} + {@code
- * eng}, {@code US} + {@code ca}). Holidays are the observed dates (a Sunday holiday moved to Monday
- * counts on Monday); jollyday's {@code OBSERVANCE} entries, such as California's Lincoln's
- * Birthday, are not days off and do not count.
+ * A calendar computed by jollyday from a country and optionally the path to one of its regions
+ * ({@code GB} + {@code [eng]}, {@code US} + {@code [ca]}, {@code DE} + {@code [by, mu]}). Holidays
+ * are the observed dates (a Sunday holiday moved to Monday counts on Monday); jollyday's {@code
+ * OBSERVANCE} entries, such as California's Lincoln's Birthday, are not days off and do not count.
  *
  * <p>The policy may correct jollyday per year through {@link CalendarSpec#years()}: holidays added
  * to jollyday's, and days declared working days. A year is covered when jollyday's rules reach it
@@ -35,40 +34,20 @@ final class JollydayHolidayCalendar extends YearlyHolidayCalendar {
   private final Map<Integer, DatedYear> corrections;
   private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
 
+  /**
+   * @throws ConfigurationException when the spec has a {@link CalendarDefect}; {@link Calendars}
+   *     checks first, so this only guards against building one unchecked
+   */
   JollydayHolidayCalendar(CalendarSpec spec) {
-    super(spec.id(), spec.zone());
-    if (spec.country() == null || spec.country().isBlank()) {
-      throw new ConfigurationException("calendar " + spec.id() + ": 'country' is required");
+    super(spec.id());
+    List<CalendarDefect> defects = JollydayRegions.defects(spec.country(), spec.subdivisions());
+    if (!defects.isEmpty()) {
+      throw new ConfigurationException("calendar " + spec.id() + ": " + defects.get(0).message());
     }
     this.country = spec.country().toUpperCase(Locale.ROOT);
-    this.manager = managerFor(spec.id(), country);
-    Set<String> known = manager.getCalendarHierarchy().getChildren().keySet();
-    for (String subdivision : spec.subdivisions()) {
-      // jollyday silently ignores an unknown subdivision, which would drop its holidays.
-      if (!known.contains(subdivision)) {
-        throw new ConfigurationException(
-            "calendar "
-                + spec.id()
-                + ": jollyday has no subdivision '"
-                + subdivision
-                + "' of "
-                + country
-                + "; known: "
-                + String.join(", ", new TreeSet<>(known)));
-      }
-    }
+    this.manager = JollydayRegions.manager(country).orElseThrow();
     this.subdivisions = spec.subdivisions().toArray(String[]::new);
-    spec.years().forEach((year, data) -> DatedHolidayCalendar.check(spec.id(), year, data));
     this.corrections = spec.years();
-  }
-
-  private static HolidayManager managerFor(String id, String country) {
-    try {
-      return HolidayManager.getInstance(ManagerParameters.create(country));
-    } catch (IllegalStateException e) {
-      throw new ConfigurationException(
-          "calendar " + id + ": jollyday has no holiday data for country '" + country + "'", e);
-    }
   }
 
   @Override

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * <p>The month runs afresh from the latest of the receipt of the request, of identity evidence
  * reasonably asked for, and of any fee (ICO guidance; UK GDPR Art. 12A). Clarification pauses stop
  * it while the controller waits for an answer it reasonably asked for; see {@link
- * LegalClock#ukDueDate}.
+ * LegalClock#ukClock}.
  *
  * @param request when the request was received; required
  * @param identity when the identity evidence asked for arrived, or null if none was asked for

@@ -2,7 +2,6 @@ package dev.steward.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
 
@@ -12,11 +11,9 @@ import java.util.Set;
  */
 abstract class YearlyHolidayCalendar implements HolidayCalendar {
   private final String id;
-  private final ZoneId zone;
 
-  YearlyHolidayCalendar(String id, ZoneId zone) {
+  YearlyHolidayCalendar(String id) {
     this.id = Objects.requireNonNull(id, "id");
-    this.zone = Objects.requireNonNull(zone, "zone");
   }
 
   /** Public holidays falling in {@code year}; called only for covered years. */
@@ -31,11 +28,6 @@ abstract class YearlyHolidayCalendar implements HolidayCalendar {
   @Override
   public final String id() {
     return id;
-  }
-
-  @Override
-  public final ZoneId zone() {
-    return zone;
   }
 
   @Override
@@ -66,6 +58,6 @@ abstract class YearlyHolidayCalendar implements HolidayCalendar {
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "[" + id + ", " + zone + "]";
+    return getClass().getSimpleName() + "[" + id + "]";
   }
 }

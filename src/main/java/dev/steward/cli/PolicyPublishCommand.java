@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
-    description = "Publish a policy file as the version in force on every node.")
+    description =
+        "Publish a policy file: in force on every node at once, or from its effective date when"
+            + " that is still to come.")
 final class PolicyPublishCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -45,6 +47,7 @@ final class PolicyPublishCommand implements Callable<Integer> {
       PublishedPolicy published =
           new PolicyVersions(database, checker, audit, clock)
               .publish(snapshot, new Principal.System("cli"));
+      boolean scheduled = published.inForceFrom().isAfter(clock.instant());
       spec.commandLine()
           .getOut()
           .println(
@@ -52,7 +55,9 @@ final class PolicyPublishCommand implements Callable<Integer> {
                   + published.version()
                   + " ("
                   + published.contentHash().substring(0, 12)
-                  + "), in force on every node within seconds");
+                  + (scheduled
+                      ? "), in force on every node from " + published.inForceFrom()
+                      : "), in force on every node within seconds"));
     }
     return StewardCommand.OK;
   }

@@ -46,7 +46,8 @@ public final class RequestsCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description =
           "List open requests due within a period (and, with --overdue, those past due),"
-              + " earliest first: reference, type, state, governing law, due date.")
+              + " earliest first: reference, type, state, governing law, due date (or, while a"
+              + " clarification stops the clock, since when and the days left when resumed).")
   static final class Due implements Callable<Integer> {
     @ParentCommand RequestsCommand parent;
     @Spec CommandSpec spec;
@@ -73,12 +74,12 @@ public final class RequestsCommand implements Callable<Integer> {
         spec.commandLine()
             .getOut()
             .printf(
-                "%s  %-22s %-22s %-16s due %s%s%n",
+                "%s  %-22s %-22s %-16s %s%s%n",
                 request.reference(),
                 request.type(),
                 request.state(),
-                request.governing(),
-                request.dueDate(),
+                request.governing() == null ? "-" : request.governing(),
+                when(request),
                 request.overdue() ? "  OVERDUE" : "");
       }
       spec.commandLine()
@@ -86,6 +87,25 @@ public final class RequestsCommand implements Callable<Integer> {
           .println(due.size() + (overdue ? " overdue" : " due within " + within));
       return StewardCommand.OK;
     }
+  }
+
+  /** The due date, or why there is none: a stopped clock (UK GDPR Art. 12A) or a clock gap. */
+  static String when(RequestSummary request) {
+    if (request.stoppedSince() != null) {
+      // A stopped clock has no date yet; what staff can act on is since when and what is left.
+      return "stopped since "
+          + request.stoppedSince()
+          + ", "
+          + request.daysLeftWhenResumed()
+          + " days left when resumed"
+          + (request.dueDate() == null ? "" : "; due " + request.dueDate() + " on another law");
+    }
+    if (request.dueDate() == null) {
+      return request.clockGap() ? "due date not counted (clock gap)" : "no due date";
+    }
+    return "due "
+        + request.dueDate()
+        + (request.clockGap() ? " (a clock gap may fall earlier)" : "");
   }
 
   static Duration period(String text) {

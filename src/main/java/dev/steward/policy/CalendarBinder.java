@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Binds holiday calendars. A {@code jollyday} calendar names a country and subdivisions; a {@code
- * dated} one lists, per year, the public holidays and the weekend days that are working days.
+ * Binds holiday calendars. A {@code jollyday} calendar names a country and the path of a region in
+ * it ({@code subdivisions}), and may correct jollyday per year; a {@code dated} one lists, per
+ * year, the public holidays and the weekend days that are working days. Whether jollyday knows the
+ * country and region is checked by {@link CalendarRules}.
  */
 final class CalendarBinder {
   private final Binding binding;
@@ -41,7 +43,9 @@ final class CalendarBinder {
         binding.add(
             f.node().location().error("dated calendar '" + id + "' lists no year", "add 'years:'"));
       }
-      if (!id.isEmpty() && source != null && zone != null) {
+      // A calendar's zone is optional: dates are computed in the jurisdiction's zone.
+      boolean zoneReadable = zone != null || !f.has("zone");
+      if (!id.isEmpty() && source != null && zoneReadable) {
         CalendarSpec spec =
             new CalendarSpec(id, source, zone, country, f.texts("subdivisions"), years);
         result.add(binding.origin(spec, f));

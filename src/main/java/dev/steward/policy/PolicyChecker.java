@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -53,11 +54,21 @@ public final class PolicyChecker {
   }
 
   /**
-   * Reads back a published snapshot. Calendar coverage, which depends on today's date, is not
-   * checked again: a version once published stays loadable.
+   * Reads back a published snapshot. The calendar checks, which depend on today's date and on
+   * jollyday's data, are not made again: a version once published stays loadable.
    */
   public CheckReport reload(PolicySnapshot snapshot) {
     return validator.validate(snapshot, false);
+  }
+
+  /**
+   * What the calendar checks find in a policy today (the clock's): calendars that cannot be used,
+   * and year-by-year data that has run out or runs out next year, each naming the last year it
+   * covers. A node reports them for the policy in force at start and every day, so that a missing
+   * year is known before the first clock needs it. The problems carry no position in the file.
+   */
+  public List<Problem> calendarFindings(Policy policy) {
+    return validator.calendarFindings(policy);
   }
 
   /** Checks a policy held in memory, e.g. uploaded; {@code name} labels its problems. */

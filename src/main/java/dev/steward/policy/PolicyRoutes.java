@@ -18,9 +18,18 @@ public final class PolicyRoutes {
     this.policies = policies;
   }
 
-  /** One published version, without its content. */
+  /**
+   * One published version, without its content.
+   *
+   * @param inForceFrom when it took or takes force: the later of its publication and the start of
+   *     its effective date
+   */
   public record VersionInfo(
-      String version, String effectiveDate, String contentHash, java.time.Instant publishedAt) {}
+      String version,
+      String effectiveDate,
+      String contentHash,
+      java.time.Instant publishedAt,
+      java.time.Instant inForceFrom) {}
 
   /** Every published version, oldest first. */
   public record Versions(List<VersionInfo> versions) {}
@@ -84,7 +93,7 @@ public final class PolicyRoutes {
                             true,
                             policies
                                 .current()
-                                .publishedAt()
+                                .inForceFrom()
                                 .atZone(ZoneOffset.UTC)
                                 .toLocalDate()
                                 .toString()))));
@@ -104,6 +113,7 @@ public final class PolicyRoutes {
         published.version(),
         published.policy().effectiveDate(),
         published.contentHash(),
-        published.publishedAt());
+        published.publishedAt(),
+        published.inForceFrom());
   }
 }

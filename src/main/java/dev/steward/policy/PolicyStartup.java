@@ -43,7 +43,20 @@ public final class PolicyStartup {
       }
     }
     PublishedPolicy current = versions.current();
-    if (file.isPresent() && !current.contentHash().equals(snapshot.contentHash())) {
+    Optional<PublishedPolicy> upcoming =
+        versions.upcoming().filter(next -> next.contentHash().equals(snapshot.contentHash()));
+    if (file.isPresent() && upcoming.isPresent()) {
+      notices.accept(
+          "the policy file "
+              + file.get()
+              + " is version "
+              + upcoming.get().version()
+              + ", published and in force from "
+              + upcoming.get().inForceFrom()
+              + "; until then version "
+              + current.version()
+              + " is served.");
+    } else if (file.isPresent() && !current.contentHash().equals(snapshot.contentHash())) {
       notices.accept(
           "the policy file "
               + file.get()

@@ -41,15 +41,23 @@ final class PolicyValidator {
   record Snapshotted(CheckReport report, Optional<PolicySnapshot> snapshot) {}
 
   /**
-   * Checks a snapshot. Without {@code checkCoverage} (a stored, published policy) it stays loadable
-   * whatever today's date: the time-dependent calendar coverage was checked at publication, and a
-   * date beyond a dated calendar's data is refused when it is computed ({@code
-   * CalendarNotCoveredException}).
+   * Checks a snapshot. Without {@code checkCalendars} (a stored, published policy) it stays
+   * loadable whatever today's date and whatever the jollyday version: the calendar checks were made
+   * at publication, a date beyond a calendar's data is refused when it is computed ({@code
+   * CalendarNotCoveredException}), and a calendar that cannot be built stops only the clocks
+   * counted on it ({@code CalendarUnusableException}).
    */
-  CheckReport validate(PolicySnapshot snapshot, boolean checkCoverage) {
+  CheckReport validate(PolicySnapshot snapshot, boolean checkCalendars) {
     List<Problem> problems = new ArrayList<>();
     return validate(
-        snapshot.mainFile(), PolicyFiles.load(snapshot, problems), problems, checkCoverage);
+        snapshot.mainFile(), PolicyFiles.load(snapshot, problems), problems, checkCalendars);
+  }
+
+  /** The findings of the calendar checks alone, on a policy already read, unlocated. */
+  List<Problem> calendarFindings(Policy policy) {
+    List<Problem> problems = new ArrayList<>();
+    new CalendarRules(new Binding(problems), clock).check(policy);
+    return problems;
   }
 
   CheckReport validate(String name, String text) {
@@ -62,7 +70,7 @@ final class PolicyValidator {
   }
 
   private CheckReport validate(
-      String source, Node.Mapping root, List<Problem> problems, boolean checkCoverage) {
+      String source, Node.Mapping root, List<Problem> problems, boolean checkCalendars) {
     Policy policy = null;
     if (root != null) {
       Binding binding = new Binding(problems);
@@ -71,7 +79,7 @@ final class PolicyValidator {
       new LegalBasisRules(binding).check(policy);
       new TransferRules(binding).check(policy);
       new PracticeRules(binding).check(policy);
-      if (checkCoverage) {
+      if (checkCalendars) {
         new CalendarRules(binding, clock).check(policy);
       }
       UnstatedValues.check(root, "policy", binding);

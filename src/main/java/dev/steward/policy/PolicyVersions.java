@@ -11,6 +11,9 @@ import dev.steward.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +22,20 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * The published policy versions in the store, shared by every node. The newest is in force; a node
- * notices another node's publication within {@link #REFRESH}. Versions are immutable once
+ * The published policy versions in the store, shared by every node.
+ *
+ * <p>A version takes force at the later of its publication and the start of its effective date, the
+ * moment that date has begun in the zone of every jurisdiction it declares (the last of them: a
+ * notice must not change anywhere before the date it gives); it is stored with the version as
+ * {@code in_force_from}. The version in force is the one whose moment came last, the later
+ * publication among equals. So a version published ahead of its date waits while the one before it
+ * stays in force, and one published meanwhile with a date already begun takes force at once, the
+ * scheduled one still following on its date. The very first version takes force when published,
+ * whatever its date: there is nothing else to serve.
+ *
+ * <p>Every node reads the schedule (version numbers and their moments) at most every {@link
+ * #REFRESH} and picks the version in force by its own clock on each call, so a scheduled version
+ * takes force on every node at its moment, with nothing written then. Versions are immutable once
  * published, so each is parsed once per node and kept. Thread-safe.
  */
 public final class PolicyVersions implements PublishedPolicies {
@@ -32,9 +47,35 @@ public final class PolicyVersions implements PublishedPolicies {
   private final AuditTrail audit;
   private final Clock clock;
   private final Map<Long, PublishedPolicy> parsed = new ConcurrentHashMap<>();
-  private volatile Head head;
+  private volatile Schedule schedule;
 
-  private record Head(long seq, Instant checkedAt) {}
+  /** One version's place in the schedule. */
+  private record Slot(long seq, Instant inForceFrom) {}
+
+  /** Every version's place, as read from the store at {@code readAt}. */
+  private record Schedule(List<Slot> slots, Instant readAt) {
+    private static final Comparator<Slot> ORDER =
+        Comparator.comparing(Slot::inForceFrom).thenComparingLong(Slot::seq);
+
+    /** The version in force at {@code now}; before any took force, the first one. */
+    Optional<Slot> inForceAt(Instant now) {
+      Optional<Slot> begun =
+          slots.stream().filter(slot -> !slot.inForceFrom().isAfter(now)).max(ORDER);
+      return begun.isPresent() ? begun : slots.stream().min(ORDER);
+    }
+
+    /** The version that takes force next after {@code now}, if one is scheduled. */
+    Optional<Slot> nextAfter(Instant now) {
+      return slots.stream()
+          .filter(slot -> slot.inForceFrom().isAfter(now))
+          .min(ORDER)
+          .flatMap(
+              first ->
+                  slots.stream()
+                      .filter(slot -> slot.inForceFrom().equals(first.inForceFrom()))
+                      .max(ORDER));
+    }
+  }
 
   private record Row(
       long seq,
@@ -42,7 +83,8 @@ public final class PolicyVersions implements PublishedPolicies {
       String contentHash,
       String mainFile,
       String files,
-      Instant publishedAt) {}
+      Instant publishedAt,
+      Instant inForceFrom) {}
 
   public PolicyVersions(Database database, PolicyChecker checker, AuditTrail audit, Clock clock) {
     this.database = database;
@@ -53,12 +95,13 @@ public final class PolicyVersions implements PublishedPolicies {
 
   /** Whether any version has been published yet. */
   public boolean isEmpty() {
-    return latestSeq() == 0;
+    return schedule().slots().isEmpty();
   }
 
   /**
-   * Publishes a validated snapshot. Publishing the content already in force changes nothing; a
-   * label already used for other content is refused.
+   * Publishes a validated snapshot, in force from the later of now and the start of its effective
+   * date (see the class comment). Publishing content already in force, or already scheduled,
+   * changes nothing; a label already used for other content is refused.
    *
    * @throws InvalidPolicyException when the snapshot has errors
    * @throws ConflictException when its version label is taken by different content
@@ -66,10 +109,11 @@ public final class PolicyVersions implements PublishedPolicies {
   public PublishedPolicy publish(PolicySnapshot snapshot, Principal actor) {
     Policy policy = checker.check(snapshot).orThrow();
     String hash = snapshot.contentHash();
+    Instant now = clock.instant();
     Optional<Row> existing = database.jdbi().withHandle(h -> byHash(h, hash));
     if (existing.isPresent()) {
       PublishedPolicy earlier = cached(existing.get());
-      if (earlier.equals(currentOrNull())) {
+      if (earlier.equals(currentOrNull()) || earlier.inForceFrom().isAfter(now)) {
         return earlier;
       }
       // What people were shown under a label must stay what that label meant.
@@ -79,10 +123,10 @@ public final class PolicyVersions implements PublishedPolicies {
               + "; to return to it, publish it under a new version label");
     }
     String files = toJson(snapshot.files());
-    Instant now = clock.instant();
-    long seq;
+    Instant scheduled = latest(now, effectiveStart(policy));
+    Slot slot;
     try {
-      seq =
+      slot =
           database
               .jdbi()
               .inTransaction(
@@ -100,10 +144,14 @@ public final class PolicyVersions implements PublishedPolicies {
                         h.select("select coalesce(max(seq), 0) + 1 from policy_version")
                             .mapTo(Long.class)
                             .one();
+                    // The first version is served at once, whatever its date: nothing else could
+                    // be.
+                    Instant inForceFrom = next == 1 ? now : scheduled;
                     h.createUpdate(
                             "insert into policy_version (seq, version, content_hash, main_file,"
-                                + " files, effective_date, published_at, published_by) values"
-                                + " (:seq, :version, :hash, :main, :files, :effective, :at, :by)")
+                                + " files, effective_date, published_at, in_force_from,"
+                                + " published_by) values (:seq, :version, :hash, :main, :files,"
+                                + " :effective, :at, :inForceFrom, :by)")
                         .bind("seq", next)
                         .bind("version", policy.version())
                         .bind("hash", hash)
@@ -111,6 +159,7 @@ public final class PolicyVersions implements PublishedPolicies {
                         .bind("files", files)
                         .bind("effective", policy.effectiveDate())
                         .bind("at", now)
+                        .bind("inForceFrom", inForceFrom)
                         .bind("by", actor.actorType() + ":" + actor.actorId())
                         .execute();
                     audit.record(
@@ -120,18 +169,37 @@ public final class PolicyVersions implements PublishedPolicies {
                         "policy-version",
                         policy.version(),
                         "ok",
-                        "seq=" + next + " hash=" + hash);
-                    return next;
+                        "seq=" + next + " hash=" + hash + " in_force_from=" + inForceFrom);
+                    return new Slot(next, inForceFrom);
                   });
     } catch (UnableToExecuteStatementException e) {
       // Another node published at the same moment: its version wins, ours is not lost but refused.
       throw new ConflictException(
           "another publication happened at the same time; check the versions and publish again");
     }
-    head = null;
-    PublishedPolicy published = new PublishedPolicy(policy.version(), hash, now, policy);
-    parsed.put(seq, published);
+    schedule = null;
+    PublishedPolicy published =
+        new PublishedPolicy(policy.version(), hash, now, slot.inForceFrom(), policy);
+    parsed.put(slot.seq(), published);
     return published;
+  }
+
+  /**
+   * When a policy's effective date has begun in the zone of every jurisdiction it declares: the
+   * start of that day in the zone where it starts last. A month-only date means its first day.
+   */
+  static Instant effectiveStart(Policy policy) {
+    LocalDate day = policy.effectiveFrom().orElseThrow();
+    return policy.jurisdictions().stream()
+        .map(Jurisdiction::zone)
+        .filter(java.util.Objects::nonNull)
+        .map(zone -> day.atStartOfDay(zone).toInstant())
+        .max(Comparator.naturalOrder())
+        .orElseGet(() -> day.atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   @Override
@@ -143,11 +211,16 @@ public final class PolicyVersions implements PublishedPolicies {
     return current;
   }
 
+  @Override
+  public Optional<PublishedPolicy> upcoming() {
+    return schedule().nextAfter(clock.instant()).map(slot -> bySeq(slot.seq()));
+  }
+
   private PublishedPolicy currentOrNull() {
-    long seq = latestSeq();
-    if (seq == 0) {
-      return null;
-    }
+    return schedule().inForceAt(clock.instant()).map(slot -> bySeq(slot.seq())).orElse(null);
+  }
+
+  private PublishedPolicy bySeq(long seq) {
     return parsed.computeIfAbsent(
         seq,
         s ->
@@ -178,32 +251,40 @@ public final class PolicyVersions implements PublishedPolicies {
     return parsed.computeIfAbsent(row.seq(), s -> toPublished(row));
   }
 
-  private long latestSeq() {
-    Head known = head;
+  private Schedule schedule() {
+    Schedule known = schedule;
     Instant now = clock.instant();
-    if (known != null && known.checkedAt().plus(REFRESH).isAfter(now)) {
-      return known.seq();
+    if (known != null && known.readAt().plus(REFRESH).isAfter(now)) {
+      return known;
     }
-    long seq =
+    List<Slot> slots =
         database
             .jdbi()
             .withHandle(
                 h ->
-                    h.select("select coalesce(max(seq), 0) from policy_version")
-                        .mapTo(Long.class)
-                        .one());
-    head = new Head(seq, now);
-    return seq;
+                    h.createQuery("select seq, in_force_from from policy_version")
+                        .map(
+                            (rs, ctx) ->
+                                new Slot(
+                                    rs.getLong("seq"),
+                                    rs.getObject("in_force_from", java.time.OffsetDateTime.class)
+                                        .toInstant()))
+                        .list());
+    Schedule read = new Schedule(List.copyOf(slots), now);
+    schedule = read;
+    return read;
   }
 
   private PublishedPolicy toPublished(Row row) {
     Map<String, String> files = fromJson(row.files());
     Policy policy = checker.reload(new PolicySnapshot(row.mainFile(), files)).orThrow();
-    return new PublishedPolicy(row.version(), row.contentHash(), row.publishedAt(), policy);
+    return new PublishedPolicy(
+        row.version(), row.contentHash(), row.publishedAt(), row.inForceFrom(), policy);
   }
 
   private static final String SELECT =
-      "select seq, version, content_hash, main_file, files, published_at from policy_version";
+      "select seq, version, content_hash, main_file, files, published_at, in_force_from"
+          + " from policy_version";
 
   private static Optional<Row> byHash(Handle h, String hash) {
     return h.createQuery(SELECT + " where content_hash = :v")
@@ -234,7 +315,8 @@ public final class PolicyVersions implements PublishedPolicies {
         rs.getString("content_hash"),
         rs.getString("main_file"),
         rs.getString("files"),
-        rs.getObject("published_at", java.time.OffsetDateTime.class).toInstant());
+        rs.getObject("published_at", java.time.OffsetDateTime.class).toInstant(),
+        rs.getObject("in_force_from", java.time.OffsetDateTime.class).toInstant());
   }
 
   private static String toJson(Map<String, String> files) {

@@ -59,7 +59,7 @@ final class Shape {
     def("breach_notice", "*to *timing within condition");
     def("caloppa", "*do_not_track anonymous_browsing");
     def("pipl_consent", "*id *scope *form purposes");
-    def("calendar", "*id *source *zone country subdivisions years");
+    def("calendar", "*id *source zone country subdivisions years");
     def("dated_year", "*holidays *working_days");
     def("change_notification", "*channels *scope");
   }

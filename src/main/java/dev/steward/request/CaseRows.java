@@ -23,8 +23,9 @@ final class CaseRows {
           .createUpdate(
               "insert into request_clock (request_id, jurisdiction_id, count_method, amount,"
                   + " calendar_id, counted_from, days_paused, due_date, due_at, confirm_by,"
-                  + " extended, uncounted) values (:id, :jurisdiction, :count, :amount, :calendar,"
-                  + " :from, :paused, :dueDate, :dueAt, :confirmBy, :extended, :uncounted)")
+                  + " extended, uncounted, stopped_since, days_left) values (:id, :jurisdiction,"
+                  + " :count, :amount, :calendar, :from, :paused, :dueDate, :dueAt, :confirmBy,"
+                  + " :extended, :uncounted, :stoppedSince, :daysLeft)")
           .bind("id", requestId)
           .bind("jurisdiction", clock.jurisdictionId())
           .bind("count", clock.rule().count().name())
@@ -37,6 +38,8 @@ final class CaseRows {
           .bindByType("confirmBy", clock.confirmBy(), Instant.class)
           .bind("extended", clock.extended())
           .bindByType("uncounted", clock.uncounted(), String.class)
+          .bindByType("stoppedSince", clock.stoppedSince(), Instant.class)
+          .bindByType("daysLeft", clock.daysLeftWhenResumed(), Integer.class)
           .execute();
     }
   }
@@ -60,7 +63,9 @@ final class CaseRows {
                     RequestRows.instant(rs, "due_at"),
                     RequestRows.instant(rs, "confirm_by"),
                     rs.getBoolean("extended"),
-                    rs.getString("uncounted")))
+                    rs.getString("uncounted"),
+                    RequestRows.instant(rs, "stopped_since"),
+                    rs.getObject("days_left", Integer.class)))
         .list();
   }
 

@@ -58,7 +58,9 @@ final class CaseView {
                         c.confirmBy(),
                         c.extended(),
                         c.jurisdictionId().equals(p.governing()),
-                        c.uncounted()))
+                        c.uncounted(),
+                        c.stoppedSince(),
+                        c.daysLeftWhenResumed()))
             .toList();
     List<Step> history =
         EventRows.list(handle, row.id()).stream()

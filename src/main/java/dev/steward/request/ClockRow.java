@@ -12,8 +12,12 @@ import java.time.LocalDate;
  * @param dueDate null while a UK clarification pause stops the clock
  * @param confirmBy when receipt must be confirmed under this jurisdiction, or null
  * @param extended whether the extension of this right has been applied
- * @param uncounted why the clock could not be counted (its calendar lacks a year the count needs),
- *     or null; such a clock has no due date and is never taken for stopped
+ * @param uncounted why the clock could not be counted (its calendar lacks a year the count needs,
+ *     or cannot be used), or null; such a clock has no due date and is never taken for stopped
+ * @param stoppedSince when the clarification that stops the clock was asked for, or null while it
+ *     runs
+ * @param daysLeftWhenResumed while stopped, the days of the period still to run once the answer
+ *     arrives (UK GDPR Art. 12A); else null
  */
 record ClockRow(
     String jurisdictionId,
@@ -24,10 +28,12 @@ record ClockRow(
     Instant dueAt,
     Instant confirmBy,
     boolean extended,
-    String uncounted) {
+    String uncounted,
+    Instant stoppedSince,
+    Integer daysLeftWhenResumed) {
 
   boolean isStopped() {
-    return dueAt == null && uncounted == null;
+    return stoppedSince != null;
   }
 
   boolean isUncounted() {

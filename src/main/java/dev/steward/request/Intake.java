@@ -134,6 +134,8 @@ final class Intake {
                       null,
                       null,
                       null,
+                      null,
+                      null,
                       null));
           RequestRows.insert(handle, row);
           CaseRows.insertIdentities(handle, id, checked.hashes(), checked.contactHash());

@@ -8,6 +8,11 @@ import java.util.UUID;
 /**
  * The part of a request that changes over its life: state, verification, clocks, assignment and
  * outcome. Change it through {@link #edit()}.
+ *
+ * @param stoppedSince while a clarification stops a clock (UK GDPR Art. 12A), when it was asked
+ *     for; else null
+ * @param daysLeftWhenResumed while stopped, the days that clock will still run once the answer
+ *     arrives; else null
  */
 record Progress(
     RequestState state,
@@ -22,6 +27,8 @@ record Progress(
     Instant confirmBy,
     Instant confirmedAt,
     boolean paused,
+    Instant stoppedSince,
+    Integer daysLeftWhenResumed,
     Instant extendedAt,
     UUID assignee,
     String outcome,
@@ -55,6 +62,8 @@ record Progress(
     Instant confirmBy;
     Instant confirmedAt;
     boolean paused;
+    Instant stoppedSince;
+    Integer daysLeftWhenResumed;
     Instant extendedAt;
     UUID assignee;
     String outcome;
@@ -74,6 +83,8 @@ record Progress(
       confirmBy = p.confirmBy;
       confirmedAt = p.confirmedAt;
       paused = p.paused;
+      stoppedSince = p.stoppedSince;
+      daysLeftWhenResumed = p.daysLeftWhenResumed;
       extendedAt = p.extendedAt;
       assignee = p.assignee;
       outcome = p.outcome;
@@ -95,6 +106,8 @@ record Progress(
           confirmBy,
           confirmedAt,
           paused,
+          stoppedSince,
+          daysLeftWhenResumed,
           extendedAt,
           assignee,
           outcome,

@@ -4,6 +4,7 @@ import dev.steward.audit.AuditTrail;
 import dev.steward.calendar.Calendars;
 import dev.steward.calendar.LegalClock;
 import dev.steward.mail.Outbox;
+import dev.steward.policy.Jurisdiction;
 import dev.steward.policy.PublishedPolicies;
 import dev.steward.policy.PublishedPolicy;
 import dev.steward.vault.IdentityIndex;
@@ -30,7 +31,7 @@ final class RequestContext {
   final Letters letters = new Letters();
   final Challenges challenges;
   // Building holiday calendars reads jollyday's data: once per published policy, not per call.
-  private final Map<String, LegalClock> legalClocks = new ConcurrentHashMap<>();
+  private final Map<String, Calendars> calendars = new ConcurrentHashMap<>();
 
   RequestContext(
       Jdbi jdbi,
@@ -58,9 +59,11 @@ final class RequestContext {
     this.challenges = new Challenges(index);
   }
 
-  LegalClock legalClock(PublishedPolicy policy) {
-    return legalClocks.computeIfAbsent(
-        policy.contentHash(),
-        hash -> new LegalClock(Calendars.of(policy.policy().calendars()), clock));
+  /** The clock of one jurisdiction of the policy: its calendars, counting the days of its zone. */
+  LegalClock legalClock(PublishedPolicy policy, Jurisdiction jurisdiction) {
+    Calendars built =
+        calendars.computeIfAbsent(
+            policy.contentHash(), hash -> Calendars.of(policy.policy().calendars()));
+    return new LegalClock(built, jurisdiction.zone(), clock);
   }
 }

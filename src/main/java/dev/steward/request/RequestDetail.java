@@ -42,7 +42,9 @@ public record RequestDetail(
 
   /**
    * One jurisdiction's clock; {@code governs} marks the earliest; {@code uncounted} says why it has
-   * no due date when its calendar lacks a year the count needs.
+   * no due date when its calendar lacks a year the count needs or cannot be used; while a
+   * clarification stops it, {@code stoppedSince} says since when and {@code daysLeftWhenResumed}
+   * how many days it will still run once the answer arrives.
    */
   public record Clock(
       String jurisdiction,
@@ -56,7 +58,9 @@ public record RequestDetail(
       Instant confirmBy,
       boolean extended,
       boolean governs,
-      String uncounted) {}
+      String uncounted,
+      Instant stoppedSince,
+      Integer daysLeftWhenResumed) {}
 
   /** One step of the request's life; {@code note} is staff text, opened for the case view only. */
   public record Step(

@@ -40,26 +40,31 @@ public final class RequestQueue {
 
   /**
    * Requests with a clock that could not be counted are listed in every due view, first: their
-   * governing date is unknown and may be sooner than any other.
+   * governing date is unknown and may be sooner than any other. A request whose clock a
+   * clarification stopped is listed when it could fall due within the period were the answer to
+   * arrive now: when its days left when resumed fit in it.
    */
   List<RequestSummary> dueWithin(Principal caller, Duration within) {
     Instant now = clock.instant();
     return list(
         caller,
-        " and ((due_at >= :now and due_at <= :until) or " + GAP + ")",
+        " and ((due_at >= :now and due_at <= :until) or "
+            + GAP
+            + " or (stopped_since is not null and days_left <= :days))",
         now,
-        now.plus(within));
+        now.plus(within),
+        within.toDays());
   }
 
   List<RequestSummary> overdue(Principal caller) {
     Instant now = clock.instant();
-    return list(caller, " and due_at < :now", now, now);
+    return list(caller, " and due_at < :now", now, now, 0);
   }
 
   /** Every open request in the caller's caseload, earliest due first. */
   List<RequestSummary> open(Principal caller) {
     Instant now = clock.instant();
-    return list(caller, "", now, now);
+    return list(caller, "", now, now, 0);
   }
 
   /** Every request filed with this identity hash, open or closed, newest first. */
@@ -80,7 +85,7 @@ public final class RequestQueue {
   }
 
   private List<RequestSummary> list(
-      Principal caller, String condition, Instant now, Instant until) {
+      Principal caller, String condition, Instant now, Instant until, long days) {
     String sql =
         "select rights_request.*, "
             + GAP
@@ -88,7 +93,7 @@ public final class RequestQueue {
             + OPEN
             + condition
             + Caseload.filter(caller)
-            + " order by clock_gap desc, due_at, received_at limit "
+            + " order by clock_gap desc, due_at nulls last, days_left, received_at limit "
             + LIMIT;
     return jdbi.withHandle(
         handle ->
@@ -97,6 +102,7 @@ public final class RequestQueue {
                 .configure(SqlStatements.class, config -> config.setUnusedBindingAllowed(true))
                 .bind("now", now)
                 .bind("until", until)
+                .bind("days", days)
                 .map(
                     (rs, ctx) ->
                         RequestSummary.of(

@@ -22,7 +22,8 @@ final class RequestRows {
           + " contact_sealed, has_email, subject_id, submitted_by_type, submitted_by_id,"
           + " received_at, logged_at, verification_level, verification_needed, verification_done,"
           + " identity_received_at, verified_at, governing, due_at, due_date, confirm_by,"
-          + " confirmed_at, paused, extended_at, assignee, outcome, exemption_id, closed_at";
+          + " confirmed_at, paused, stopped_since, days_left, extended_at, assignee, outcome,"
+          + " exemption_id, closed_at";
 
   private RequestRows() {}
 
@@ -35,8 +36,8 @@ final class RequestRows {
                 + " :state, :contactSealed, :hasEmail, cast(:subjectId as uuid), :submittedByType,"
                 + " :submittedById, :receivedAt, :loggedAt, :level, :needed, :done,"
                 + " :identityReceivedAt, :verifiedAt, :governing, :dueAt, :dueDate, :confirmBy,"
-                + " :confirmedAt, :paused, :extendedAt, cast(:assignee as uuid), :outcome, :exemptionId,"
-                + " :closedAt)");
+                + " :confirmedAt, :paused, :stoppedSince, :daysLeft, :extendedAt,"
+                + " cast(:assignee as uuid), :outcome, :exemptionId, :closedAt)");
     bindMutable(insert, row)
         .bind("reference", row.reference())
         .bind("type", row.type().name())
@@ -63,7 +64,7 @@ final class RequestRows {
                 + " identity_received_at = :identityReceivedAt, verified_at = :verifiedAt,"
                 + " governing = :governing, due_at = :dueAt, due_date = :dueDate,"
                 + " confirm_by = :confirmBy, confirmed_at = :confirmedAt, paused = :paused,"
-                + " extended_at = :extendedAt, assignee = cast(:assignee as uuid), outcome = :outcome,"
+                + " stopped_since = :stoppedSince, days_left = :daysLeft, extended_at = :extendedAt, assignee = cast(:assignee as uuid), outcome = :outcome,"
                 + " exemption_id = :exemptionId, closed_at = :closedAt where id = :id");
     bindMutable(update, row).execute();
   }
@@ -125,6 +126,8 @@ final class RequestRows {
             instant(rs, "confirm_by"),
             instant(rs, "confirmed_at"),
             rs.getBoolean("paused"),
+            instant(rs, "stopped_since"),
+            rs.getObject("days_left", Integer.class),
             instant(rs, "extended_at"),
             rs.getObject("assignee", UUID.class),
             rs.getString("outcome"),
@@ -171,6 +174,8 @@ final class RequestRows {
         .bindByType("confirmBy", p.confirmBy(), Instant.class)
         .bindByType("confirmedAt", p.confirmedAt(), Instant.class)
         .bind("paused", p.paused())
+        .bindByType("stoppedSince", p.stoppedSince(), Instant.class)
+        .bindByType("daysLeft", p.daysLeftWhenResumed(), Integer.class)
         .bindByType("extendedAt", p.extendedAt(), Instant.class)
         .bindByType("assignee", text(p.assignee()), String.class)
         .bindByType("outcome", p.outcome(), String.class)

@@ -96,14 +96,22 @@ final class Workflow {
             .map(
                 g ->
                     RequestClocks.clock(
-                        context.legalClock(policy), g.jurisdiction(), g.right(), inputs))
+                        context.legalClock(policy, g.jurisdiction()),
+                        g.jurisdiction(),
+                        g.right(),
+                        inputs))
             .toList();
     CaseRows.replaceClocks(handle, row.id(), clocks);
     Optional<ClockRow> governing = RequestClocks.governing(clocks);
+    Optional<ClockRow> stopped = RequestClocks.stopped(clocks);
     RequestRow clocked =
         row.change(
             edit -> {
-              edit.governing = governing.map(ClockRow::jurisdictionId).orElse(null);
+              edit.stoppedSince = stopped.map(ClockRow::stoppedSince).orElse(null);
+              edit.daysLeftWhenResumed = stopped.map(ClockRow::daysLeftWhenResumed).orElse(null);
+              // While every clock is stopped, the stopped one is the one to watch.
+              edit.governing =
+                  governing.or(() -> stopped).map(ClockRow::jurisdictionId).orElse(null);
               edit.dueAt = governing.map(ClockRow::dueAt).orElse(null);
               edit.dueDate = governing.map(ClockRow::dueDate).orElse(null);
               edit.confirmBy = RequestClocks.confirmBy(clocks);

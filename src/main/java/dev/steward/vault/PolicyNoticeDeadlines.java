@@ -34,18 +34,16 @@ public final class PolicyNoticeDeadlines implements NoticeDeadlines {
     PublishedPolicy current = policies.current();
     Built calendars = built.get();
     if (calendars == null || !calendars.contentHash().equals(current.contentHash())) {
-      calendars =
-          new Built(
-              current.contentHash(),
-              new LegalClock(Calendars.of(current.policy().calendars()), clock));
+      calendars = new Built(current.contentHash(), Calendars.of(current.policy().calendars()));
       built.set(calendars);
     }
     List<Deadline> deadlines = new ArrayList<>();
     List<String> rules = new ArrayList<>();
     for (Jurisdiction jurisdiction : current.policy().jurisdictions()) {
       if (jurisdiction.indirectCollectionNotice().isPresent()) {
-        deadlines.add(
-            calendars.clock().dueDate(jurisdiction.indirectCollectionNotice().get(), obtainedAt));
+        // Each jurisdiction counts the days of its own zone.
+        LegalClock legal = new LegalClock(calendars.calendars(), jurisdiction.zone(), clock);
+        deadlines.add(legal.dueDate(jurisdiction.indirectCollectionNotice().get(), obtainedAt));
         rules.add(jurisdiction.id());
       }
     }
@@ -56,5 +54,5 @@ public final class PolicyNoticeDeadlines implements NoticeDeadlines {
     return new Due(earliest.dueAt(), earliest.dueDate(), rules.get(deadlines.indexOf(earliest)));
   }
 
-  private record Built(String contentHash, LegalClock clock) {}
+  private record Built(String contentHash, Calendars calendars) {}
 }

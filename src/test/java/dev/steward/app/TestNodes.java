@@ -170,12 +170,17 @@ public final class TestNodes {
   }
 
   public static Running start(StewardConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** A node whose "now" is {@code clock}, e.g. one the test moves. */
+  public static Running start(StewardConfig config, Clock clock) {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     StewardNode node =
         StewardNode.start(
             config,
             StewardNode.Options.defaults(),
-            Clock.systemUTC(),
+            clock,
             new PrintStream(console, true, StandardCharsets.UTF_8));
     return new Running(node, console);
   }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** GDPR Art. 33(1): 72 hours of elapsed time after becoming aware of a breach. */
 class BreachHoursTest {
-  private final LegalClock clock = TestCalendars.legalClock();
+  private final TestCalendars.HomeZoneClock clock = TestCalendars.legalClock();
 
   private static long wallClockHours(Instant from, Deadline deadline) {
     LocalDateTime start = LocalDateTime.ofInstant(from, deadline.zone());

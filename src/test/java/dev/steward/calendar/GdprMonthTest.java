@@ -17,7 +17,7 @@ class GdprMonthTest {
   private static final DeadlineRule ONE_MONTH = new DeadlineRule(Count.GDPR_MONTHS, 1, "gb-eng");
   private static final DeadlineRule TWO_MONTHS = new DeadlineRule(Count.GDPR_MONTHS, 2, "gb-eng");
 
-  private final LegalClock clock = TestCalendars.legalClock();
+  private final TestCalendars.HomeZoneClock clock = TestCalendars.legalClock();
 
   private Deadline due(String receivedLocal) {
     return clock.dueDate(ONE_MONTH, at(receivedLocal, LONDON));

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.calendar.CalendarSpec.DatedYear;
 import dev.steward.calendar.CalendarSpec.Source;
 import dev.steward.calendar.DeadlineRule.Count;
-import dev.steward.error.ConfigurationException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +70,8 @@ class JollydayCalendarTest {
             "US",
             List.of(),
             Map.of(2026, new DatedYear(Set.of(date("2026-10-12")), Set.of())));
-    LegalClock clock = new LegalClock(Calendars.of(List.of(corrected)), TestCalendars.FIXED_CLOCK);
+    LegalClock clock =
+        new LegalClock(Calendars.of(List.of(corrected)), NEW_YORK, TestCalendars.FIXED_CLOCK);
     DeadlineRule tenDays = new DeadlineRule(Count.BUSINESS_DAYS, 10, "us-federal");
     assertThat(clock.dueDate(tenDays, at("2026-10-09T12:00", NEW_YORK)).dueDate())
         .isEqualTo(date("2026-10-26"));
@@ -101,26 +102,67 @@ class JollydayCalendarTest {
   }
 
   @Test
-  void of_unknownSubdivision_isRejectedNamingTheKnownOnes() {
-    CalendarSpec spec = jollyday("gb-eng", LONDON, "GB", "england");
-    assertThatThrownBy(() -> Calendars.of(List.of(spec)))
-        .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("no subdivision 'england' of GB")
-        .hasMessageContaining("eng");
+  void get_unknownSubdivision_isUnusableNamingTheKnownOnes() {
+    Calendars built = Calendars.of(List.of(jollyday("gb-eng", LONDON, "GB", "england")));
+    assertThatThrownBy(() -> built.get("gb-eng"))
+        .isInstanceOf(CalendarUnusableException.class)
+        .hasMessageContaining("jollyday knows no region 'england' of GB")
+        .hasMessageContaining("valid codes: eng, nir, sct, wls");
   }
 
   @Test
-  void of_unknownCountry_isRejected() {
-    assertThatThrownBy(() -> Calendars.of(List.of(jollyday("xx", LONDON, "XX"))))
-        .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("country 'XX'");
+  void get_unknownCountry_isUnusable() {
+    Calendars built = Calendars.of(List.of(jollyday("xx", LONDON, "XX")));
+    assertThatThrownBy(() -> built.get("xx"))
+        .isInstanceOf(CalendarUnusableException.class)
+        .hasMessageContaining("jollyday has no holiday data for XX");
   }
 
   @Test
-  void of_jollydayWithoutCountry_isRejected() {
+  void get_jollydayWithoutCountry_isUnusable() {
     CalendarSpec spec = new CalendarSpec("x", Source.JOLLYDAY, LONDON, null, null, null);
-    assertThatThrownBy(() -> Calendars.of(List.of(spec)))
-        .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("'country' is required");
+    assertThatThrownBy(() -> Calendars.of(List.of(spec)).get("x"))
+        .isInstanceOf(CalendarUnusableException.class)
+        .hasMessageContaining("names no country");
+  }
+
+  @Test
+  void get_oneCalendarBroken_theOthersStillCount() {
+    // Before, one unknown code failed the whole set, and with it every request on any law.
+    Calendars built =
+        Calendars.of(
+            List.of(
+                jollyday("gb-eng", LONDON, "GB", "ENG"), jollyday("us-federal", NEW_YORK, "US")));
+    assertThat(built.unusable()).containsOnlyKeys("gb-eng");
+    assertThat(built.get("us-federal").isWorkingDay(date("2026-07-03"))).isFalse();
+    assertThatThrownBy(() -> built.get("gb-eng"))
+        .isInstanceOf(CalendarUnavailableException.class)
+        .hasMessageContaining("'ENG'");
+  }
+
+  @Test
+  void isWorkingDay_munichInBavaria_takesAssumptionDayOff() {
+    // Jollyday reads the codes as a path: DE, then Bavaria (by), then Munich (mu). Assumption Day,
+    // Friday 15 August 2025, is a public holiday in Bavaria's mainly Catholic communities.
+    Calendars built =
+        Calendars.of(
+            List.of(
+                jollyday("de-by-mu", ZoneId.of("Europe/Berlin"), "DE", "by", "mu"),
+                jollyday("de-by", ZoneId.of("Europe/Berlin"), "DE", "by"),
+                jollyday("de-be", ZoneId.of("Europe/Berlin"), "DE", "be")));
+    assertThat(built.unusable()).isEmpty();
+    assertThat(built.get("de-by-mu").isWorkingDay(date("2025-08-15"))).isFalse();
+    assertThat(built.get("de-by").isWorkingDay(date("2025-08-15"))).isTrue();
+    // Epiphany, 6 January 2026, is a Bavarian holiday and not a Berlin one.
+    assertThat(built.get("de-by-mu").isWorkingDay(date("2026-01-06"))).isFalse();
+    assertThat(built.get("de-be").isWorkingDay(date("2026-01-06"))).isTrue();
+  }
+
+  @Test
+  void defects_regionPathThroughALeaf_saysItHasNoRegionsBelow() {
+    CalendarSpec spec = jollyday("gb-eng", LONDON, "GB", "eng", "london");
+    assertThat(Calendars.defects(spec))
+        .extracting(CalendarDefect::message)
+        .containsExactly("jollyday knows no region 'london' of GB/eng; it has no regions below it");
   }
 }

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.calendar.CalendarSpec.DatedYear;
 import dev.steward.calendar.CalendarSpec.Source;
 import dev.steward.calendar.DeadlineRule.Count;
-import dev.steward.error.ConfigurationException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ class MainlandChinaCalendarTest {
 
   private final Calendars calendars = TestCalendars.calendars();
   private final HolidayCalendar china = calendars.get("cn-mainland");
-  private final LegalClock clock = TestCalendars.legalClock();
+  private final TestCalendars.HomeZoneClock clock = TestCalendars.legalClock();
 
   @Test
   void isWorkingDay_adjustedSaturdayBeforeSpringFestival_isWorkingDay() {
@@ -94,7 +93,7 @@ class MainlandChinaCalendarTest {
   }
 
   @Test
-  void of_datedYearListingDateOfAnotherYear_isRejected() {
+  void get_datedYearListingDateOfAnotherYear_isUnusable() {
     CalendarSpec spec =
         new CalendarSpec(
             "cn-mainland",
@@ -103,17 +102,17 @@ class MainlandChinaCalendarTest {
             "CN",
             List.of(),
             Map.of(2027, new DatedYear(Set.of(date("2026-10-01")), Set.of())));
-    assertThatThrownBy(() -> Calendars.of(List.of(spec)))
-        .isInstanceOf(ConfigurationException.class)
+    assertThatThrownBy(() -> Calendars.of(List.of(spec)).get("cn-mainland"))
+        .isInstanceOf(CalendarUnusableException.class)
         .hasMessageContaining("year 2027 lists 2026-10-01");
   }
 
   @Test
-  void of_datedCalendarWithoutYears_isRejected() {
+  void get_datedCalendarWithoutYears_isUnusable() {
     CalendarSpec spec =
         new CalendarSpec("cn-mainland", Source.DATED, SHANGHAI, "CN", List.of(), Map.of());
-    assertThatThrownBy(() -> Calendars.of(List.of(spec)))
-        .isInstanceOf(ConfigurationException.class)
+    assertThatThrownBy(() -> Calendars.of(List.of(spec)).get("cn-mainland"))
+        .isInstanceOf(CalendarUnusableException.class)
         .hasMessageContaining("at least one year");
   }
 }

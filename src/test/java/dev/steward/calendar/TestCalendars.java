@@ -40,8 +40,71 @@ final class TestCalendars {
     return Calendars.of(specs());
   }
 
-  static LegalClock legalClock() {
-    return new LegalClock(calendars(), FIXED_CLOCK);
+  /** The clock of a jurisdiction in {@code zone} counting on these calendars. */
+  static LegalClock legalClock(ZoneId zone) {
+    return new LegalClock(calendars(), zone, FIXED_CLOCK);
+  }
+
+  /**
+   * Clocks of jurisdictions each in the home zone of the calendar its rule names, as the bundled
+   * policy pairs them (gb-eng in London, us-ca in Los Angeles ...).
+   */
+  static HomeZoneClock legalClock() {
+    return new HomeZoneClock(calendars());
+  }
+
+  /** The zone of the bundled jurisdictions that count on {@code calendarId}. */
+  static ZoneId homeZone(String calendarId) {
+    return switch (calendarId) {
+      case "gb-eng" -> LONDON;
+      case "us-federal" -> NEW_YORK;
+      case "us-ca" -> LOS_ANGELES;
+      case "hk" -> HONG_KONG;
+      case "cn-mainland" -> SHANGHAI;
+      default -> ZoneOffset.UTC;
+    };
+  }
+
+  /** A {@link LegalClock} per rule, in the home zone of the rule's calendar. */
+  static final class HomeZoneClock {
+    private final Calendars calendars;
+
+    HomeZoneClock(Calendars calendars) {
+      this.calendars = calendars;
+    }
+
+    LegalClock of(DeadlineRule rule) {
+      return new LegalClock(calendars, homeZone(rule.calendarId()), FIXED_CLOCK);
+    }
+
+    Deadline dueDate(DeadlineRule rule, Instant received) {
+      return of(rule).dueDate(rule, received);
+    }
+
+    Deadline confirmReceiptBy(DeadlineRule rule, Instant received) {
+      return of(rule).confirmReceiptBy(rule, received);
+    }
+
+    java.util.Optional<Deadline> ukDueDate(DeadlineRule rule, UkClockInputs inputs) {
+      return of(rule).ukDueDate(rule, inputs);
+    }
+
+    UkClock ukClock(
+        DeadlineRule rule, java.util.Optional<DeadlineRule> extension, UkClockInputs inputs) {
+      return of(rule).ukClock(rule, extension, inputs);
+    }
+
+    Deadline extend(Deadline original, DeadlineRule extension) {
+      return of(extension).extend(original, extension);
+    }
+
+    boolean isOverdue(Deadline deadline) {
+      return of(deadline.rule()).isOverdue(deadline);
+    }
+
+    java.time.Duration timeLeft(Deadline deadline) {
+      return of(deadline.rule()).timeLeft(deadline);
+    }
   }
 
   static CalendarSpec jollyday(String id, ZoneId zone, String country, String... subdivisions) {

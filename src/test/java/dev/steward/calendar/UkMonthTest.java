@@ -11,6 +11,7 @@ import dev.steward.calendar.UkClockInputs.ClarificationPause;
 import dev.steward.error.InvalidInputException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The ICO month: afresh from the latest of request, identity and fee; paused for clarification. */
@@ -18,7 +19,7 @@ class UkMonthTest {
   private static final DeadlineRule ONE_MONTH = new DeadlineRule(Count.UK_MONTHS, 1, "gb-eng");
   private static final Instant REQUEST_3_SEPT = at("2025-09-03T11:00", LONDON);
 
-  private final LegalClock clock = TestCalendars.legalClock();
+  private final TestCalendars.HomeZoneClock clock = TestCalendars.legalClock();
 
   private static ClarificationPause pause(String asked, String answered) {
     return new ClarificationPause(
@@ -129,6 +130,102 @@ class UkMonthTest {
     Deadline extended = clock.extend(paused, new DeadlineRule(Count.UK_MONTHS, 2, "gb-eng"));
     // 7 October + 2 months = Sunday 7 December, moved to Monday 8 December.
     assertThat(extended.dueDate()).isEqualTo(date("2025-12-08"));
+  }
+
+  private static final DeadlineRule TWO_MONTHS = new DeadlineRule(Count.UK_MONTHS, 2, "gb-eng");
+
+  private UkClock extendedWith(ClarificationPause... pauses) {
+    return clock.ukClock(
+        ONE_MONTH,
+        Optional.of(TWO_MONTHS),
+        new UkClockInputs(REQUEST_3_SEPT, null, null, List.of(pauses)));
+  }
+
+  @Test
+  void ukClock_extendedWithoutPauses_endsTwoMonthsAfterTheMonth() {
+    // 3 October + 2 months: Wednesday 3 December 2025.
+    Deadline due = extendedWith().deadline().orElseThrow();
+    assertThat(due.dueDate()).isEqualTo(date("2025-12-03"));
+    assertThat(due.extensionOf().orElseThrow().dueDate()).isEqualTo(date("2025-10-03"));
+  }
+
+  @Test
+  void ukClock_clarificationDuringTheExtension_movesTheExtendedEnd() {
+    // Asked 20 October, after the month's due date (3 October) but inside the extension;
+    // answered 22 October: 3 days do not count. 3 December + 3 = Saturday 6 December, so Monday
+    // 8 December.
+    Deadline due =
+        extendedWith(pause("2025-10-20T10:00", "2025-10-22T16:00")).deadline().orElseThrow();
+    assertThat(due.daysPaused()).isEqualTo(3);
+    assertThat(due.periodEnd()).isEqualTo(date("2025-12-06"));
+    assertThat(due.dueDate()).isEqualTo(date("2025-12-08"));
+  }
+
+  @Test
+  void ukClock_clarificationInTheMonth_movesTheMonthFromWhichTheExtensionCounts() {
+    // 10 to 13 September: the month ends on 7 October, and the extension on 7 December (a
+    // Sunday), so Monday 8 December; then 3 more days from a pause in the extension: 10 December.
+    Deadline due =
+        extendedWith(
+                pause("2025-09-10T14:00", "2025-09-13T09:00"),
+                pause("2025-11-03T09:00", "2025-11-05T09:00"))
+            .deadline()
+            .orElseThrow();
+    assertThat(due.extensionOf().orElseThrow().periodEnd()).isEqualTo(date("2025-10-07"));
+    assertThat(due.daysPaused()).isEqualTo(7);
+    assertThat(due.dueDate()).isEqualTo(date("2025-12-10"));
+  }
+
+  @Test
+  void ukClock_clarificationAfterTheExtendedDueDate_hasNoEffect() {
+    Deadline due =
+        extendedWith(pause("2025-12-04T10:00", "2025-12-08T10:00")).deadline().orElseThrow();
+    assertThat(due.daysPaused()).isZero();
+    assertThat(due.dueDate()).isEqualTo(date("2025-12-03"));
+  }
+
+  @Test
+  void ukClock_clarificationAfterTheMonthWithoutExtension_hasNoEffect() {
+    // The other side: not extended, the clock ran out on 3 October.
+    UkClockInputs inputs =
+        new UkClockInputs(
+            REQUEST_3_SEPT, null, null, List.of(pause("2025-10-20T10:00", "2025-10-22T16:00")));
+    assertThat(clock.ukDueDate(ONE_MONTH, inputs).orElseThrow().dueDate())
+        .isEqualTo(date("2025-10-03"));
+  }
+
+  @Test
+  void ukClock_awaitingAnAnswer_saysSinceWhenAndTheDaysLeft() {
+    // Counted: 4 to 9 September. Left: 10 September to 3 October inclusive, 24 days.
+    UkClock stopped =
+        clock.ukClock(
+            ONE_MONTH,
+            Optional.empty(),
+            new UkClockInputs(
+                REQUEST_3_SEPT, null, null, List.of(pause("2025-09-10T14:00", null))));
+    assertThat(stopped)
+        .isEqualTo(new UkClock.Stopped(at("2025-09-10T14:00", LONDON), 24, 0, false));
+  }
+
+  @Test
+  void ukClock_awaitingAnAnswerInTheExtension_countsTheDaysLeftToTheExtendedEnd() {
+    // 20 October to 3 December inclusive: 12 + 30 + 3 = 45 days.
+    UkClock stopped = extendedWith(pause("2025-10-20T10:00", null));
+    assertThat(stopped).isEqualTo(new UkClock.Stopped(at("2025-10-20T10:00", LONDON), 45, 0, true));
+  }
+
+  @Test
+  void ukClock_askedOnTheMovedDueDate_endsNoEarlierThanTheAnswer() {
+    // Received 4 September: the month ends on Saturday 4 October, due Monday 6 October. Asked on
+    // the 6th, nothing of the month was left; answered Tuesday 7 October: due that day.
+    UkClockInputs inputs =
+        new UkClockInputs(
+            at("2025-09-04T09:00", LONDON),
+            null,
+            null,
+            List.of(pause("2025-10-06T09:00", "2025-10-07T09:00")));
+    assertThat(clock.ukDueDate(ONE_MONTH, inputs).orElseThrow().dueDate())
+        .isEqualTo(date("2025-10-07"));
   }
 
   @Test

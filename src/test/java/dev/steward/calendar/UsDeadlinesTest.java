@@ -18,7 +18,7 @@ class UsDeadlinesTest {
   private static final DeadlineRule EXTEND = new DeadlineRule(Count.CALENDAR_DAYS, 45, "us-ca");
   private static final DeadlineRule OPT_OUT = new DeadlineRule(Count.BUSINESS_DAYS, 15, "us-ca");
 
-  private final LegalClock clock = TestCalendars.legalClock();
+  private final TestCalendars.HomeZoneClock clock = TestCalendars.legalClock();
 
   private static Instant la(String localDateTime) {
     return at(localDateTime, LOS_ANGELES);

@@ -11,11 +11,16 @@ import java.io.StringWriter;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** {@code steward requests due} reads the queue from the store, without keys. */
 class RequestsCommandTest {
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   @Test
   void due_listsOpenRequestsWithinThePeriodOnly() {
@@ -43,6 +48,44 @@ class RequestsCommandTest {
         .contains(reference, "opt_out_sale_sharing", "verified", "ccpa", "1 due within 5w");
     assertThat(withinADay).doesNotContain(reference).contains("0 due within 24h");
     assertThat(overdue).contains("0 overdue");
+  }
+
+  @Test
+  void due_pausedUkRequest_showsTheStoppedClockAndTheDaysLeftWhenResumed() {
+    StewardConfig config = TestNodes.config(Engine.H2, TestNodes.http());
+    String reference;
+    LocalDate received;
+    try (TestNodes.Running node = TestNodes.start(config)) {
+      String token = node.adminToken("request:submit", "request:read", "request:work");
+      received = LocalDate.now(LONDON);
+      HttpResponse<String> logged =
+          node.json(
+              "POST",
+              "/api/v1/requests",
+              token,
+              "{\"type\":\"access\",\"residence\":\"GB\",\"channel\":\"email\","
+                  + "\"identity\":{\"email\":\"pause@example.co.uk\"}}");
+      assertThat(logged.statusCode()).as(logged.body()).isEqualTo(202);
+      reference = logged.body().replaceAll(".*\"(R-[A-Z0-9-]+)\".*", "$1");
+      HttpResponse<String> open = node.get("/api/v1/requests", token);
+      String id =
+          open.body()
+              .replaceAll(".*\"id\":\"([0-9a-f-]{36})\",\"reference\":\"" + reference + ".*", "$1");
+      HttpResponse<String> paused =
+          node.json("POST", "/api/v1/requests/" + id + "/pause", token, "{}");
+      assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+    }
+    StoreOpener store = () -> Database.open(config.store());
+
+    String withinFiveWeeks = run(store, "due", "--within", "5w");
+    String withinADay = run(store, "due", "--within", "24h");
+
+    // Asked on the day of receipt: no day was counted yet, so the whole month is left.
+    long left = ChronoUnit.DAYS.between(received, received.plusMonths(1));
+    assertThat(withinFiveWeeks)
+        .contains(reference, "uk_gdpr", "stopped since " + LocalDate.now(ZoneOffset.UTC))
+        .contains(left + " days left when resumed");
+    assertThat(withinADay).doesNotContain(reference);
   }
 
   @Test

@@ -3,12 +3,17 @@ package dev.steward.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.calendar.CalendarSpec;
+import dev.steward.calendar.Calendars;
 import dev.steward.calendar.DeadlineRule;
 import dev.steward.calendar.DeadlineRule.Count;
+import dev.steward.calendar.LegalClock;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import org.junit.jupiter.api.Test;
 
 /** The bundled policy passes with warnings only, and encodes the source's facts. */
@@ -70,7 +75,9 @@ class BundledPolicyTest {
     assertThat(late.errors()).isEmpty();
     assertThat(late.warnings())
         .extracting(Problem::message)
-        .contains("dated calendar 'cn-mainland' has no data for 2027 yet");
+        .contains(
+            "dated calendar 'cn-mainland' has no data for 2027 yet; the last year it covers is"
+                + " 2026");
   }
 
   @Test
@@ -84,7 +91,38 @@ class BundledPolicyTest {
         .extracting(Problem::message)
         .contains(
             "dated calendar 'cn-mainland' has no data for 2027, which a deadline counted from"
-                + " 2026-12-20 needs");
+                + " 2026-12-20 needs; the last year it covers is 2026");
+  }
+
+  @Test
+  void bundled_usFederalCalendar_addsColumbusDayOnTheSecondMondayOfOctober() {
+    // 5 U.S.C. §6103(a); jollyday 1.5.0 lacks it at the federal level.
+    CalendarSpec federal = policy.calendar("us-federal").orElseThrow();
+    assertThat(federal.years()).isNotEmpty();
+    federal
+        .years()
+        .forEach(
+            (year, corrections) -> {
+              LocalDate columbus =
+                  LocalDate.of(year, 10, 1)
+                      .with(TemporalAdjusters.dayOfWeekInMonth(2, DayOfWeek.MONDAY));
+              assertThat(corrections.holidays()).as("%s", year).containsExactly(columbus);
+              assertThat(corrections.workingDays()).isEmpty();
+            });
+    assertThat(federal.years().keySet()).contains(2025, 2026, 2030, 2035);
+  }
+
+  @Test
+  void bundled_coppaTargetAcrossColumbusDay2026_isMonday26October() {
+    // COPPA's declared target, 10 business days on the federal calendar, from Friday 9 October
+    // 2026: Monday 12 October is Columbus Day, so the tenth business day is 26 October, not 23.
+    Jurisdiction coppa = policy.jurisdiction("coppa").orElseThrow();
+    DeadlineRule target = coppa.right(RequestType.PARENTAL_DELETION).orElseThrow().deadline();
+    LegalClock clock =
+        new LegalClock(Calendars.of(policy.calendars()), coppa.zone(), Fixtures.CLOCK);
+    Instant received = LocalDateTime.parse("2026-10-09T12:00").atZone(coppa.zone()).toInstant();
+
+    assertThat(clock.dueDate(target, received).dueDate()).isEqualTo(LocalDate.parse("2026-10-26"));
   }
 
   @Test

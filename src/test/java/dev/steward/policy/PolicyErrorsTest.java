@@ -142,13 +142,15 @@ class PolicyErrorsTest {
     assertErrors(
         check(minimal() + calendar),
         "policy.yaml:43:5: error: dated calendar 'cn' has no data for 2025, which the current year"
-            + " needs (hint: add the holidays and adjusted working days announced for 2025)");
+            + " needs; the last year it covers is 2024 (hint: add the holidays and adjusted working"
+            + " days announced for 2025)");
   }
 
   @Test
   void check_deadlineRunningIntoTheNextUnannouncedYear_isAWarningNotAnError() {
+    // No zone of its own: the 'gdpr' jurisdiction counts on it in Dublin.
     String calendar =
-        "  - id: cn\n    source: dated\n    zone: Asia/Shanghai\n    years:\n"
+        "  - id: cn\n    source: dated\n    years:\n"
             + "      2025: {holidays: [2025-01-01], working_days: []}\n";
     String yaml =
         (minimal() + calendar)
@@ -159,10 +161,10 @@ class PolicyErrorsTest {
     assertThat(report.warnings())
         .extracting(Problem::format)
         .contains(
-            "policy.yaml:43:5: warning: dated calendar 'cn' has no data for 2026, which a deadline"
-                + " counted from 2025-12-20 needs (hint: add the holidays and adjusted working days"
-                + " for 2026 once announced; until then such deadlines are not counted and the"
-                + " requests are listed as having a clock gap)");
+            "policy.yaml:42:5: warning: dated calendar 'cn' has no data for 2026, which a deadline"
+                + " counted from 2025-12-20 needs; the last year it covers is 2025 (hint: add the"
+                + " holidays and adjusted working days for 2026 once announced; until then such"
+                + " deadlines are not counted and the requests are listed as having a clock gap)");
   }
 
   @Test

@@ -119,6 +119,60 @@ class PolicyVersionsTest {
     }
   }
 
+  /** The bundled text under another label, in force from {@code effectiveDate}. */
+  private static PolicySnapshot effectiveOn(String version, String effectiveDate) {
+    String text =
+        PolicyChecker.bundledText()
+            .replaceFirst("(?m)^version: .*$", "version: \"" + version + "\"")
+            .replaceFirst("(?m)^effective_date: .*$", "effective_date: " + effectiveDate);
+    return PolicySnapshot.ofText(version + ".yaml", text);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void publish_withAFutureEffectiveDate_takesForceOnThatDayOnEveryNode(Engine engine) {
+    try (Database database = TestDatabases.open(engine)) {
+      MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
+      PolicyVersions first = new PolicyVersions(database, new PolicyChecker(NOW), audit, clock);
+      PolicyVersions second = new PolicyVersions(database, new PolicyChecker(NOW), audit, clock);
+      first.publish(bundled(), DPO);
+      assertThat(second.current().version()).isEqualTo("2019-10");
+
+      first.publish(effectiveOn("2026-12", "2026-12-01"), DPO);
+
+      assertThat(first.current().version()).isEqualTo("2019-10");
+      clock.advance(PolicyVersions.REFRESH.plusMillis(1));
+      assertThat(second.current().version()).isEqualTo("2019-10");
+      assertThat(second.all()).extracting(PublishedPolicy::version).contains("2026-12");
+      // 1 December has begun in every zone of the policy's jurisdictions only at midnight in Los
+      // Angeles, the last of them: 08:00 UTC.
+      clock.set(Instant.parse("2026-12-01T07:59:59Z"));
+      assertThat(first.current().version()).isEqualTo("2019-10");
+      assertThat(second.current().version()).isEqualTo("2019-10");
+      clock.set(Instant.parse("2026-12-01T08:00:00Z"));
+      assertThat(first.current().version()).isEqualTo("2026-12");
+      assertThat(second.current().version()).isEqualTo("2026-12");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void publish_effectiveNowWhileAnotherIsScheduled_takesForceNowAndTheScheduledOneStillFollows(
+      Engine engine) {
+    try (Database database = TestDatabases.open(engine)) {
+      MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
+      PolicyVersions versions = new PolicyVersions(database, new PolicyChecker(NOW), audit, clock);
+      versions.publish(bundled(), DPO);
+      versions.publish(effectiveOn("2026-12", "2026-12-01"), DPO);
+
+      versions.publish(effectiveOn("2026-11b", "2026-11-01"), DPO);
+
+      assertThat(versions.current().version()).isEqualTo("2026-11b");
+      clock.set(Instant.parse("2026-12-02T00:00:00Z"));
+      assertThat(versions.current().version()).isEqualTo("2026-12");
+    }
+  }
+
   /** A clock tests move by hand. */
   static final class MutableClock extends Clock {
     private Instant now;
@@ -129,6 +183,10 @@ class PolicyVersionsTest {
 
     void advance(java.time.Duration by) {
       now = now.plus(by);
+    }
+
+    void set(Instant instant) {
+      now = instant;
     }
 
     @Override

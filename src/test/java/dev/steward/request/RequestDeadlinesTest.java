@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.store.Engine;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -161,6 +162,102 @@ class RequestDeadlinesTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void ukAccess_whilePaused_showsSinceWhenTheClockStoodAndTheDaysLeft(Engine engine) {
+    RequestWorld world = world(engine);
+    world.at("2025-09-15T09:00", "Europe/London");
+    UUID id =
+        world.log(
+            "access", "GB", "paula@example.co.uk", instant("2025-09-03T09:00", "Europe/London"));
+    Instant asked = instant("2025-09-10T14:00", "Europe/London");
+
+    HttpResponse<String> paused = world.act(id, "pause", "{\"askedAt\":\"%s\"}".formatted(asked));
+
+    assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+    JsonNode summary = RequestWorld.json(paused);
+    assertThat(summary.get("dueDate").isNull()).isTrue();
+    assertThat(summary.get("stoppedSince").asText()).isEqualTo(asked.toString());
+    // Counted so far: 4 to 9 September. Left: 10 September to 3 October, 24 days, which run
+    // again from the day after the answer arrives.
+    assertThat(summary.get("daysLeftWhenResumed").asInt()).isEqualTo(24);
+    JsonNode detail = world.detail(id);
+    assertThat(detail.at("/summary/stoppedSince").asText()).isEqualTo(asked.toString());
+    assertThat(detail.at("/summary/daysLeftWhenResumed").asInt()).isEqualTo(24);
+    assertThat(detail.at("/clocks/0/stoppedSince").asText()).isEqualTo(asked.toString());
+    assertThat(detail.at("/clocks/0/daysLeftWhenResumed").asInt()).isEqualTo(24);
+
+    world.at("2025-09-17T09:00", "Europe/London");
+    HttpResponse<String> answered =
+        world.act(
+            id,
+            "resume",
+            "{\"answeredAt\":\"%s\"}".formatted(instant("2025-09-16T08:00", "Europe/London")));
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+    JsonNode resumed = world.detail(id);
+    // 16 September + 24 days = 10 October.
+    assertThat(resumed.at("/summary/dueDate").asText()).isEqualTo("2025-10-10");
+    assertThat(resumed.at("/summary/stoppedSince").isNull()).isTrue();
+    assertThat(resumed.at("/summary/daysLeftWhenResumed").isNull()).isTrue();
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void ukAccess_clarificationAskedDuringTheExtension_stopsTheExtendedClock(Engine engine) {
+    RequestWorld world = world(engine);
+    world.at("2025-09-20T09:00", "Europe/London");
+    UUID id =
+        world.log(
+            "access", "GB", "xavier@example.co.uk", instant("2025-09-03T09:00", "Europe/London"));
+    HttpResponse<String> extended =
+        world.act(id, "extend", "{\"reason\":\"the records span several systems\"}");
+    assertThat(extended.statusCode()).as(extended.body()).isEqualTo(200);
+    // 3 October + 2 months: Wednesday 3 December.
+    assertThat(RequestWorld.json(extended).get("dueDate").asText()).isEqualTo("2025-12-03");
+
+    world.at("2025-10-25T09:00", "Europe/London");
+    world.act(
+        id,
+        "pause",
+        "{\"askedAt\":\"%s\"}".formatted(instant("2025-10-20T10:00", "Europe/London")));
+    world.act(
+        id,
+        "resume",
+        "{\"answeredAt\":\"%s\"}".formatted(instant("2025-10-22T16:00", "Europe/London")));
+
+    // UK GDPR Art. 12A: 20, 21 and 22 October do not count, so the extended period ends on
+    // Saturday 6 December instead of 3 December, and the answer is due on Monday 8 December.
+    JsonNode detail = world.detail(id);
+    assertThat(detail.at("/summary/dueDate").asText()).isEqualTo("2025-12-08");
+    assertThat(detail.at("/clocks/0/daysPaused").asInt()).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void ukAccess_clarificationAskedAfterTheExtendedDueDate_changesNothing(Engine engine) {
+    RequestWorld world = world(engine);
+    world.at("2025-09-20T09:00", "Europe/London");
+    UUID id =
+        world.log(
+            "access", "GB", "yusuf@example.co.uk", instant("2025-09-03T09:00", "Europe/London"));
+    world.act(id, "extend", "{\"reason\":\"the records span several systems\"}");
+
+    world.at("2025-12-10T09:00", "Europe/London");
+    world.act(
+        id,
+        "pause",
+        "{\"askedAt\":\"%s\"}".formatted(instant("2025-12-05T10:00", "Europe/London")));
+    world.act(
+        id,
+        "resume",
+        "{\"answeredAt\":\"%s\"}".formatted(instant("2025-12-08T16:00", "Europe/London")));
+
+    // The clock ran out on 3 December; a question asked later does not revive it.
+    JsonNode detail = world.detail(id);
+    assertThat(detail.at("/summary/dueDate").asText()).isEqualTo("2025-12-03");
+    assertThat(detail.at("/clocks/0/daysPaused").asInt()).isZero();
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void ccpaKnow_confirmAcrossThanksgiving_respondIn45Days_extendedBy45(Engine engine) {
     RequestWorld world = world(engine);
     world.at("2026-11-20T12:00", "America/Los_Angeles");
@@ -251,6 +348,21 @@ class RequestDeadlinesTest {
     assertThat(detail.get("verificationNeeded").get(0).asText()).isEqualTo("parental");
     // The federal calendar: Thanksgiving off, the day after worked.
     assertThat(detail.at("/summary/dueDate").asText()).isEqualTo("2026-12-07");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void parentalDeletion_acrossColumbusDay_skipsTheFederalHoliday(Engine engine) {
+    RequestWorld world = world(engine);
+    world.at("2026-10-09T12:00", "America/New_York");
+    UUID id =
+        world.idOf(
+            world.submit(
+                "{\"type\":\"parental_deletion\",\"residence\":\"US-NY\","
+                    + "\"identity\":{\"email\":\"columbus.parent@example.com\"}}"));
+    // 5 U.S.C. §6103(a): Columbus Day, Monday 12 October 2026, is off; the tenth business day
+    // after Friday 9 October is then Monday 26 October, not Friday 23 October.
+    assertThat(world.detail(id).at("/summary/dueDate").asText()).isEqualTo("2026-10-26");
   }
 
   @ParameterizedTest

@@ -2,8 +2,11 @@ package dev.steward.policy.documents;
 
 import dev.steward.policy.Policy;
 import dev.steward.policy.documents.Document.Section;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the privacy notice from a policy in one language. Every fact comes from the policy; every
@@ -15,6 +18,14 @@ final class NoticeBuilder {
   private NoticeBuilder() {}
 
   static Document build(Policy policy, DocumentLanguage language) {
+    return build(policy, language, Optional.empty());
+  }
+
+  /**
+   * @param coming the version published to take force later, announced under the lead so a reader
+   *     knows the notice is about to change and where to read the new one
+   */
+  static Document build(Policy policy, DocumentLanguage language, Optional<Policy> coming) {
     Wording wording = new Wording(language);
     Names names = new Names(policy, wording);
     List<Section> sections = new ArrayList<>();
@@ -25,10 +36,20 @@ final class NoticeBuilder {
     sections.addAll(new RegionalSections(policy, wording, names).sections());
     sections.addAll(new SafeguardSections(policy, wording, names).sections());
     sections.addAll(new KeepingSections(policy, wording, names).sections());
-    List<String> lead =
-        List.of(
-            wording.text("notice.lead"),
-            wording.text("notice.updated", policy.version(), wording.date(policy.effectiveDate())));
+    List<String> lead = new ArrayList<>();
+    lead.add(wording.text("notice.lead"));
+    lead.add(
+        wording.text("notice.updated", policy.version(), wording.date(policy.effectiveDate())));
+    coming.ifPresent(
+        next ->
+            lead.add(
+                wording.text(
+                    "notice.coming",
+                    next.version(),
+                    wording.date(next.effectiveDate()),
+                    "/privacy/"
+                        + URLEncoder.encode(next.version(), StandardCharsets.UTF_8)
+                            .replace("+", "%20"))));
     return new Document(
         language.tag(),
         wording.text("notice.title"),

@@ -10,6 +10,7 @@ import dev.steward.web.ApiRoute;
 import dev.steward.web.PublicKind;
 import dev.steward.web.RouteRegistry;
 import io.javalin.http.Context;
+import java.util.Optional;
 
 /**
  * The HTTP routes of the generated documents: the public privacy notice (current and by version)
@@ -32,14 +33,20 @@ public final class PolicyDocumentRoutes {
             .tag("privacy")
             .summary("The privacy notice in force, in the language of ?lang= or Accept-Language")
             .produces(DocumentFormat.HTML.mediaType())
-            .handle((ctx, caller) -> notice(ctx, published.current())));
+            .handle(
+                (ctx, caller) ->
+                    notice(
+                        ctx,
+                        published.current(),
+                        published.upcoming().map(PublishedPolicy::policy))));
     registry.add(
         ApiRoute.get("/privacy/{version}")
             .access(Access.open(PublicKind.NOTICE))
             .tag("privacy")
             .summary("The privacy notice of a published policy version")
             .produces(DocumentFormat.HTML.mediaType())
-            .handle((ctx, caller) -> notice(ctx, version(ctx.pathParam("version")))));
+            .handle(
+                (ctx, caller) -> notice(ctx, version(ctx.pathParam("version")), Optional.empty())));
     registry.add(
         ApiRoute.get(HtmlPages.STYLESHEET)
             .access(Access.open(PublicKind.NOTICE))
@@ -89,12 +96,12 @@ public final class PolicyDocumentRoutes {
         .orElseThrow(() -> new NotFoundException("no published policy version '" + version + "'"));
   }
 
-  private void notice(Context ctx, PublishedPolicy version) {
+  private void notice(Context ctx, PublishedPolicy version, Optional<Policy> coming) {
     DocumentLanguage language =
         LanguageChoice.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"));
     Policy policy = version.policy();
     ctx.header("Vary", "Accept-Language");
-    send(ctx, documents.render(DocumentKind.NOTICE, policy, language, DocumentFormat.HTML));
+    send(ctx, documents.render(DocumentKind.NOTICE, policy, language, DocumentFormat.HTML, coming));
   }
 
   private static void send(Context ctx, RenderedDocument document) {

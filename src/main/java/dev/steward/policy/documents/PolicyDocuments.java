@@ -4,6 +4,7 @@ import dev.steward.error.InvalidInputException;
 import dev.steward.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +39,22 @@ public final class PolicyDocuments {
    */
   public RenderedDocument render(
       DocumentKind kind, Policy policy, DocumentLanguage language, DocumentFormat format) {
+    return render(kind, policy, language, format, Optional.empty());
+  }
+
+  /**
+   * Writes one document; the notice also announces {@code coming}, a version published to take
+   * force later.
+   *
+   * @throws InvalidInputException when the kind does not offer the format
+   * @throws PdfFontMissingException when a PDF is asked for and no font is found
+   */
+  public RenderedDocument render(
+      DocumentKind kind,
+      Policy policy,
+      DocumentLanguage language,
+      DocumentFormat format,
+      Optional<Policy> coming) {
     if (!kind.formats().contains(format)) {
       throw new InvalidInputException(
           kind.slug()
@@ -50,7 +67,7 @@ public final class PolicyDocuments {
     Wording wording = new Wording(language);
     byte[] content =
         switch (kind) {
-          case NOTICE -> write(NoticeBuilder.build(policy, language), format);
+          case NOTICE -> write(NoticeBuilder.build(policy, language, coming), format);
           case PROCESSING_RECORD -> {
             ProcessingRecord record = new ProcessingRecord(policy, wording);
             yield switch (format) {
