@@ -53,6 +53,20 @@ class PolicySchemaTest {
   }
 
   @Test
+  void schema_examples_includeTheEducationCompany() throws IOException {
+    assertThat(examples()).contains("minimal-policy.yaml", "education-policy.yaml");
+  }
+
+  @Test
+  void schema_dpoWithBothContactAndExternal_isAnError() throws IOException {
+    String text =
+        Fixtures.minimal()
+            + "dpo: {entity: acme, contact: privacy, external: {name: X, email: x@example.org}}\n";
+
+    assertThat(errors(text)).isNotEmpty();
+  }
+
+  @Test
   void schema_unknownKey_isAnError() throws IOException {
     String text = Fixtures.minimal().replace("legal_name: Acme", "legal_nmae: Acme");
 
