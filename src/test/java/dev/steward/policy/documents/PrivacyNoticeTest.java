@@ -75,7 +75,7 @@ class PrivacyNoticeTest {
           .contains("ccna-legal@chinacacheglobal.com", "+1 866 998 3399", "Diamond Bar");
       assertThat(notice)
           .contains(DocumentFixtures.BUNDLED.purposes().stream().map(Purpose::name).toList());
-      assertThat(DocumentFixtures.BUNDLED.purposes()).hasSize(8);
+      assertThat(DocumentFixtures.BUNDLED.purposes()).hasSize(13);
     }
     if (language == DocumentLanguage.EN) {
       assertThat(html)
