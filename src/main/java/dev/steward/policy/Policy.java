@@ -23,6 +23,8 @@ import java.util.function.Function;
  * @param directedAtChildren whether the service is meant for children (16 CFR 312.2 "directed to
  *     children"), so the notice must not say it is not
  * @param financialYearEnd the last day of the company's financial year (default 31 December)
+ * @param demo whether this is a demonstration policy, such as the bundled one, whose notice names
+ *     another company than the one running Steward
  */
 public record Policy(
     String version,
@@ -48,7 +50,8 @@ public record Policy(
     List<CalendarSpec> calendars,
     Optional<ChangeNotification> changeNotification,
     boolean directedAtChildren,
-    MonthDay financialYearEnd) {
+    MonthDay financialYearEnd,
+    boolean demo) {
 
   /** What the policy file writes where the company's own documents say nothing. */
   public static final String UNSTATED = "unstated";

@@ -50,7 +50,8 @@ final class PolicyBinder {
             new CalendarBinder(binding).calendars(f),
             records.changeNotification(f),
             f.flag("directed_at_children"),
-            financialYearEnd(f, binding));
+            financialYearEnd(f, binding),
+            f.flag("demo"));
     return binding.origin(policy, f);
   }
 

@@ -24,6 +24,11 @@ class BundledPolicyTest {
   }
 
   @Test
+  void bundled_isMarkedAsTheDemonstrationItIs() {
+    assertThat(policy.demo()).isTrue();
+  }
+
+  @Test
   void bundled_asksForReplacementsOfCustomerAndSupplierRepresentativesOnly() {
     assertThat(policy.subjectTypes())
         .filteredOn(SubjectType::replacementContact)

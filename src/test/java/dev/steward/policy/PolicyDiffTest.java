@@ -96,6 +96,7 @@ class PolicyDiffTest {
         policy.calendars(),
         policy.changeNotification(),
         policy.directedAtChildren(),
-        policy.financialYearEnd());
+        policy.financialYearEnd(),
+        policy.demo());
   }
 }

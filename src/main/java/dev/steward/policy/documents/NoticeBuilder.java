@@ -25,10 +25,14 @@ final class NoticeBuilder {
     sections.addAll(new RegionalSections(policy, wording, names).sections());
     sections.addAll(new SafeguardSections(policy, wording, names).sections());
     sections.addAll(new KeepingSections(policy, wording, names).sections());
-    List<String> lead =
-        List.of(
-            wording.text("notice.lead"),
-            wording.text("notice.updated", policy.version(), wording.date(policy.effectiveDate())));
+    List<String> lead = new ArrayList<>();
+    // A fresh install serves the bundled policy: say whose practices these are before anything.
+    if (policy.demo()) {
+      lead.add(wording.text("notice.demo"));
+    }
+    lead.add(wording.text("notice.lead"));
+    lead.add(
+        wording.text("notice.updated", policy.version(), wording.date(policy.effectiveDate())));
     return new Document(
         language.tag(),
         wording.text("notice.title"),

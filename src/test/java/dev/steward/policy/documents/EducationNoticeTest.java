@@ -39,6 +39,12 @@ class EducationNoticeTest {
   }
 
   @Test
+  void notice_ownPolicy_isNotPresentedAsADemonstration() {
+    assertThat(notice(DocumentLanguage.EN)).doesNotContain("demonstration");
+    assertThat(notice(DocumentLanguage.ZH_CN)).doesNotContain("演示");
+  }
+
+  @Test
   void notice_externalDpo_namesTheFirmAndItsOwnChannels() {
     assertThat(notice(DocumentLanguage.EN))
         .contains(

@@ -86,6 +86,19 @@ class PrivacyNoticeTest {
   }
 
   @Test
+  void notice_bundledDemonstration_saysWhosePracticesItDescribesInBothLanguages() {
+    String english = plain(text(DocumentKind.NOTICE, DocumentLanguage.EN, DocumentFormat.HTML));
+    String chinese = plain(text(DocumentKind.NOTICE, DocumentLanguage.ZH_CN, DocumentFormat.HTML));
+
+    assertThat(english)
+        .contains("This notice is a demonstration.")
+        .contains("not those of the organisation running this site");
+    assertThat(english.indexOf("This notice is a demonstration."))
+        .isLessThan(english.indexOf(ENTITIES.get(0)));
+    assertThat(chinese).contains("本声明仅为演示", "而非运营本网站的组织的做法");
+  }
+
+  @Test
   void notice_unstatedValues_readAsNotStatedNeverAsTheKeyword() {
     String english = plain(text(DocumentKind.NOTICE, DocumentLanguage.EN, DocumentFormat.HTML));
     String chinese = plain(text(DocumentKind.NOTICE, DocumentLanguage.ZH_CN, DocumentFormat.HTML));
