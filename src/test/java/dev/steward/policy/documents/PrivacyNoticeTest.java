@@ -99,6 +99,29 @@ class PrivacyNoticeTest {
   }
 
   @Test
+  void notice_bundled_saysNoDataGoesToInternationalOrganisations() {
+    assertThat(plain(text(DocumentKind.NOTICE, DocumentLanguage.EN, DocumentFormat.HTML)))
+        .contains("We do not send your data to international organisations.");
+  }
+
+  @Test
+  void notice_transferSilentOnInternationalOrganisations_saysNothingAboutThem() {
+    dev.steward.policy.Policy minimal =
+        new dev.steward.policy.PolicyChecker(DocumentFixtures.CLOCK)
+            .loadValid(Path.of("docs", "examples", "minimal-policy.yaml"));
+
+    String notice =
+        plain(
+            new String(
+                DocumentFixtures.DOCUMENTS
+                    .render(DocumentKind.NOTICE, minimal, DocumentLanguage.EN, DocumentFormat.HTML)
+                    .content(),
+                java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(notice).doesNotContain("international organisations");
+  }
+
+  @Test
   void notice_unstatedValues_readAsNotStatedNeverAsTheKeyword() {
     String english = plain(text(DocumentKind.NOTICE, DocumentLanguage.EN, DocumentFormat.HTML));
     String chinese = plain(text(DocumentKind.NOTICE, DocumentLanguage.ZH_CN, DocumentFormat.HTML));
