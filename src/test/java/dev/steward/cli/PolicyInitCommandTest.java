@@ -144,6 +144,26 @@ class PolicyInitCommandTest {
   }
 
   @Test
+  void init_gdprWithNoEntityToCountItsHolidaysOn_asksForTheRepresentativeInTheUnion() {
+    int code =
+        run(
+            "",
+            false,
+            dir.resolve("cn.yaml").toString(),
+            "--entity",
+            "Beispiel Co., Ltd.",
+            "--country",
+            "CN",
+            "--email",
+            "privacy@beispiel.example",
+            "--jurisdiction",
+            "gdpr,pipl");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("representative in the Union (GDPR Art. 27)");
+  }
+
+  @Test
   void init_existingFile_isKeptUnlessForced() throws IOException {
     Path file = Files.writeString(dir.resolve("mine.yaml"), "version: mine\n");
     String[] args = {
