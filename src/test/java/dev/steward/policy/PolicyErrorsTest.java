@@ -285,6 +285,16 @@ class PolicyErrorsTest {
   }
 
   @Test
+  void check_formForAPurposeWithoutLegalBasis_isAnError() {
+    String form =
+        "forms:\n  - id: signup\n    name: Sign up\n    purposes: [service]\n    fields:\n"
+            + "      - {name: email, categories: [contact.email]}\n";
+    assertErrors(
+        check(minimal().replace("[dpv:Contract]", "unstated") + form),
+        "policy.yaml:43:16: error: form 'signup' collects for purpose 'service', which states no legal basis (hint: state the purpose's 'legal_bases' before a form collects for it (GDPR Art. 6(1)))");
+  }
+
+  @Test
   void check_severalErrors_reportsAllInPositionOrder() {
     String yaml =
         minimal()
