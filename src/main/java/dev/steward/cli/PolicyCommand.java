@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "policy",
     mixinStandardHelpOptions = true,
-    description = "Check policy files and write the documents generated from them.",
+    description =
+        "Start, check and publish policy files, and write the documents generated from them.",
     subcommands = {
       PolicyCommand.Check.class,
       PolicyDocumentCommands.Render.class,

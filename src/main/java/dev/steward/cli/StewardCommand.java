@@ -95,6 +95,12 @@ public final class StewardCommand implements Runnable {
     CommandLine policy = new CommandLine(new PolicyCommand());
     policy.addSubcommand(new PolicyPublishCommand(store, clock));
     policy.addSubcommand(new PolicyDiffCommand(clock));
+    policy.addSubcommand(
+        new PolicyInitCommand(
+            clock,
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
+            System.console() != null));
     commandLine.addSubcommand(policy);
   }
 

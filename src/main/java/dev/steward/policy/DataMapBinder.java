@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 /** Binds what data exists: subject and identity types, the category tree, sources and systems. */
 final class DataMapBinder {
   private static final Pattern IDENTITY_TYPE_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+  // A hosting contract often fixes the area (the EU or the EEA), not the country.
+  private static final Set<String> SYSTEM_PLACES = Set.of(Values.EU, Values.EEA, Policy.UNSTATED);
   private final Binding binding;
 
   DataMapBinder(Binding binding) {
@@ -107,7 +109,7 @@ final class DataMapBinder {
                         Values.id(binding, f),
                         f.text("name"),
                         f.text("owner"),
-                        Values.country(binding, f, "location", Set.of(Policy.UNSTATED)),
+                        Values.country(binding, f, "location", SYSTEM_PLACES),
                         f.flagOrUnstated("processor"),
                         f.texts("categories")),
                     f))

@@ -7,7 +7,8 @@ import java.util.Optional;
  * A system that holds personal data.
  *
  * @param owner the id of the entity responsible for it, or {@code unstated}
- * @param location ISO 3166-1 alpha-2 country where the data sits, or {@code unstated}
+ * @param location ISO 3166-1 alpha-2 country where the data sits, {@code EU} or {@code EEA} for a
+ *     system somewhere in that area, or {@code unstated}
  * @param processor whether a processor runs it for us; empty when the policy leaves it unstated
  */
 public record DataSystem(

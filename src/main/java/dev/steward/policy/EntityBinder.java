@@ -79,7 +79,46 @@ final class EntityBinder {
     if (f == null) {
       return Optional.empty();
     }
+    // GDPR Art. 37(6): the DPO is a staff member or fulfils the tasks under a service contract.
+    if (f.has("contact") == f.has("external")) {
+      binding.add(
+          (f.has("external") ? f.node().keyLocation("external") : f.node().location())
+              .error(
+                  f.has("external")
+                      ? "the DPO has both 'contact' and 'external'"
+                      : "the DPO names neither 'contact' nor 'external'",
+                  "a DPO on the staff is reached through a contact route of an entity ('contact');"
+                      + " one serving under a service contract (GDPR Art. 37(6)) has channels of"
+                      + " their own ('external'): give one of the two"));
+    }
+    Optional<Dpo.External> external =
+        Optional.ofNullable(f.child("external", "external_dpo")).map(this::externalDpo);
     return Optional.of(
-        binding.origin(new Dpo(f.text("entity"), f.text("contact"), f.optionalText("title")), f));
+        binding.origin(
+            new Dpo(f.text("entity"), f.optionalText("contact"), external, f.optionalText("title")),
+            f));
+  }
+
+  private Dpo.External externalDpo(Fields f) {
+    Dpo.External external =
+        new Dpo.External(
+            f.text("name"),
+            f.optionalText("organisation"),
+            f.optionalText("post"),
+            f.optionalText("email"),
+            f.optionalText("phone"),
+            f.optionalText("web"));
+    if (external.post().isEmpty()
+        && external.email().isEmpty()
+        && external.phone().isEmpty()
+        && external.web().isEmpty()) {
+      binding.add(
+          f.node()
+              .location()
+              .error(
+                  "the external DPO has no channel",
+                  "give at least one of post, email, phone, web"));
+    }
+    return binding.origin(external, f);
   }
 }

@@ -55,6 +55,20 @@ final class FormRules {
     for (int i = 0; i < form.purposes().size(); i++) {
       String id = form.purposes().get(i);
       ids.reference(id, binding.element(form, "purposes", i), "purpose");
+      // GDPR Art. 6(1): a form records the legal basis of what it collects, so it needs one.
+      if (policy.purpose(id).map(p -> p.legalBases().isEmpty()).orElse(false)) {
+        binding.add(
+            binding
+                .element(form, "purposes", i)
+                .error(
+                    "form '"
+                        + form.id()
+                        + "' collects for purpose '"
+                        + id
+                        + "', which states no legal basis",
+                    "state the purpose's 'legal_bases' before a form collects for it (GDPR Art."
+                        + " 6(1))"));
+      }
       boolean consentBased = policy.purpose(id).map(Purpose::isConsentBased).orElse(false);
       if (consentBased && form.consentField().isEmpty()) {
         binding.add(

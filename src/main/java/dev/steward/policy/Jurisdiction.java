@@ -3,7 +3,9 @@ package dev.steward.policy;
 import dev.steward.calendar.DeadlineRule;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A law (or the company's own promise) under which people have rights: who answers, on which
@@ -14,6 +16,9 @@ import java.util.Optional;
  * @param indirectCollectionNotice GDPR Art. 14(3): the latest time to tell people about data
  *     obtained from another source
  * @param minimumAge the age under which the company does not knowingly collect data (COPPA)
+ * @param parentalConsent the age below which a parent must consent, when the policy states it; see
+ *     {@link #parentalConsentAge}
+ * @param commitments what the company promises people under this law beyond its duties
  */
 public record Jurisdiction(
     String id,
@@ -29,13 +34,31 @@ public record Jurisdiction(
     Optional<DeadlineRule> indirectCollectionNotice,
     Optional<CalOppa> calOppa,
     List<PiplConsent> consents,
-    Optional<Integer> minimumAge) {
+    Optional<Integer> minimumAge,
+    Optional<ParentalConsent> parentalConsent,
+    List<Commitment> commitments) {
 
   public Jurisdiction {
     rights = List.copyOf(rights);
     complaintAuthorities = List.copyOf(complaintAuthorities);
     breach = List.copyOf(breach);
     consents = List.copyOf(consents);
+    commitments = List.copyOf(commitments);
+  }
+
+  /**
+   * The age below which a parent or guardian must give or authorise a child's consent, for a person
+   * in {@code country} (ISO code, or null when unknown): the country's own age where the policy
+   * lists one, else the policy's age for the jurisdiction, else the law's default ({@link
+   * Law#parentalConsentAge}).
+   */
+  public OptionalInt parentalConsentAge(String country) {
+    if (parentalConsent.isPresent()) {
+      ParentalConsent consent = parentalConsent.get();
+      Integer own = country == null ? null : consent.countries().get(country);
+      return OptionalInt.of(own != null ? own : consent.age());
+    }
+    return law == null ? OptionalInt.empty() : law.parentalConsentAge();
   }
 
   public Optional<Right> right(RequestType type) {
@@ -57,11 +80,42 @@ public record Jurisdiction(
       Optional<DeadlineRule> confirm,
       Optional<Extension> extension,
       Optional<String> fee,
-      boolean authorizedAgent) {
+      boolean authorizedAgent,
+      Optional<MarketingObjection> directMarketing) {
 
     public Right {
       exercise = List.copyOf(exercise);
     }
+  }
+
+  /**
+   * How an objection to direct marketing alone is made and checked, where it differs from other
+   * objections: GDPR Art. 21(2)-(3) make it absolute, so it is acted on without proof of identity.
+   */
+  public record MarketingObjection(Verification verification, List<Channel> exercise) {
+    public MarketingObjection {
+      exercise = List.copyOf(exercise);
+    }
+  }
+
+  /**
+   * The age below which a parent must consent for a child (GDPR Art. 8(1)), and the ages that
+   * member states set instead.
+   *
+   * @param countries ISO code to age, for the states that set their own
+   */
+  public record ParentalConsent(int age, Map<String, Integer> countries) {
+    public ParentalConsent {
+      countries = Map.copyOf(countries);
+    }
+  }
+
+  /** A promise made to the people of a jurisdiction, which the checker holds the policy to. */
+  public enum Commitment {
+    /** No personal data is sold: no purpose may be {@code sale_or_sharing}. */
+    NO_SALE,
+    /** No personal data is disclosed to third parties. */
+    NO_THIRD_PARTY_DISCLOSURE
   }
 
   /** A longer deadline the law allows, added to the first, and when it may be used. */

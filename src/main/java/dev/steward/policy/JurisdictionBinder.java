@@ -2,8 +2,11 @@ package dev.steward.policy;
 
 import dev.steward.calendar.DeadlineRule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Binds jurisdictions: their rights with deadlines, authorities, breach clocks and consents. */
 final class JurisdictionBinder {
@@ -52,7 +55,10 @@ final class JurisdictionBinder {
             deadlines.deadline(f, "indirect_collection_notice", calendar),
             Optional.ofNullable(f.child("caloppa", "caloppa")).map(this::calOppa),
             binding.mappings(f, "consents", "pipl_consent").stream().map(this::consent).toList(),
-            Optional.ofNullable(f.amount("minimum_age")));
+            Optional.ofNullable(f.amount("minimum_age")),
+            Optional.ofNullable(f.child("parental_consent", "parental_consent"))
+                .map(this::parentalConsent),
+            f.choices("commitments", Jurisdiction.Commitment.class));
     return binding.origin(jurisdiction, f);
   }
 
@@ -93,8 +99,62 @@ final class JurisdictionBinder {
             confirm,
             extension,
             r.optionalText("fee"),
-            r.flag("authorized_agent"));
+            r.flag("authorized_agent"),
+            marketingObjection(r, type));
     return Optional.of(binding.origin(right, r));
+  }
+
+  private Optional<Jurisdiction.MarketingObjection> marketingObjection(Fields r, RequestType type) {
+    Fields f = r.child("direct_marketing", "marketing_objection");
+    if (f == null) {
+      return Optional.empty();
+    }
+    if (type != null && type != RequestType.OBJECTION) {
+      binding.add(
+          r.node()
+              .keyLocation("direct_marketing")
+              .error(
+                  "only an objection right says how an objection to direct marketing is made",
+                  "move 'direct_marketing:' to the right of type 'objection'"));
+    }
+    Verification verification = f.choice("verification", Verification.class);
+    List<Channel> exercise = f.choices("exercise", Channel.class);
+    return verification == null
+        ? Optional.empty()
+        : Optional.of(
+            binding.origin(new Jurisdiction.MarketingObjection(verification, exercise), f));
+  }
+
+  /** The age, and the ages by country; countries must be ISO codes and ages whole numbers. */
+  private Jurisdiction.ParentalConsent parentalConsent(Fields f) {
+    Integer age = f.amount("age");
+    Map<String, Integer> countries = new LinkedHashMap<>();
+    Node node = f.node().get("countries").orElse(null);
+    if (node instanceof Node.Mapping mapping) {
+      for (Node.Entry entry : mapping.entries().values()) {
+        Values.checkCountry(binding, entry.key(), entry.keyLocation(), Set.of());
+        String text =
+            entry.value() instanceof Node.Scalar scalar && !scalar.isEmpty()
+                ? scalar.text().strip()
+                : "";
+        if (text.matches("\\d{1,2}")) {
+          countries.put(entry.key(), Integer.parseInt(text));
+        } else {
+          binding.add(
+              entry
+                  .value()
+                  .location()
+                  .error(
+                      "the parental consent age for " + entry.key() + " must be a whole number",
+                      "e.g. " + entry.key() + ": 14"));
+        }
+      }
+    } else if (node != null) {
+      binding.add(
+          node.location()
+              .error("'countries' must map each country to its age", "e.g. {AT: 14, FR: 15}"));
+    }
+    return binding.origin(new Jurisdiction.ParentalConsent(age == null ? 0 : age, countries), f);
   }
 
   private Jurisdiction.Authority authority(Fields f) {

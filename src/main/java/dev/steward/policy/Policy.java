@@ -2,6 +2,7 @@ package dev.steward.policy;
 
 import dev.steward.calendar.CalendarSpec;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -19,6 +20,11 @@ import java.util.function.Function;
  * @param effectiveDate {@code YYYY-MM-DD} or {@code YYYY-MM}
  * @param identityTypes identity types declared beyond the built-in ones
  * @param categories the roots of the category tree; see {@link #allCategories()}
+ * @param directedAtChildren whether the service is meant for children (16 CFR 312.2 "directed to
+ *     children"), so the notice must not say it is not
+ * @param financialYearEnd the last day of the company's financial year (default 31 December)
+ * @param demo whether this is a demonstration policy, such as the bundled one, whose notice names
+ *     another company than the one running Steward
  */
 public record Policy(
     String version,
@@ -42,7 +48,10 @@ public record Policy(
     List<OfferedDocument> documents,
     List<Jurisdiction> jurisdictions,
     List<CalendarSpec> calendars,
-    Optional<ChangeNotification> changeNotification) {
+    Optional<ChangeNotification> changeNotification,
+    boolean directedAtChildren,
+    MonthDay financialYearEnd,
+    boolean demo) {
 
   /** What the policy file writes where the company's own documents say nothing. */
   public static final String UNSTATED = "unstated";
@@ -87,6 +96,15 @@ public record Policy(
 
   public Optional<CalendarSpec> calendar(String id) {
     return find(calendars, CalendarSpec::id, id);
+  }
+
+  /**
+   * The last day of the financial year in which {@code date} falls: the day a retention period
+   * starting at {@link RetentionRule.Start#FINANCIAL_YEAR_END} is counted from.
+   */
+  public LocalDate endOfFinancialYear(LocalDate date) {
+    LocalDate end = financialYearEnd.atYear(date.getYear());
+    return end.isBefore(date) ? financialYearEnd.atYear(date.getYear() + 1) : end;
   }
 
   /** The first day the policy is in force; a month-only date means its first day. */

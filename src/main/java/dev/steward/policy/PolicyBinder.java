@@ -1,5 +1,8 @@
 package dev.steward.policy;
 
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
+
 /**
  * Turns the merged YAML tree into a {@link Policy}, reporting every structural problem (unknown or
  * missing keys, wrong types, malformed values) on the way. The result may be incomplete when there
@@ -45,7 +48,37 @@ final class PolicyBinder {
             records.documents(f),
             new JurisdictionBinder(binding).jurisdictions(f),
             new CalendarBinder(binding).calendars(f),
-            records.changeNotification(f));
+            records.changeNotification(f),
+            f.flag("directed_at_children"),
+            financialYearEnd(f, binding),
+            f.flag("demo"));
     return binding.origin(policy, f);
+  }
+
+  /** {@code MM-DD}; 31 December when absent, the most common financial year. */
+  private static MonthDay financialYearEnd(Fields f, Binding binding) {
+    String text = f.text("financial_year_end");
+    MonthDay end = MonthDay.of(12, 31);
+    if (text.isEmpty()) {
+      return end;
+    }
+    try {
+      end = MonthDay.parse(text.startsWith("--") ? text : "--" + text);
+    } catch (DateTimeParseException e) {
+      binding.add(
+          f.where("financial_year_end")
+              .error(
+                  "'" + text + "' is not a day of the year",
+                  "write the financial year's last day as MM-DD, e.g. \"03-31\""));
+      return MonthDay.of(12, 31);
+    }
+    if (end.equals(MonthDay.of(2, 29))) {
+      binding.add(
+          f.where("financial_year_end")
+              .error(
+                  "a financial year cannot end on 29 February, which most years lack",
+                  "use \"02-28\""));
+    }
+    return end;
   }
 }

@@ -28,6 +28,19 @@ public final class PolicyStartup {
    */
   public PublishedPolicy bringIntoForce(
       Optional<Path> file, boolean publish, Principal actor, Consumer<String> notices) {
+    PublishedPolicy inForce = choose(file, publish, actor, notices);
+    if (inForce.policy().demo()) {
+      notices.accept(
+          "the policy in force, version "
+              + inForce.version()
+              + ", is a demonstration: its public notice names another company. Write your own"
+              + " with 'steward policy init FILE', then 'steward policy publish FILE'.");
+    }
+    return inForce;
+  }
+
+  private PublishedPolicy choose(
+      Optional<Path> file, boolean publish, Principal actor, Consumer<String> notices) {
     PolicySnapshot snapshot = file.map(this::read).orElseGet(PolicyStartup::bundled);
     if (publish) {
       return versions.publish(snapshot, actor);

@@ -79,6 +79,8 @@ final class PolicyValidator {
       new LegalBasisRules(binding).check(policy);
       new TransferRules(binding).check(policy);
       new PracticeRules(binding).check(policy);
+      new ChildrenRules(binding).check(policy);
+      new CommitmentRules(binding).check(policy);
       if (checkCalendars) {
         new CalendarRules(binding, clock).check(policy);
       }

@@ -17,6 +17,11 @@ final class PracticeRules {
     for (Jurisdiction jurisdiction : policy.jurisdictions()) {
       if (jurisdiction.law() != null && jurisdiction.law().isGdprFamily()) {
         checkDocuments(jurisdiction);
+        if (policy.purposes().stream().anyMatch(Purpose::directMarketing)) {
+          jurisdiction
+              .right(RequestType.OBJECTION)
+              .ifPresent(objection -> checkMarketingObjection(jurisdiction, objection));
+        }
       }
       if (jurisdiction.law() == Law.PIPL) {
         jurisdiction.consents().forEach(this::checkConsent);
@@ -42,6 +47,32 @@ final class PracticeRules {
                   "EDPB Guidelines 01/2022: ask for documents only where there is reasonable doubt;"
                       + " possession of the email or account is usually enough"));
     }
+  }
+
+  // GDPR Art. 21(3): an objection to direct marketing ends it, whoever the objector turns out to
+  // be, so there is nothing to verify (RULES: opt-outs and marketing objections need no check).
+  private void checkMarketingObjection(Jurisdiction jurisdiction, Jurisdiction.Right objection) {
+    Verification level =
+        objection.directMarketing().map(m -> m.verification()).orElse(objection.verification());
+    if (level == Verification.NONE || level == Verification.UNSTATED) {
+      return;
+    }
+    Node.Mapping origin =
+        objection.directMarketing().isPresent()
+            ? binding.originOf(objection.directMarketing().get())
+            : binding.originOf(objection);
+    binding.add(
+        origin
+            .valueLocation("verification")
+            .warning(
+                "an objection to direct marketing under '"
+                    + jurisdiction.id()
+                    + "' needs "
+                    + level.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " before it is acted on",
+                "GDPR Art. 21(3): stop the marketing without a check; add 'direct_marketing:"
+                    + " {verification: none, exercise: [unsubscribe_link, email]}' to the"
+                    + " objection right"));
   }
 
   private void checkConsent(Jurisdiction.PiplConsent consent) {

@@ -74,7 +74,7 @@ final class ProcessingBinder {
             to,
             f.choices("mechanisms", Mechanism.class),
             Optional.ofNullable(f.choice("consent", ConsentForm.class)),
-            f.flag("international_organisation"),
+            f.flagOrUnstated("international_organisation"),
             f.texts("categories"));
     return binding.origin(transfer, f);
   }
@@ -90,7 +90,7 @@ final class ProcessingBinder {
                         f.choice("kind", Tracker.Kind.class),
                         f.text("provider"),
                         f.choice("party", Tracker.Party.class),
-                        f.text("purpose"),
+                        f.texts("purpose"),
                         duration(f),
                         f.choice("category", Tracker.ConsentCategory.class),
                         f.texts("categories")),

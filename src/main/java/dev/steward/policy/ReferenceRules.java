@@ -30,7 +30,7 @@ final class ReferenceRules {
         .ifPresent(
             dpo -> {
               ids.reference(dpo.entity(), at(dpo, "entity"), "entity");
-              ids.reference(dpo.contact(), at(dpo, "contact"), "contact");
+              dpo.contact().ifPresent(c -> ids.reference(c, at(dpo, "contact"), "contact"));
             });
     for (Source source : policy.sources()) {
       refs(source, "categories", source.categories(), "category");
@@ -51,7 +51,7 @@ final class ReferenceRules {
       refs(transfer, "categories", transfer.categories(), "category");
     }
     for (Tracker tracker : policy.trackers()) {
-      ids.reference(tracker.purpose(), at(tracker, "purpose"), "purpose");
+      refs(tracker, "purpose", tracker.purposes(), "purpose");
       refs(tracker, "categories", tracker.categories(), "category");
     }
     for (RetentionRule rule : policy.retentionRules()) {

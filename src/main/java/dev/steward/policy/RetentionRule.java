@@ -20,12 +20,22 @@ public record RetentionRule(
     purposes = List.copyOf(purposes);
   }
 
+  /** The event from which the period is counted. */
   public enum Start {
     COLLECTION,
     RELATIONSHIP_END,
     MARKETING_OPT_OUT,
     CONSENT_WITHDRAWN,
-    LEARNED_UNDER_13
+    LEARNED_UNDER_13,
+    /** The person's last sign-in to their account: accounts left unused are closed. */
+    LAST_SIGN_IN,
+    /** A decision the data served, such as on a job application (claims run from it). */
+    DECISION,
+    /**
+     * The end of the financial year in which the data was recorded ({@link
+     * Policy#endOfFinancialYear}), as accounting and tax laws count their retention.
+     */
+    FINANCIAL_YEAR_END
   }
 
   public enum Action {

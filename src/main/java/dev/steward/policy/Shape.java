@@ -20,12 +20,14 @@ final class Shape {
         "*version *effective_date include regions *entities joint_controllers dpo *subject_types"
             + " identity_types"
             + " *categories sources systems *purposes recipients transfers trackers forms"
-            + " *retention exemptions documents *jurisdictions calendars change_notification");
+            + " *retention exemptions documents *jurisdictions calendars change_notification"
+            + " directed_at_children financial_year_end demo");
     def("region", "*id *name");
     def("entity", "*id *legal_name *country *roles parent contacts");
     def("contact", "*id *regions attention post email phone web");
     def("joint_controller", "*id *name *entities *arrangement");
-    def("dpo", "*entity *contact title");
+    def("dpo", "*entity contact external title");
+    def("external_dpo", "*name organisation post email phone web");
     def("subject_type", "*id *name supplied_by_others replacement_contact");
     def("identity_type", "*id *name");
     def(
@@ -51,8 +53,13 @@ final class Shape {
         "jurisdiction",
         "*id *name *law *zone *calendar *controller *contact *rights deadline extension"
             + " complaint_authorities breach indirect_collection_notice caloppa consents"
-            + " minimum_age");
-    def("right", "*type *verification *exercise deadline confirm extension fee authorized_agent");
+            + " minimum_age parental_consent commitments");
+    def("parental_consent", "*age countries");
+    def(
+        "right",
+        "*type *verification *exercise deadline confirm extension fee authorized_agent"
+            + " direct_marketing");
+    def("marketing_objection", "*verification *exercise");
     def("deadline", "*count *amount calendar");
     def("extension", "*count *amount calendar condition");
     def("complaint_authority", "*name country url");

@@ -6,7 +6,7 @@ import java.util.List;
  * A cookie or other tracking technology used on the website or in emails.
  *
  * @param provider who sets it: the company or a named third party, or {@code unstated}
- * @param purpose the id of the purpose it serves
+ * @param purposes the ids of the purposes it serves; empty when the policy leaves them unstated
  * @param duration {@code session}, an ISO-8601 period such as {@code P1Y}, or {@code unstated}
  */
 public record Tracker(
@@ -15,12 +15,13 @@ public record Tracker(
     Kind kind,
     String provider,
     Party party,
-    String purpose,
+    List<String> purposes,
     String duration,
     ConsentCategory category,
     List<String> categories) {
 
   public Tracker {
+    purposes = List.copyOf(purposes);
     categories = List.copyOf(categories);
   }
 

@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param from ISO 3166-1 alpha-2 code, or {@code EEA}
  * @param to ISO codes, {@code EEA}, or {@code WORLD} for "any other country"
  * @param consent how the person's consent is obtained where a mechanism is consent (PIPL Art. 39)
+ * @param internationalOrganisation whether data goes to an international organisation (GDPR Art.
+ *     4(26)); empty when the policy leaves it unstated
  */
 public record Transfer(
     String id,
@@ -16,7 +18,7 @@ public record Transfer(
     List<String> to,
     List<Mechanism> mechanisms,
     Optional<ConsentForm> consent,
-    boolean internationalOrganisation,
+    Optional<Boolean> internationalOrganisation,
     List<String> categories) {
 
   public Transfer {

@@ -36,7 +36,8 @@ final class TransferRules {
           transfer.to().stream()
               .filter(to -> (fromEea && !isEea(to)) || (fromUk && !isEea(to) && !"GB".equals(to)))
               .toList();
-      if (!leaving.isEmpty() || (transfer.internationalOrganisation() && (fromEea || fromUk))) {
+      if (!leaving.isEmpty()
+          || (transfer.internationalOrganisation().orElse(false) && (fromEea || fromUk))) {
         checkGdprMechanism(transfer, fromUk, leaving);
       }
       if ("CN".equals(transfer.from())) {

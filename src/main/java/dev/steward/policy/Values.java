@@ -6,11 +6,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Checks of single values shared by the binders: ids, countries, zones and periods. */
 final class Values {
   static final String EEA = "EEA";
+  static final String EU = "EU";
   static final String WORLD = "WORLD";
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
@@ -50,7 +52,7 @@ final class Values {
 
   static void checkCountry(Binding binding, String code, Location where, Set<String> extra) {
     if (!code.isEmpty() && !isCountry(code) && !extra.contains(code)) {
-      String also = extra.isEmpty() ? "" : " or one of " + String.join(", ", extra);
+      String also = extra.isEmpty() ? "" : " or one of " + String.join(", ", new TreeSet<>(extra));
       binding.add(
           where.error(
               "'" + code + "' is not a country code",

@@ -29,6 +29,11 @@ class BundledPolicyTest {
   }
 
   @Test
+  void bundled_isMarkedAsTheDemonstrationItIs() {
+    assertThat(policy.demo()).isTrue();
+  }
+
+  @Test
   void bundled_asksForReplacementsOfCustomerAndSupplierRepresentativesOnly() {
     assertThat(policy.subjectTypes())
         .filteredOn(SubjectType::replacementContact)
@@ -134,7 +139,7 @@ class BundledPolicyTest {
         .extracting(contact -> contact.email().orElseThrow())
         .containsExactly("ccna-legal@chinacacheglobal.com", "emea@chinacache.com");
     assertThat(policy.dpo()).map(Dpo::entity).contains("cc-uk");
-    assertThat(policy.purposes()).hasSize(8);
+    assertThat(policy.purposes()).hasSize(13);
     assertThat(policy.categories())
         .extracting(Category::id)
         .startsWith("identification", "contact", "applicant", "compliance", "service", "device");
@@ -176,6 +181,97 @@ class BundledPolicyTest {
     assertThat(policy.retentionRules())
         .extracting(rule -> rule.start() + " " + rule.period())
         .containsExactly("RELATIONSHIP_END P6Y", "MARKETING_OPT_OUT P0D", "LEARNED_UNDER_13 P0D");
+  }
+
+  @Test
+  void bundled_formsCoverRecruitmentPortalTestimonialsAndOptInNewsletter() {
+    assertThat(policy.forms())
+        .extracting(Form::id, form -> form.subjectType().orElse(""))
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("job-application", "job-applicants"),
+            org.assertj.core.groups.Tuple.tuple("testimonial", "customer-contacts"),
+            org.assertj.core.groups.Tuple.tuple("newsletter", "marketing-recipients"));
+    Form newsletter =
+        policy.forms().stream().filter(f -> f.id().equals("newsletter")).findFirst().orElseThrow();
+    assertThat(newsletter.consentField()).contains("opt_in");
+    assertThat(policy.purpose("newsletter").orElseThrow().isConsentBased()).isTrue();
+    assertThat(policy.purpose("newsletter").orElseThrow().withdrawal())
+        .contains(Channel.UNSUBSCRIBE_LINK);
+  }
+
+  @Test
+  void bundled_objectionToDirectMarketing_needsNoDocumentsAndTakesTheUnsubscribeLink() {
+    for (String jurisdiction : java.util.List.of("gdpr", "uk_gdpr")) {
+      Jurisdiction.Right objection = right(jurisdiction, RequestType.OBJECTION);
+      Jurisdiction.MarketingObjection marketing = objection.directMarketing().orElseThrow();
+
+      assertThat(objection.verification()).isEqualTo(Verification.DOCUMENTS);
+      assertThat(marketing.verification()).isEqualTo(Verification.NONE);
+      assertThat(marketing.exercise()).contains(Channel.UNSUBSCRIBE_LINK, Channel.EMAIL);
+    }
+    assertThat(report.warnings())
+        .extracting(Problem::message)
+        .noneMatch(message -> message.contains("objection to direct marketing"));
+  }
+
+  @Test
+  void bundled_cookiesAlsoProtectVideoContent() {
+    assertThat(tracker("session-cookies").purposes()).contains("video-protection");
+    assertThat(tracker("persistent-cookies").purposes()).contains("video-protection");
+  }
+
+  @Test
+  void bundled_webLogsServeDemographicsAndPersonalisation() {
+    assertThat(tracker("web-logs").purposes())
+        .containsExactly("website-improvement", "demographics", "personalisation");
+  }
+
+  @Test
+  void bundled_hiredCandidatesDataMovesToTheEmployeeRecords() {
+    Purpose employment = policy.purpose("employment").orElseThrow();
+
+    assertThat(employment.subjectTypes()).containsExactly("job-applicants");
+    assertThat(employment.categories()).contains("applicant");
+    assertThat(policy.systems())
+        .filteredOn(system -> system.id().equals("employee-records"))
+        .flatExtracting(DataSystem::categories)
+        .contains("applicant");
+  }
+
+  @Test
+  void bundled_transfers_stateThatNoneGoesToAnInternationalOrganisation() {
+    assertThat(policy.transfers())
+        .extracting(Transfer::internationalOrganisation)
+        .containsOnly(java.util.Optional.of(false));
+    assertThat(report.warnings())
+        .extracting(Problem::message)
+        .doesNotContain("'international_organisation' is unstated");
+  }
+
+  @Test
+  void bundled_chinaKeepsContactDetailsOnTheMainlandAndPromisesNoSaleOrDisclosure() {
+    assertThat(policy.systems())
+        .filteredOn(system -> system.location().equals("CN"))
+        .flatExtracting(DataSystem::categories)
+        .contains("contact", "identification.name");
+    assertThat(policy.jurisdiction("pipl").orElseThrow().commitments())
+        .containsExactly(
+            Jurisdiction.Commitment.NO_SALE, Jurisdiction.Commitment.NO_THIRD_PARTY_DISCLOSURE);
+    assertThat(policy.jurisdiction("ccpa").orElseThrow().commitments())
+        .containsExactly(Jurisdiction.Commitment.NO_SALE);
+  }
+
+  @Test
+  void bundled_ccpaKnowDeleteAndCorrect_acceptAuthorizedAgents() {
+    for (RequestType type :
+        java.util.List.of(
+            RequestType.KNOW, RequestType.KNOW_SPECIFIC, RequestType.DELETE, RequestType.CORRECT)) {
+      assertThat(right("ccpa", type).authorizedAgent()).as(type.name()).isTrue();
+    }
+  }
+
+  private Tracker tracker(String id) {
+    return policy.trackers().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
   }
 
   private Jurisdiction.Right right(String jurisdiction, RequestType type) {

@@ -94,6 +94,9 @@ class PolicyDiffTest {
         policy.documents(),
         policy.jurisdictions(),
         policy.calendars(),
-        policy.changeNotification());
+        policy.changeNotification(),
+        policy.directedAtChildren(),
+        policy.financialYearEnd(),
+        policy.demo());
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -24,6 +25,33 @@ class PolicyDocsTest {
     CheckReport report = Fixtures.checker().check(DOCS.resolve("examples/minimal-policy.yaml"));
 
     assertThat(report.problems()).isEmpty();
+  }
+
+  @Test
+  void check_educationExample_hasNoProblem() {
+    CheckReport report = Fixtures.checker().check(DOCS.resolve("examples/education-policy.yaml"));
+
+    assertThat(report.problems()).isEmpty();
+  }
+
+  @Test
+  void educationExample_statesWhatTheBundledPolicyCannot() {
+    Policy policy = Fixtures.checker().loadValid(DOCS.resolve("examples/education-policy.yaml"));
+    Jurisdiction gdpr = policy.jurisdiction("gdpr").orElseThrow();
+
+    assertThat(policy.directedAtChildren()).isTrue();
+    assertThat(policy.dpo().orElseThrow().external())
+        .map(Dpo.External::organisation)
+        .contains(Optional.of("Datenschutzberatung Muster GmbH"));
+    assertThat(gdpr.parentalConsentAge("AT")).hasValue(14);
+    assertThat(gdpr.parentalConsentAge("DE")).hasValue(16);
+    assertThat(policy.retentionRules())
+        .extracting(RetentionRule::start)
+        .contains(
+            RetentionRule.Start.LAST_SIGN_IN,
+            RetentionRule.Start.DECISION,
+            RetentionRule.Start.FINANCIAL_YEAR_END);
+    assertThat(policy.systems()).extracting(DataSystem::location).contains("EU", "EEA");
   }
 
   @Test

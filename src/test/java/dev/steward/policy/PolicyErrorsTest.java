@@ -190,6 +190,113 @@ class PolicyErrorsTest {
   }
 
   @Test
+  void check_dpoWithNeitherContactNorExternal_isAnError() {
+    assertErrors(
+        check(minimal() + "dpo: {entity: acme}\n"),
+        "policy.yaml:40:6: error: the DPO names neither 'contact' nor 'external' (hint: a DPO on the staff is reached through a contact route of an entity ('contact'); one serving under a service contract (GDPR Art. 37(6)) has channels of their own ('external'): give one of the two)");
+  }
+
+  @Test
+  void check_dpoWithContactAndExternal_isAnError() {
+    assertErrors(
+        check(
+            minimal()
+                + "dpo:\n  entity: acme\n  contact: privacy\n"
+                + "  external: {name: Dr. A. Example, email: dpo@example.org}\n"),
+        "policy.yaml:43:3: error: the DPO has both 'contact' and 'external' (hint: a DPO on the staff is reached through a contact route of an entity ('contact'); one serving under a service contract (GDPR Art. 37(6)) has channels of their own ('external'): give one of the two)");
+  }
+
+  @Test
+  void check_externalDpoWithoutChannel_isAnError() {
+    assertErrors(
+        check(minimal() + "dpo:\n  entity: acme\n  external: {name: Dr. A. Example}\n"),
+        "policy.yaml:42:13: error: the external DPO has no channel (hint: give at least one of post, email, phone, web)");
+  }
+
+  @Test
+  void check_gdprParentalConsentBelow13_isAnError() {
+    assertErrors(
+        checkMinimalWith("    rights:\n", "    parental_consent: {age: 12}\n    rights:\n"),
+        "policy.yaml:36:29: error: the parental consent age 12 under 'gdpr' is below 13, the lowest GDPR Art. 8(1) allows (hint: use an age from 13 to 16; 16 where the member state set none)");
+  }
+
+  @Test
+  void check_gdprParentalConsentForAStateOutsideTheEea_isAnError() {
+    assertErrors(
+        checkMinimalWith(
+            "    rights:\n",
+            "    parental_consent: {age: 16, countries: {AT: 14, US: 13}}\n    rights:\n"),
+        "policy.yaml:36:53: error: 'US' is not a state of the EEA (hint: GDPR Art. 8(1) lets the member states set their own age: list only those)");
+  }
+
+  @Test
+  void check_serviceDirectedAtChildrenWithMinimumAge_isAnError() {
+    String yaml =
+        minimal()
+            .replace("    rights:\n", "    minimum_age: 13\n    rights:\n")
+            .replace("version: \"1\"\n", "version: \"1\"\ndirected_at_children: true\n");
+    assertErrors(
+        check(yaml),
+        "policy.yaml:37:18: error: the service is directed at children, yet jurisdiction 'gdpr' says no data of anyone under 13 is knowingly collected (hint: remove 'minimum_age' and state the ages of parental consent ('parental_consent'), or set 'directed_at_children: false')");
+  }
+
+  @Test
+  void check_financialYearEndingOn29February_isAnError() {
+    assertErrors(
+        check(minimal() + "financial_year_end: \"02-29\"\n"),
+        "policy.yaml:40:21: error: a financial year cannot end on 29 February, which most years lack (hint: use \"02-28\")");
+  }
+
+  @Test
+  void check_financialYearEndThatIsNoDay_isAnError() {
+    assertErrors(
+        check(minimal() + "financial_year_end: 13-01\n"),
+        "policy.yaml:40:21: error: '13-01' is not a day of the year (hint: write the financial year's last day as MM-DD, e.g. \"03-31\")");
+  }
+
+  @Test
+  void check_marketingObjectionOnAnotherRight_isAnError() {
+    assertErrors(
+        checkMinimalWith(
+            "{type: access, verification: possession, exercise: [email]}",
+            "{type: access, verification: possession, exercise: [email],"
+                + " direct_marketing: {verification: none, exercise: [email]}}"),
+        "policy.yaml:37:69: error: only an objection right says how an objection to direct marketing is made (hint: move 'direct_marketing:' to the right of type 'objection')");
+  }
+
+  @Test
+  void check_systemInAnUnknownArea_isAnError() {
+    assertErrors(
+        check(
+            minimal()
+                + "systems:\n  - {id: crm, name: CRM, owner: acme, location: EUR, processor: true}\n"),
+        "policy.yaml:41:49: error: 'EUR' is not a country code (hint: use an ISO 3166-1 alpha-2 code such as GB, US, CN or one of EEA, EU, unstated)");
+  }
+
+  @Test
+  void check_noSalePromiseWithASellingPurpose_isAnError() {
+    String yaml =
+        minimal()
+            .replace(
+                "    subject_types: [customers]\n",
+                "    subject_types: [customers]\n    sale_or_sharing: true\n")
+            .replace("    rights:\n", "    commitments: [no_sale]\n    rights:\n");
+    assertErrors(
+        check(yaml),
+        "policy.yaml:37:19: error: jurisdiction 'gdpr' promises no sale, but purposes sell or share data: service (hint: drop the promise, or 'sale_or_sharing' from those purposes)");
+  }
+
+  @Test
+  void check_formForAPurposeWithoutLegalBasis_isAnError() {
+    String form =
+        "forms:\n  - id: signup\n    name: Sign up\n    purposes: [service]\n    fields:\n"
+            + "      - {name: email, categories: [contact.email]}\n";
+    assertErrors(
+        check(minimal().replace("[dpv:Contract]", "unstated") + form),
+        "policy.yaml:43:16: error: form 'signup' collects for purpose 'service', which states no legal basis (hint: state the purpose's 'legal_bases' before a form collects for it (GDPR Art. 6(1)))");
+  }
+
+  @Test
   void check_severalErrors_reportsAllInPositionOrder() {
     String yaml =
         minimal()

@@ -49,6 +49,22 @@ class PolicyVersionsTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void bringIntoForce_bundledDemonstration_tellsTheOperatorToWriteTheirOwn() {
+    try (Database database = TestDatabases.open(Engine.H2)) {
+      PolicyVersions versions = new PolicyVersions(database, new PolicyChecker(NOW), audit, NOW);
+      List<String> notices = new ArrayList<>();
+
+      new PolicyStartup(versions, new PolicyChecker(NOW))
+          .bringIntoForce(java.util.Optional.empty(), false, DPO, notices::add);
+
+      assertThat(notices)
+          .singleElement()
+          .asString()
+          .contains("is a demonstration", "steward policy init");
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
   void publish_sameContentAgain_changesNothing(Engine engine) {

@@ -74,4 +74,61 @@ class PolicyWarningsTest {
         .extracting(Problem::message)
         .containsExactly("transfer 'uk-us' leaves the UK on EU standard contractual clauses alone");
   }
+
+  @Test
+  void check_marketingObjectionNeedingDocuments_warnsWithArticle21() {
+    String yaml =
+        minimal()
+            .replace(
+                "    subject_types: [customers]\n",
+                "    subject_types: [customers]\n" + "    direct_marketing: true\n")
+            .replace(
+                "      - {type: access, verification: possession, exercise: [email]}\n",
+                "      - {type: access, verification: possession, exercise: [email]}\n"
+                    + "      - {type: objection, verification: documents, exercise: [email]}\n");
+
+    CheckReport report = check(yaml);
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.warnings())
+        .extracting(Problem::format)
+        .containsExactly(
+            "policy.yaml:39:41: warning: an objection to direct marketing under 'gdpr' needs documents before it is acted on (hint: GDPR Art. 21(3): stop the marketing without a check; add 'direct_marketing: {verification: none, exercise: [unsubscribe_link, email]}' to the objection right)");
+  }
+
+  @Test
+  void check_marketingObjectionWithoutCheck_hasNoWarning() {
+    String yaml =
+        minimal()
+            .replace(
+                "    subject_types: [customers]\n",
+                "    subject_types: [customers]\n" + "    direct_marketing: true\n")
+            .replace(
+                "      - {type: access, verification: possession, exercise: [email]}\n",
+                "      - {type: access, verification: possession, exercise: [email]}\n"
+                    + "      - type: objection\n"
+                    + "        verification: documents\n"
+                    + "        exercise: [email]\n"
+                    + "        direct_marketing: {verification: none, exercise: [unsubscribe_link]}\n");
+
+    assertThat(check(yaml).problems()).isEmpty();
+  }
+
+  @Test
+  void check_noDisclosurePromiseWithThirdPartyRecipients_warnsNamingThem() {
+    String yaml =
+        minimal()
+                .replace(
+                    "    rights:\n", "    commitments: [no_third_party_disclosure]\n    rights:\n")
+            + "recipients:\n"
+            + "  - {id: adviser, name: Tax adviser, kind: third_party, categories: [contact]}\n";
+
+    CheckReport report = check(yaml);
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.warnings())
+        .extracting(Problem::format)
+        .containsExactly(
+            "policy.yaml:36:19: warning: jurisdiction 'gdpr' promises no disclosure to third parties, but the policy names third-party recipients: adviser (hint: say whether these recipients get data of people under this law, or narrow the promise)");
+  }
 }

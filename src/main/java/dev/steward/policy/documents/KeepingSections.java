@@ -33,13 +33,20 @@ final class KeepingSections {
         policy.retentionRules().stream()
             .map(rule -> List.of(covered(rule), limit(wording, rule)))
             .toList();
-    List<Block> blocks =
-        List.of(
-            new Paragraph(wording.text("retention.intro")),
-            new Table(
-                wording.text("retention.table"),
-                List.of(wording.text("retention.data"), wording.text("retention.limit")),
-                rows));
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Paragraph(wording.text("retention.intro")));
+    blocks.add(
+        new Table(
+            wording.text("retention.table"),
+            List.of(wording.text("retention.data"), wording.text("retention.limit")),
+            rows));
+    if (policy.retentionRules().stream()
+        .anyMatch(rule -> rule.start() == RetentionRule.Start.FINANCIAL_YEAR_END)) {
+      blocks.add(
+          new Paragraph(
+              wording.text(
+                  "retention.financial-year", wording.dayOfYear(policy.financialYearEnd()))));
+    }
     return new Section("retention", wording.text("retention.heading"), blocks);
   }
 

@@ -3,6 +3,7 @@ package dev.steward.policy.documents;
 import dev.steward.policy.Category;
 import dev.steward.policy.Channel;
 import dev.steward.policy.Contact;
+import dev.steward.policy.Dpo;
 import dev.steward.policy.Entity;
 import dev.steward.policy.JointController;
 import dev.steward.policy.Policy;
@@ -104,6 +105,21 @@ final class Names {
       ways.add(address.map(a -> label + ": " + wording.orUnstated(a)).orElse(label));
     }
     return String.join("; ", ways);
+  }
+
+  /** An external DPO as the documents name them: "Dr. A. Example, Example Consulting GmbH". */
+  String externalDpo(Dpo.External external) {
+    return external.name() + external.organisation().map(o -> ", " + o).orElse("");
+  }
+
+  /** Every channel of an external DPO: "Email: x@y; Post: ...". */
+  String channels(Dpo.External external) {
+    List<String> ways = new ArrayList<>();
+    external.email().ifPresent(v -> ways.add(wording.label("channel", Channel.EMAIL) + ": " + v));
+    external.post().ifPresent(v -> ways.add(wording.label("channel", Channel.POST) + ": " + v));
+    external.phone().ifPresent(v -> ways.add(wording.label("channel", Channel.PHONE) + ": " + v));
+    external.web().ifPresent(v -> ways.add(wording.label("channel", Channel.WEB_LINK) + ": " + v));
+    return ways.isEmpty() ? wording.unstated() : String.join("; ", ways);
   }
 
   private String names(List<String> ids, Function<String, Optional<String>> lookup) {

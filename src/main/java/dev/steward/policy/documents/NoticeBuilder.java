@@ -37,6 +37,10 @@ final class NoticeBuilder {
     sections.addAll(new SafeguardSections(policy, wording, names).sections());
     sections.addAll(new KeepingSections(policy, wording, names).sections());
     List<String> lead = new ArrayList<>();
+    // A fresh install serves the bundled policy: say whose practices these are before anything.
+    if (policy.demo()) {
+      lead.add(wording.text("notice.demo"));
+    }
     lead.add(wording.text("notice.lead"));
     lead.add(
         wording.text("notice.updated", policy.version(), wording.date(policy.effectiveDate())));

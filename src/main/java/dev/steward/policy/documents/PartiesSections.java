@@ -1,6 +1,7 @@
 package dev.steward.policy.documents;
 
 import dev.steward.policy.Contact;
+import dev.steward.policy.Dpo;
 import dev.steward.policy.Entity;
 import dev.steward.policy.JointController;
 import dev.steward.policy.Policy;
@@ -97,16 +98,27 @@ final class PartiesSections {
     return policy
         .dpo()
         .map(
-            dpo ->
-                wording.text(
-                    "contact.dpo",
-                    dpo.title().orElse(wording.text("contact.dpo.title")),
+            dpo -> {
+              String title = dpo.title().orElse(wording.text("contact.dpo.title"));
+              if (dpo.external().isPresent()) {
+                Dpo.External external = dpo.external().get();
+                return wording.text(
+                    "contact.dpo.external",
+                    title,
+                    names.externalDpo(external),
                     names.controller(dpo.entity()),
-                    names
-                        .contact(dpo.contact())
-                        .flatMap(Contact::email)
-                        .map(wording::orUnstated)
-                        .orElse(wording.unstated())))
+                    names.channels(external));
+              }
+              return wording.text(
+                  "contact.dpo",
+                  title,
+                  names.controller(dpo.entity()),
+                  dpo.contact()
+                      .flatMap(names::contact)
+                      .flatMap(Contact::email)
+                      .map(wording::orUnstated)
+                      .orElse(wording.unstated()));
+            })
         .orElse(wording.text("contact.no-dpo"));
   }
 }

@@ -126,7 +126,18 @@ final class ProcessingRecord {
         .map(
             dpo -> {
               String title = dpo.title().orElse(wording.text("contact.dpo.title"));
-              String via = names.contact(dpo.contact()).map(this::route).orElse(wording.unstated());
+              if (dpo.external().isPresent()) {
+                // GDPR Art. 37(6): serving under a service contract with the designating entity.
+                return title
+                    + ", "
+                    + names.externalDpo(dpo.external().get())
+                    + ", "
+                    + wording.text("ropa.dpo.external", names.controller(dpo.entity()))
+                    + ", "
+                    + names.channels(dpo.external().get());
+              }
+              String via =
+                  dpo.contact().flatMap(names::contact).map(this::route).orElse(wording.unstated());
               return title + ", " + names.controller(dpo.entity()) + ", " + via;
             })
         .orElse(wording.unstated());

@@ -31,11 +31,7 @@ final class RegionalSections {
   List<Section> sections() {
     List<Section> sections = new ArrayList<>();
     law(Law.CCPA).map(this::california).ifPresent(sections::add);
-    policy.jurisdictions().stream()
-        .filter(j -> j.minimumAge().isPresent())
-        .findFirst()
-        .map(this::children)
-        .ifPresent(sections::add);
+    children().ifPresent(sections::add);
     law(Law.PIPL).map(this::china).ifPresent(sections::add);
     return sections;
   }
@@ -87,22 +83,76 @@ final class RegionalSections {
     return names.channels(right.exercise(), jurisdiction.contact());
   }
 
-  private Section children(Jurisdiction coppa) {
-    int age = coppa.minimumAge().orElseThrow();
+  /**
+   * Present when the service is meant for children, when a jurisdiction sets an age under which
+   * data is not knowingly collected, or when the policy states the ages of parental consent.
+   */
+  private Optional<Section> children() {
+    Optional<Jurisdiction> minimum =
+        policy.jurisdictions().stream().filter(j -> j.minimumAge().isPresent()).findFirst();
+    boolean directed = policy.directedAtChildren();
+    // Meant for children: every law's age counts, its default too; otherwise only stated ones.
+    List<String> ages =
+        policy.jurisdictions().stream()
+            .filter(j -> directed || j.parentalConsent().isPresent())
+            .filter(j -> j.parentalConsentAge(null).isPresent())
+            .map(this::parentalConsentAge)
+            .toList();
+    if (!directed && minimum.isEmpty() && ages.isEmpty()) {
+      return Optional.empty();
+    }
     List<Block> blocks = new ArrayList<>();
-    blocks.add(new Paragraph(wording.text("children.intro", age)));
-    coppa
-        .right(RequestType.PARENTAL_DELETION)
+    String heading;
+    if (directed || minimum.isEmpty()) {
+      heading = wording.text("children.heading.all");
+      blocks.add(new Paragraph(wording.text(directed ? "children.directed" : "children.consent")));
+    } else {
+      int age = minimum.get().minimumAge().orElseThrow();
+      heading = wording.text("children.heading", age);
+      blocks.add(new Paragraph(wording.text("children.intro", age)));
+    }
+    if (!ages.isEmpty()) {
+      blocks.add(new Paragraph(wording.text("children.consent-ages")));
+      blocks.add(new Bullets(ages));
+    }
+    for (Jurisdiction jurisdiction : policy.jurisdictions()) {
+      jurisdiction
+          .right(RequestType.PARENTAL_DELETION)
+          .ifPresent(
+              r ->
+                  blocks.add(
+                      new Paragraph(
+                          wording.text(
+                              "children.parents",
+                              jurisdiction
+                                  .minimumAge()
+                                  .or(() -> minimum.flatMap(Jurisdiction::minimumAge))
+                                  .orElse(jurisdiction.parentalConsentAge(null).orElse(13)),
+                              how(jurisdiction, r),
+                              wording.deadline(r.deadline())))));
+    }
+    return Optional.of(new Section("children", heading, blocks));
+  }
+
+  /** "European Economic Area (GDPR): under 16; Austria: under 14". */
+  private String parentalConsentAge(Jurisdiction jurisdiction) {
+    List<String> parts = new ArrayList<>();
+    parts.add(
+        wording.text(
+            "children.consent-age",
+            jurisdiction.name(),
+            jurisdiction.parentalConsentAge(null).getAsInt()));
+    jurisdiction
+        .parentalConsent()
         .ifPresent(
-            r ->
-                blocks.add(
-                    new Paragraph(
-                        wording.text(
-                            "children.parents",
-                            age,
-                            how(coppa, r),
-                            wording.deadline(r.deadline())))));
-    return new Section("children", wording.text("children.heading", age), blocks);
+            consent ->
+                new java.util.TreeMap<>(consent.countries())
+                    .forEach(
+                        (country, age) ->
+                            parts.add(
+                                wording.text(
+                                    "children.consent-age", wording.country(country), age))));
+    return String.join(wording.text("list.separator"), parts);
   }
 
   private Section china(Jurisdiction pipl) {

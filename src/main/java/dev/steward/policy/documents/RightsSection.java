@@ -63,6 +63,12 @@ final class RightsSection {
             wording.text("rights.authorities"),
             wording.join(
                 jurisdiction.complaintAuthorities().stream().map(this::authority).toList())));
+    if (!jurisdiction.commitments().isEmpty()) {
+      facts.add(
+          new Fact(
+              wording.text("rights.commitments"),
+              wording.labels("commitment", jurisdiction.commitments())));
+    }
     List<List<String>> rows =
         jurisdiction.rights().stream().map(r -> row(jurisdiction, r)).toList();
     List<Block> blocks =
@@ -96,6 +102,15 @@ final class RightsSection {
     if (right.authorizedAgent()) {
       notes.add(wording.text("rights.agent"));
     }
+    right
+        .directMarketing()
+        .ifPresent(
+            marketing ->
+                notes.add(
+                    wording.text(
+                        "rights.direct-marketing",
+                        names.channels(marketing.exercise(), jurisdiction.contact()),
+                        wording.label("verification", marketing.verification()))));
     return List.of(
         wording.label("right", right.type()),
         names.channels(right.exercise(), jurisdiction.contact()),

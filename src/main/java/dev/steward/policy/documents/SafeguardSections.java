@@ -80,12 +80,13 @@ final class SafeguardSections {
                 wording.text("transfers.safeguards"),
                 wording.text("transfers.categories")),
             rows));
-    boolean organisations =
-        policy.transfers().stream().anyMatch(Transfer::internationalOrganisation);
-    blocks.add(
-        new Paragraph(
-            wording.text(
-                organisations ? "transfers.organisations" : "transfers.no-organisations")));
+    // Say "none go to international organisations" only when every transfer states it.
+    if (policy.transfers().stream().anyMatch(t -> t.internationalOrganisation().orElse(false))) {
+      blocks.add(new Paragraph(wording.text("transfers.organisations")));
+    } else if (policy.transfers().stream()
+        .allMatch(t -> t.internationalOrganisation().isPresent())) {
+      blocks.add(new Paragraph(wording.text("transfers.no-organisations")));
+    }
     policy.documents().stream()
         .filter(d -> d.kind() == OfferedDocument.Kind.TRANSFER_SAFEGUARDS)
         .forEach(d -> blocks.add(new Paragraph(wording.text("transfers.ask", d.name()))));
@@ -101,7 +102,7 @@ final class SafeguardSections {
                         tracker.name() + " (" + wording.label("tracker", tracker.kind()) + ")",
                         wording.orUnstated(tracker.provider()),
                         wording.label("party", tracker.party()),
-                        names.purpose(tracker.purpose()),
+                        names.purposes(tracker.purposes()),
                         duration(tracker.duration()),
                         wording.label("consent-category", tracker.category())))
             .toList();

@@ -37,8 +37,9 @@ final class TransfersRegister {
                                 .map(c -> wording.label("consent-form", c))
                                 .orElse(wording.text("ropa.none"))),
                         List.of(
-                            wording.text(
-                                t.internationalOrganisation() ? "answer.yes" : "answer.no")),
+                            t.internationalOrganisation()
+                                .map(yes -> wording.text(yes ? "answer.yes" : "answer.no"))
+                                .orElse(wording.unstated())),
                         SubProcessorList.values(
                             wording,
                             t.categories().stream()

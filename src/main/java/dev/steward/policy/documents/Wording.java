@@ -3,6 +3,7 @@ package dev.steward.policy.documents;
 import dev.steward.calendar.DeadlineRule;
 import dev.steward.policy.Policy;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -85,7 +86,7 @@ final class Wording {
     if (Policy.UNSTATED.equals(code)) {
       return unstated();
     }
-    if (code.equals("EEA") || code.equals("WORLD")) {
+    if (code.equals("EEA") || code.equals("EU") || code.equals("WORLD")) {
       return text("country." + code);
     }
     String name = new Locale("", code).getDisplayCountry(language.locale());
@@ -118,6 +119,11 @@ final class Wording {
   /** The text for an amount, using the {@code .one} form where the language has one. */
   private String counted(String key, int amount) {
     return amount == 1 && hasText(key + ".one") ? text(key + ".one", amount) : text(key, amount);
+  }
+
+  /** A day of every year, such as the end of a financial year: "31 March". */
+  String dayOfYear(MonthDay day) {
+    return day.format(DateTimeFormatter.ofPattern(text("format.day-of-year"), language.locale()));
   }
 
   /** {@code 2019-10} as "October 2019", a full date in the language's long form. */

@@ -139,7 +139,7 @@ class PolicyDocumentRoutesTest {
     assertThat(contentType(response)).isEqualTo("text/csv;charset=utf-8");
     assertThat(response.headers().firstValue("Content-Disposition"))
         .hasValue("attachment; filename=\"ropa-2019-10.en.csv\"");
-    assertThat(Rfc4180.parse(response.body())).hasSize(9);
+    assertThat(Rfc4180.parse(response.body())).hasSize(14);
   }
 
   @Test

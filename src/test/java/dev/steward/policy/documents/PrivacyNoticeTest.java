@@ -75,7 +75,7 @@ class PrivacyNoticeTest {
           .contains("ccna-legal@chinacacheglobal.com", "+1 866 998 3399", "Diamond Bar");
       assertThat(notice)
           .contains(DocumentFixtures.BUNDLED.purposes().stream().map(Purpose::name).toList());
-      assertThat(DocumentFixtures.BUNDLED.purposes()).hasSize(8);
+      assertThat(DocumentFixtures.BUNDLED.purposes()).hasSize(13);
     }
     if (language == DocumentLanguage.EN) {
       assertThat(html)
@@ -83,6 +83,42 @@ class PrivacyNoticeTest {
     } else {
       assertThat(html).contains("30个工作日内", "13岁以下", "6年", "2019年10月");
     }
+  }
+
+  @Test
+  void notice_bundledDemonstration_saysWhosePracticesItDescribesInBothLanguages() {
+    String english = plain(text(DocumentKind.NOTICE, DocumentLanguage.EN, DocumentFormat.HTML));
+    String chinese = plain(text(DocumentKind.NOTICE, DocumentLanguage.ZH_CN, DocumentFormat.HTML));
+
+    assertThat(english)
+        .contains("This notice is a demonstration.")
+        .contains("not those of the organisation running this site");
+    assertThat(english.indexOf("This notice is a demonstration."))
+        .isLessThan(english.indexOf(ENTITIES.get(0)));
+    assertThat(chinese).contains("本声明仅为演示", "而非运营本网站的组织的做法");
+  }
+
+  @Test
+  void notice_bundled_saysNoDataGoesToInternationalOrganisations() {
+    assertThat(plain(text(DocumentKind.NOTICE, DocumentLanguage.EN, DocumentFormat.HTML)))
+        .contains("We do not send your data to international organisations.");
+  }
+
+  @Test
+  void notice_transferSilentOnInternationalOrganisations_saysNothingAboutThem() {
+    dev.steward.policy.Policy minimal =
+        new dev.steward.policy.PolicyChecker(DocumentFixtures.CLOCK)
+            .loadValid(Path.of("docs", "examples", "minimal-policy.yaml"));
+
+    String notice =
+        plain(
+            new String(
+                DocumentFixtures.DOCUMENTS
+                    .render(DocumentKind.NOTICE, minimal, DocumentLanguage.EN, DocumentFormat.HTML)
+                    .content(),
+                java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(notice).doesNotContain("international organisations");
   }
 
   @Test

@@ -43,7 +43,7 @@ class ProcessingRecordTest {
     assertThat(csv).contains("\r\n");
     assertThat(records.get(0)).isEqualTo(COLUMNS);
     assertThat(records.subList(1, records.size()))
-        .hasSize(8)
+        .hasSize(13)
         .allSatisfy(record -> assertThat(record).hasSize(COLUMNS.size()))
         .extracting(record -> record.get(0))
         .containsExactlyElementsOf(BUNDLED.purposes().stream().map(Purpose::id).toList());
@@ -63,7 +63,7 @@ class ProcessingRecordTest {
 
     assertThat(json.get("version").asText()).isEqualTo("2019-10");
     assertThat(json.get("controllers")).hasSize(5);
-    assertThat(json.get("activities")).hasSize(8);
+    assertThat(json.get("activities")).hasSize(13);
     assertThat(json.get("activities").get(0).get("legal_bases").isArray()).isTrue();
   }
 
