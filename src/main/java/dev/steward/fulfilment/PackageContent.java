@@ -8,13 +8,13 @@ import dev.steward.policy.Category;
 import dev.steward.policy.Jurisdiction;
 import dev.steward.policy.Policy;
 import dev.steward.policy.Source;
+import dev.steward.policy.documents.PolicyWords;
 import dev.steward.principal.Principal;
 import dev.steward.vault.Disclosure;
 import dev.steward.vault.Disclosures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -35,7 +35,10 @@ final class PackageContent {
   }
 
   PackageView build(
-      Plan plan, Policy policy, List<DataItem> items, boolean providedOnly, Instant now) {
+      Plan plan, Policy asWritten, List<DataItem> items, boolean providedOnly, Instant now) {
+    // Names and conditions as the policy translates them into the package's language.
+    Policy policy = asWritten.localized(plan.language());
+    PolicyWords words = new PolicyWords(plan.language());
     List<Disclosure> disclosed = disclosures.ofSubject(ACTOR, plan.subjectId());
     Map<String, List<DataItem>> byCategory = new TreeMap<>();
     for (DataItem item : items) {
@@ -44,16 +47,13 @@ final class PackageContent {
       }
     }
     List<CategoryView> categories = new ArrayList<>();
-    byCategory.forEach((id, held) -> categories.add(category(policy, id, held, disclosed)));
+    byCategory.forEach((id, held) -> categories.add(category(policy, words, id, held, disclosed)));
     List<Jurisdiction> jurisdictions =
         plan.jurisdictions().stream().flatMap(j -> policy.jurisdiction(j).stream()).toList();
     List<RightView> rights =
         jurisdictions.stream()
             .flatMap(
-                j ->
-                    j.rights().stream()
-                        .map(
-                            r -> new RightView(j.name(), r.type().name().toLowerCase(Locale.ROOT))))
+                j -> j.rights().stream().map(r -> new RightView(j.name(), words.right(r.type()))))
             .toList();
     List<AuthorityView> authorities =
         jurisdictions.stream()
@@ -74,7 +74,11 @@ final class PackageContent {
   }
 
   private CategoryView category(
-      Policy policy, String id, List<DataItem> held, List<Disclosure> disclosed) {
+      Policy policy,
+      PolicyWords words,
+      String id,
+      List<DataItem> held,
+      List<Disclosure> disclosed) {
     boolean redact = Redaction.redacted(policy, id);
     var purposes =
         policy.purposes().stream()
@@ -88,7 +92,8 @@ final class PackageContent {
             .map(p -> p.name())
             .distinct()
             .toList();
-    List<String> bases = held.stream().map(DataItem::legalBasis).distinct().toList();
+    List<String> bases =
+        held.stream().map(DataItem::legalBasis).distinct().map(words::legalBasis).toList();
     List<String> sources =
         held.stream()
             .map(DataItem::source)
@@ -115,13 +120,7 @@ final class PackageContent {
     List<String> retention =
         policy.retentionRules().stream()
             .filter(r -> r.categories().stream().anyMatch(c -> Category.covers(c, id)))
-            .map(
-                r ->
-                    r.period()
-                        + " from "
-                        + r.start().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + ", then "
-                        + r.action().name().toLowerCase(Locale.ROOT))
+            .map(words::retention)
             .toList();
     List<String> transfers =
         policy.transfers().stream()
@@ -129,17 +128,7 @@ final class PackageContent {
                 t ->
                     t.categories().isEmpty()
                         || t.categories().stream().anyMatch(c -> Category.covers(c, id)))
-            .map(
-                t ->
-                    t.from()
-                        + " → "
-                        + String.join(", ", t.to())
-                        + " ("
-                        + t.mechanisms().stream()
-                            .map(m -> m.name().toLowerCase(Locale.ROOT))
-                            .reduce((a, b) -> a + ", " + b)
-                            .orElse("")
-                        + ")")
+            .map(words::transfer)
             .toList();
     List<ItemView> views =
         held.stream()

@@ -65,6 +65,9 @@ public final class PolicyDocuments {
                   ", ", kind.formats().stream().map(DocumentFormat::formatName).toList()));
     }
     Wording wording = new Wording(language);
+    // The file's own texts (names, conditions, fees) in the document's language where it says.
+    policy = policy.localized(language.tag());
+    coming = coming.map(next -> next.localized(language.tag()));
     byte[] content =
         switch (kind) {
           case NOTICE -> write(NoticeBuilder.build(policy, language, coming), format);
