@@ -15,9 +15,9 @@ import dev.steward.vault.Disclosures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Puts the items of every system together with what the policy says of each category (GDPR Art.
@@ -53,7 +53,10 @@ final class PackageContent {
     List<RightView> rights =
         jurisdictions.stream()
             .flatMap(
-                j -> j.rights().stream().map(r -> new RightView(j.name(), words.right(r.type()))))
+                j ->
+                    j.rights().stream()
+                        .map(
+                            r -> new RightView(j.name(), r.type().name().toLowerCase(Locale.ROOT))))
             .toList();
     List<AuthorityView> authorities =
         jurisdictions.stream()
@@ -80,20 +83,10 @@ final class PackageContent {
       List<DataItem> held,
       List<Disclosure> disclosed) {
     boolean redact = Redaction.redacted(policy, id);
-    var purposes =
-        policy.purposes().stream()
-            .filter(p -> p.categories().stream().anyMatch(c -> Category.covers(c, id)));
+    // GDPR Art. 15(1)(a): the purposes each item was collected for, not all the policy allows.
     List<String> purposeNames =
-        Stream.concat(
-                held.stream()
-                    .flatMap(i -> i.purposes().stream())
-                    .flatMap(p -> policy.purpose(p).stream()),
-                purposes)
-            .map(p -> p.name())
-            .distinct()
-            .toList();
-    List<String> bases =
-        held.stream().map(DataItem::legalBasis).distinct().map(words::legalBasis).toList();
+        held.stream().flatMap(i -> purposeNames(policy, i).stream()).distinct().toList();
+    List<String> bases = held.stream().map(DataItem::legalBasis).distinct().toList();
     List<String> sources =
         held.stream()
             .map(DataItem::source)
@@ -139,6 +132,7 @@ final class PackageContent {
                         i.system(),
                         i.source(),
                         i.collectedAt(),
+                        purposeNames(policy, i),
                         redact ? REDACTED : i.value(),
                         redact,
                         provided(policy, i)))
@@ -155,6 +149,14 @@ final class PackageContent {
         retention,
         transfers,
         views);
+  }
+
+  /** The names of the purposes an item was collected for, in the policy's order. */
+  private static List<String> purposeNames(Policy policy, DataItem item) {
+    return policy.purposes().stream()
+        .filter(p -> item.purposes().contains(p.id()))
+        .map(p -> p.name())
+        .toList();
   }
 
   private static String recipientName(Policy policy, String recipient) {

@@ -5,6 +5,8 @@ import dev.steward.policy.RequestType;
 import dev.steward.policy.RetentionRule;
 import dev.steward.policy.Transfer;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The words the documents use for a policy's codes, for other features that write to people in
@@ -23,6 +25,12 @@ public final class PolicyWords {
   /** A legal basis by its DPV id, e.g. {@code dpv:Consent}; unknown ids as written. */
   public String legalBasis(String dpvId) {
     return wording.legalBasis(dpvId);
+  }
+
+  /** Every legal basis the documents word, by DPV id ({@code dpv:Consent}), in this language. */
+  public Map<String, String> legalBases() {
+    return wording.keys("basis.").stream()
+        .collect(Collectors.toMap(k -> "dpv:" + k.substring("basis.".length()), wording::text));
   }
 
   /** What a right lets the person do, e.g. "Get a copy of your data". */

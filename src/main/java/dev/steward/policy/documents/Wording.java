@@ -83,6 +83,13 @@ final class Wording {
     return text;
   }
 
+  /** The keys that start with {@code prefix}. */
+  java.util.Set<String> keys(String prefix) {
+    return bundle.keySet().stream()
+        .filter(k -> k.startsWith(prefix))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   boolean hasText(String key) {
     return bundle.containsKey(key);
   }
