@@ -50,8 +50,8 @@ public final class PolicyDocumentCommands {
         names = "--font",
         paramLabel = "TTF",
         description =
-            "Font with Chinese glyphs for PDF (default: $STEWARD_PDF_FONT, else Droid"
-                + " Sans Fallback from the Debian package fonts-droid-fallback).")
+            "TrueType font with Chinese glyphs for PDF (default: $STEWARD_PDF_FONT, else the"
+                + " bundled Noto Sans SC).")
     Path font;
 
     private final Clock clock;

@@ -8,6 +8,7 @@ import dev.steward.policy.Category;
 import dev.steward.policy.Jurisdiction;
 import dev.steward.policy.Policy;
 import dev.steward.policy.Source;
+import dev.steward.policy.documents.PolicyWords;
 import dev.steward.principal.Principal;
 import dev.steward.vault.Disclosure;
 import dev.steward.vault.Disclosures;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Puts the items of every system together with what the policy says of each category (GDPR Art.
@@ -35,7 +35,10 @@ final class PackageContent {
   }
 
   PackageView build(
-      Plan plan, Policy policy, List<DataItem> items, boolean providedOnly, Instant now) {
+      Plan plan, Policy asWritten, List<DataItem> items, boolean providedOnly, Instant now) {
+    // Names and conditions as the policy translates them into the package's language.
+    Policy policy = asWritten.localized(plan.language());
+    PolicyWords words = new PolicyWords(plan.language());
     List<Disclosure> disclosed = disclosures.ofSubject(ACTOR, plan.subjectId());
     Map<String, List<DataItem>> byCategory = new TreeMap<>();
     for (DataItem item : items) {
@@ -44,7 +47,7 @@ final class PackageContent {
       }
     }
     List<CategoryView> categories = new ArrayList<>();
-    byCategory.forEach((id, held) -> categories.add(category(policy, id, held, disclosed)));
+    byCategory.forEach((id, held) -> categories.add(category(policy, words, id, held, disclosed)));
     List<Jurisdiction> jurisdictions =
         plan.jurisdictions().stream().flatMap(j -> policy.jurisdiction(j).stream()).toList();
     List<RightView> rights =
@@ -74,20 +77,15 @@ final class PackageContent {
   }
 
   private CategoryView category(
-      Policy policy, String id, List<DataItem> held, List<Disclosure> disclosed) {
+      Policy policy,
+      PolicyWords words,
+      String id,
+      List<DataItem> held,
+      List<Disclosure> disclosed) {
     boolean redact = Redaction.redacted(policy, id);
-    var purposes =
-        policy.purposes().stream()
-            .filter(p -> p.categories().stream().anyMatch(c -> Category.covers(c, id)));
+    // GDPR Art. 15(1)(a): the purposes each item was collected for, not all the policy allows.
     List<String> purposeNames =
-        Stream.concat(
-                held.stream()
-                    .flatMap(i -> i.purposes().stream())
-                    .flatMap(p -> policy.purpose(p).stream()),
-                purposes)
-            .map(p -> p.name())
-            .distinct()
-            .toList();
+        held.stream().flatMap(i -> purposeNames(policy, i).stream()).distinct().toList();
     List<String> bases = held.stream().map(DataItem::legalBasis).distinct().toList();
     List<String> sources =
         held.stream()
@@ -115,13 +113,7 @@ final class PackageContent {
     List<String> retention =
         policy.retentionRules().stream()
             .filter(r -> r.categories().stream().anyMatch(c -> Category.covers(c, id)))
-            .map(
-                r ->
-                    r.period()
-                        + " from "
-                        + r.start().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + ", then "
-                        + r.action().name().toLowerCase(Locale.ROOT))
+            .map(words::retention)
             .toList();
     List<String> transfers =
         policy.transfers().stream()
@@ -129,17 +121,7 @@ final class PackageContent {
                 t ->
                     t.categories().isEmpty()
                         || t.categories().stream().anyMatch(c -> Category.covers(c, id)))
-            .map(
-                t ->
-                    t.from()
-                        + " → "
-                        + String.join(", ", t.to())
-                        + " ("
-                        + t.mechanisms().stream()
-                            .map(m -> m.name().toLowerCase(Locale.ROOT))
-                            .reduce((a, b) -> a + ", " + b)
-                            .orElse("")
-                        + ")")
+            .map(words::transfer)
             .toList();
     List<ItemView> views =
         held.stream()
@@ -150,6 +132,7 @@ final class PackageContent {
                         i.system(),
                         i.source(),
                         i.collectedAt(),
+                        purposeNames(policy, i),
                         redact ? REDACTED : i.value(),
                         redact,
                         provided(policy, i)))
@@ -166,6 +149,14 @@ final class PackageContent {
         retention,
         transfers,
         views);
+  }
+
+  /** The names of the purposes an item was collected for, in the policy's order. */
+  private static List<String> purposeNames(Policy policy, DataItem item) {
+    return policy.purposes().stream()
+        .filter(p -> item.purposes().contains(p.id()))
+        .map(p -> p.name())
+        .toList();
   }
 
   private static String recipientName(Policy policy, String recipient) {

@@ -18,7 +18,10 @@ public record PackageView(
     List<RightView> rights,
     List<AuthorityView> complaintAuthorities) {
 
-  /** GDPR Art. 15(1)(a)–(e), (g) per category, with its items. */
+  /**
+   * GDPR Art. 15(1)(a)–(e), (g) per category, with its items; {@code purposes} are those its items
+   * were collected for.
+   */
   public record CategoryView(
       String id,
       String name,
@@ -31,12 +34,16 @@ public record PackageView(
       List<String> transfers,
       List<ItemView> items) {}
 
-  /** One item; {@code redacted} when it is about another person (GDPR Art. 15(4)). */
+  /**
+   * One item with the purposes it was collected for (GDPR Art. 15(1)(a)); {@code redacted} when it
+   * is about another person (GDPR Art. 15(4)).
+   */
   public record ItemView(
       String id,
       String system,
       String source,
       Instant collectedAt,
+      List<String> purposes,
       String value,
       boolean redacted,
       boolean providedBySubject) {}

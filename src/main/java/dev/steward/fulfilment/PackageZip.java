@@ -1,5 +1,7 @@
 package dev.steward.fulfilment;
 
+import dev.steward.policy.RequestType;
+import dev.steward.policy.documents.PolicyWords;
 import dev.steward.web.Json;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -10,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
@@ -55,7 +58,7 @@ final class PackageZip {
 
   static String csv(PackageView.CategoryView category) {
     StringBuilder csv =
-        new StringBuilder("id,system,source,collected_at,provided_by_subject,value\r\n");
+        new StringBuilder("id,system,source,collected_at,provided_by_subject,purposes,value\r\n");
     for (PackageView.ItemView item : category.items()) {
       csv.append(cell(item.id()))
           .append(',')
@@ -66,6 +69,8 @@ final class PackageZip {
           .append(item.collectedAt())
           .append(',')
           .append(item.providedBySubject())
+          .append(',')
+          .append(cell(String.join("; ", item.purposes())))
           .append(',')
           .append(cell(item.value()))
           .append("\r\n");
@@ -105,6 +110,12 @@ final class PackageZip {
     }
     Map<String, String> words = new HashMap<>();
     properties.forEach((key, value) -> words.put(key.toString(), value.toString()));
+    // data.json keeps codes; the report words them as the privacy notice does.
+    PolicyWords policyWords = new PolicyWords(tag);
+    for (RequestType type : RequestType.values()) {
+      words.put("right." + type.name().toLowerCase(Locale.ROOT), policyWords.right(type));
+    }
+    policyWords.legalBases().forEach((dpv, text) -> words.put("basis." + dpv, text));
     return Map.copyOf(words);
   }
 }

@@ -6,6 +6,7 @@ import java.time.MonthDay;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -23,6 +24,8 @@ import java.util.function.Function;
  * @param directedAtChildren whether the service is meant for children (16 CFR 312.2 "directed to
  *     children"), so the notice must not say it is not
  * @param financialYearEnd the last day of the company's financial year (default 31 December)
+ * @param translations per language tag, each text of the file that is translated and its
+ *     translation
  * @param demo whether this is a demonstration policy, such as the bundled one, whose notice names
  *     another company than the one running Steward
  */
@@ -51,7 +54,8 @@ public record Policy(
     Optional<ChangeNotification> changeNotification,
     boolean directedAtChildren,
     MonthDay financialYearEnd,
-    boolean demo) {
+    boolean demo,
+    Map<String, Map<String, String>> translations) {
 
   /** What the policy file writes where the company's own documents say nothing. */
   public static final String UNSTATED = "unstated";
@@ -75,6 +79,16 @@ public record Policy(
     documents = List.copyOf(documents);
     jurisdictions = List.copyOf(jurisdictions);
     calendars = List.copyOf(calendars);
+    translations = Map.copyOf(translations);
+  }
+
+  /**
+   * This policy with every text the file translates into {@code language} (a BCP 47 tag such as
+   * {@code zh-CN}) replaced by its translation; ids, codes and untranslated texts stay as written.
+   */
+  public Policy localized(String language) {
+    Map<String, String> texts = translations.getOrDefault(language, Map.of());
+    return texts.isEmpty() ? this : Localizer.localize(this, texts);
   }
 
   /** Every category of the tree, parents before their children. */

@@ -2,6 +2,8 @@ package dev.steward.policy;
 
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Turns the merged YAML tree into a {@link Policy}, reporting every structural problem (unknown or
@@ -51,8 +53,65 @@ final class PolicyBinder {
             records.changeNotification(f),
             f.flag("directed_at_children"),
             financialYearEnd(f, binding),
-            f.flag("demo"));
+            f.flag("demo"),
+            translations(f, binding));
     return binding.origin(policy, f);
+  }
+
+  /**
+   * {@code translations: {zh-CN: {"text as written": "its translation"}}}: per language, the texts
+   * of the file in another language, used by the documents written in it.
+   */
+  private static Map<String, Map<String, String>> translations(Fields f, Binding binding) {
+    Map<String, Map<String, String>> result = new LinkedHashMap<>();
+    Node node = f.node().get("translations").orElse(null);
+    if (node == null) {
+      return result;
+    }
+    if (!(node instanceof Node.Mapping languages)) {
+      binding.add(
+          node.location()
+              .error(
+                  "'translations' must map a language to its texts",
+                  "e.g. translations: {zh-CN: {\"Contact details\": \"联系方式\"}}"));
+      return result;
+    }
+    for (Node.Entry language : languages.entries().values()) {
+      if (!language.key().matches("[a-z]{2,3}(-[A-Z]{2})?")) {
+        binding.add(
+            language
+                .keyLocation()
+                .error(
+                    "'" + language.key() + "' is not a language tag",
+                    "use a BCP 47 tag such as zh-CN"));
+        continue;
+      }
+      Map<String, String> texts = new LinkedHashMap<>();
+      if (language.value() instanceof Node.Mapping mapping) {
+        for (Node.Entry text : mapping.entries().values()) {
+          if (text.value() instanceof Node.Scalar scalar && !scalar.isEmpty()) {
+            texts.put(text.key().strip(), scalar.text().strip());
+          } else {
+            binding.add(
+                text.value()
+                    .location()
+                    .error("the translation of '" + text.key() + "' must be a single text", ""));
+          }
+        }
+      } else {
+        binding.add(
+            language
+                .value()
+                .location()
+                .error(
+                    "translations into "
+                        + language.key()
+                        + " must map each text to its translation",
+                    ""));
+      }
+      result.put(language.key(), texts);
+    }
+    return result;
   }
 
   /** {@code MM-DD}; 31 December when absent, the most common financial year. */

@@ -21,7 +21,7 @@ final class Shape {
             + " identity_types"
             + " *categories sources systems *purposes recipients transfers trackers forms"
             + " *retention exemptions documents *jurisdictions calendars change_notification"
-            + " directed_at_children financial_year_end demo");
+            + " directed_at_children financial_year_end demo translations");
     def("region", "*id *name");
     def("entity", "*id *legal_name *country *roles parent contacts");
     def("contact", "*id *regions attention post email phone web");

@@ -68,7 +68,8 @@ final class Correspondence {
 
   /** The complaint authorities the policy names for the request's jurisdictions. */
   private String authorities(Handle handle, RequestRow row, Language language) {
-    Policy policy = context.policies.current().policy();
+    // The authorities' names as the policy translates them into the letter's language.
+    Policy policy = context.policies.current().policy().localized(language.tag());
     List<String> named =
         CaseRows.clocks(handle, row.id()).stream()
             .map(ClockRow::jurisdictionId)

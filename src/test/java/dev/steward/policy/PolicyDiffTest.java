@@ -97,6 +97,7 @@ class PolicyDiffTest {
         policy.changeNotification(),
         policy.directedAtChildren(),
         policy.financialYearEnd(),
-        policy.demo());
+        policy.demo(),
+        policy.translations());
   }
 }

@@ -112,6 +112,32 @@ class FulfilmentTourTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void access_eachRecord_listsThePurposeItWasCollectedFor_notEveryPurposeOfItsCategory(
+      Engine engine) throws IOException {
+    RequestWorld world = world(engine);
+    String to = "purposes-" + engine.name().toLowerCase() + "@example.co.uk";
+    UUID subject = subject(world, to);
+    record(world, subject, "contact.email", "the-person", "inquiries", to);
+
+    startVerified(world, "access", to);
+
+    Map<String, String> files =
+        unzip(download(world, link(RequestWorld.body(world.letter(to, "is complete")))).body());
+    var category =
+        dev.steward.web.Json.mapper().readTree(files.get("data.json")).get("categories").get(0);
+    String inquiries = "Answering questions and feedback from customers, prospects and suppliers";
+    assertThat(category.get("id").asText()).isEqualTo("contact.email");
+    assertThat(category.get("purposes").toString()).isEqualTo("[\"" + inquiries + "\"]");
+    assertThat(category.get("items").get(0).get("purposes").toString())
+        .isEqualTo("[\"" + inquiries + "\"]");
+    // The policy allows contact details for marketing too; this record was not collected for it.
+    assertThat(files.get("data.json")).doesNotContain("Sending marketing messages");
+    assertThat(files.get("contact.email.csv")).contains(inquiries);
+    assertThat(files.get("report.html")).contains("Collected for", inquiries);
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void erasure_keepsTheLegalObligationItem_listsIt_andTellsTheRecipient(Engine engine) {
     RequestWorld world = world(engine);
     String to = "erase-" + engine.name().toLowerCase() + "@example.co.uk";

@@ -74,8 +74,7 @@ final class KeepingSections {
     List<String> items = policy.documents().stream().map(this::offered).toList();
     List<Block> blocks =
         List.of(
-            new Paragraph(wording.text("documents.intro")),
-            new Bullets(items.isEmpty() ? List.of(wording.unstated()) : items));
+            new Paragraph(wording.text("documents.intro")), new Bullets(wording.orNothing(items)));
     return new Section("documents", wording.text("documents.heading"), blocks);
   }
 
@@ -84,7 +83,13 @@ final class KeepingSections {
         .contact(document.contact())
         .flatMap(c -> c.email().or(c::post))
         .map(where -> wording.text("documents.item", document.name(), wording.orUnstated(where)))
-        .orElseGet(() -> wording.text("documents.item.no-route", document.name()));
+        .orElseGet(
+            () ->
+                wording.text(
+                    wording.forPublicNotice()
+                        ? "documents.item.any-route"
+                        : "documents.item.no-route",
+                    document.name()));
   }
 
   private Section changes() {
@@ -93,11 +98,14 @@ final class KeepingSections {
     blocks.add(
         new Paragraph(
             notification == null
-                ? wording.text("changes.unstated")
-                : wording.text(
-                    "changes.notify",
-                    wording.labels("channel", notification.channels()),
-                    wording.orUnstated(notification.scope()))));
+                ? wording.text(wording.forPublicNotice() ? "changes.any" : "changes.unstated")
+                : Wording.isUnstated(notification.scope()) && wording.forPublicNotice()
+                    ? wording.text(
+                        "changes.notify.any", wording.labels("channel", notification.channels()))
+                    : wording.text(
+                        "changes.notify",
+                        wording.labels("channel", notification.channels()),
+                        wording.orUnstated(notification.scope()))));
     blocks.add(
         new Paragraph(
             wording.text(

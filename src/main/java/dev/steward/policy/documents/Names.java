@@ -102,9 +102,14 @@ final class Names {
                     case UNSUBSCRIBE_LINK -> Optional.empty();
                   });
       String label = wording.label("channel", channel);
+      boolean open = address.isEmpty() || Wording.isUnstated(address.get());
+      // The public cannot use "Web page" without its address: name the contact details instead.
+      if (open && channel != Channel.UNSUBSCRIBE_LINK && wording.forPublicNotice()) {
+        continue;
+      }
       ways.add(address.map(a -> label + ": " + wording.orUnstated(a)).orElse(label));
     }
-    return String.join("; ", ways);
+    return ways.isEmpty() ? wording.text("channels.contact-us") : String.join("; ", ways);
   }
 
   /** An external DPO as the documents name them: "Dr. A. Example, Example Consulting GmbH". */

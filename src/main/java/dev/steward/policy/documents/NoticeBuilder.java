@@ -26,7 +26,7 @@ final class NoticeBuilder {
    *     knows the notice is about to change and where to read the new one
    */
   static Document build(Policy policy, DocumentLanguage language, Optional<Policy> coming) {
-    Wording wording = new Wording(language);
+    Wording wording = new Wording(language).forPublic();
     Names names = new Names(policy, wording);
     List<Section> sections = new ArrayList<>();
     sections.addAll(new PartiesSections(policy, wording, names).sections());

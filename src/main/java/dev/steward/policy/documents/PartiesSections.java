@@ -52,12 +52,15 @@ final class PartiesSections {
                 wording.text("controllers.role")),
             rows));
     for (JointController joint : policy.jointControllers()) {
+      boolean open = Wording.isUnstated(joint.arrangement());
       blocks.add(
           new Paragraph(
-              wording.text(
-                  "controllers.joint",
-                  names.controller(joint.id()),
-                  wording.orUnstated(joint.arrangement()))));
+              open && wording.forPublicNotice()
+                  ? wording.text("controllers.joint.only", names.controller(joint.id()))
+                  : wording.text(
+                      "controllers.joint",
+                      names.controller(joint.id()),
+                      wording.orUnstated(joint.arrangement()))));
     }
     return new Section("controllers", wording.text("controllers.heading"), blocks);
   }

@@ -4,6 +4,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dev.steward.error.StewardException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Writes a {@link Document} as PDF: its print HTML page laid out by openhtmltopdf, with the {@link
@@ -23,14 +24,14 @@ final class PdfWriter {
     try {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
-      builder.useFont(font.path().toFile(), FAMILY);
+      font.registerWith(builder, FAMILY);
       builder.withHtmlContent(html, null);
       builder.withProducer("Steward");
       builder.toStream(out);
       builder.run();
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new StewardException(
-          "pdf-failed", 500, "could not write the PDF with the font " + font.path(), e);
+          "pdf-failed", 500, "could not write the PDF with the font " + font.name(), e);
     }
     return out.toByteArray();
   }

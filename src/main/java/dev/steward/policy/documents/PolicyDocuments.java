@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * derived from the {@link Policy}, so what the documents say cannot drift from what Steward
  * enforces. Stateless and thread-safe.
  *
- * <p>The PDF font is looked up only when a PDF is asked for, so a host without it can still serve
- * every other format.
+ * <p>The PDF font is looked up only when a PDF is asked for, so a misconfigured font file does not
+ * stop any other format.
  */
 public final class PolicyDocuments {
   private final Supplier<PdfFont> font;
@@ -26,7 +26,7 @@ public final class PolicyDocuments {
     this.font = Objects.requireNonNull(font, "font");
   }
 
-  /** Documents with the PDF font from {@value PdfFont#ENV} or the standard system paths. */
+  /** Documents with the PDF font from {@value PdfFont#ENV}, else the font bundled in the jar. */
   public static PolicyDocuments withSystemFont() {
     return new PolicyDocuments(() -> PdfFont.fromEnvironment(System.getenv()));
   }
@@ -65,6 +65,9 @@ public final class PolicyDocuments {
                   ", ", kind.formats().stream().map(DocumentFormat::formatName).toList()));
     }
     Wording wording = new Wording(language);
+    // The file's own texts (names, conditions, fees) in the document's language where it says.
+    policy = policy.localized(language.tag());
+    coming = coming.map(next -> next.localized(language.tag()));
     byte[] content =
         switch (kind) {
           case NOTICE -> write(NoticeBuilder.build(policy, language, coming), format);

@@ -15,9 +15,16 @@ import java.util.List;
 final class RecordLinks {
   private RecordLinks() {}
 
+  /**
+   * GDPR Art. 30(1)(d): the recipients of a purpose's data. A recipient receives a purpose's data
+   * only through a category both name; one naming its purposes is limited to them. A recipient
+   * stating no category at all cannot be placed, so it is listed under every purpose it may serve
+   * rather than dropped from the record.
+   */
   static List<Recipient> recipients(Policy policy, Purpose purpose) {
     return policy.recipients().stream()
         .filter(r -> r.purposes().isEmpty() || r.purposes().contains(purpose.id()))
+        .filter(r -> r.categories().isEmpty() || overlaps(r.categories(), purpose.categories()))
         .toList();
   }
 

@@ -56,9 +56,12 @@ final class RegionalSections {
     ccpa.calOppa()
         .ifPresent(
             caloppa -> {
-              blocks.add(
-                  new Paragraph(
-                      wording.text("california.dnt", wording.orUnstated(caloppa.doNotTrack()))));
+              // CalOPPA (Cal. Bus. & Prof. Code 22575(b)(5)): said only when the policy states it.
+              if (!Wording.isUnstated(caloppa.doNotTrack()) || !wording.forPublicNotice()) {
+                blocks.add(
+                    new Paragraph(
+                        wording.text("california.dnt", wording.orUnstated(caloppa.doNotTrack()))));
+              }
               if (caloppa.anonymousBrowsing()) {
                 blocks.add(new Paragraph(wording.text("california.anonymous")));
               }
@@ -159,7 +162,7 @@ final class RegionalSections {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Paragraph(wording.text("china.intro")));
     List<String> consents = pipl.consents().stream().map(this::consent).toList();
-    blocks.add(new Bullets(consents.isEmpty() ? List.of(wording.unstated()) : consents));
+    blocks.add(new Bullets(wording.orNothing(consents)));
     blocks.add(new Paragraph(wording.text("china.rights")));
     return new Section("china", wording.text("china.heading"), blocks);
   }

@@ -58,11 +58,14 @@ final class RightsSection {
     facts.add(new Fact(wording.text("rights.law"), wording.label("law", jurisdiction.law())));
     facts.add(
         new Fact(wording.text("rights.controller"), names.controller(jurisdiction.controller())));
-    facts.add(
-        new Fact(
-            wording.text("rights.authorities"),
-            wording.join(
-                jurisdiction.complaintAuthorities().stream().map(this::authority).toList())));
+    List<String> authorities =
+        jurisdiction.complaintAuthorities().stream()
+            .filter(a -> !Wording.isUnstated(a.name()) || !wording.forPublicNotice())
+            .map(this::authority)
+            .toList();
+    if (!authorities.isEmpty() || !wording.forPublicNotice()) {
+      facts.add(new Fact(wording.text("rights.authorities"), wording.join(authorities)));
+    }
     if (!jurisdiction.commitments().isEmpty()) {
       facts.add(
           new Fact(
@@ -94,11 +97,16 @@ final class RightsSection {
         .ifPresent(
             e ->
                 notes.add(
-                    wording.text(
-                        "rights.extension",
-                        wording.deadline(e.by()),
-                        wording.orUnstated(e.condition()))));
-    right.fee().ifPresent(f -> notes.add(wording.text("rights.fee", wording.orUnstated(f))));
+                    Wording.isUnstated(e.condition()) && wording.forPublicNotice()
+                        ? wording.text("rights.extension.any", wording.deadline(e.by()))
+                        : wording.text(
+                            "rights.extension",
+                            wording.deadline(e.by()),
+                            wording.orUnstated(e.condition()))));
+    right
+        .fee()
+        .filter(f -> !Wording.isUnstated(f) || !wording.forPublicNotice())
+        .ifPresent(f -> notes.add(wording.text("rights.fee", wording.orUnstated(f))));
     if (right.authorizedAgent()) {
       notes.add(wording.text("rights.agent"));
     }

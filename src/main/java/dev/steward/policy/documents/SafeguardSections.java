@@ -28,7 +28,12 @@ final class SafeguardSections {
   }
 
   List<Section> sections() {
-    return List.of(security(), transfers(), cookies());
+    List<Section> sections = new ArrayList<>(List.of(security(), transfers()));
+    // No paragraph about cookies above an empty table: a policy naming no tracker says nothing.
+    if (!policy.trackers().isEmpty()) {
+      sections.add(cookies());
+    }
+    return sections;
   }
 
   private Section security() {
@@ -44,7 +49,7 @@ final class SafeguardSections {
         clocks.add(jurisdiction.name() + ": " + breach(notice));
       }
     }
-    blocks.add(new Bullets(clocks.isEmpty() ? List.of(wording.unstated()) : clocks));
+    blocks.add(new Bullets(wording.orNothing(clocks)));
     return new Section("security", wording.text("security.heading"), blocks);
   }
 
@@ -54,7 +59,11 @@ final class SafeguardSections {
             ? wording.text("breach.within", notice.within().map(wording::deadline).orElse(""))
             : wording.label("breach", notice.timing());
     String text = wording.text("breach.to", wording.label("audience", notice.to()), when);
-    return notice.condition().map(c -> text + " (" + wording.orUnstated(c) + ")").orElse(text);
+    return notice
+        .condition()
+        .filter(c -> !Wording.isUnstated(c) || !wording.forPublicNotice())
+        .map(c -> text + " (" + wording.orUnstated(c) + ")")
+        .orElse(text);
   }
 
   private Section transfers() {

@@ -24,9 +24,15 @@ final class Wording {
 
   private final DocumentLanguage language;
   private final ResourceBundle bundle;
+  private final boolean forPublic;
 
   Wording(DocumentLanguage language) {
+    this(language, false);
+  }
+
+  private Wording(DocumentLanguage language, boolean forPublic) {
     this.language = language;
+    this.forPublic = forPublic;
     // No fallback to the JVM's default locale: the base bundle is the English text.
     this.bundle =
         ResourceBundle.getBundle(
@@ -37,6 +43,30 @@ final class Wording {
 
   DocumentLanguage language() {
     return language;
+  }
+
+  /**
+   * The wording of a document the public reads (the notice): what the policy leaves open is not
+   * announced as a gap, which only the record of processing shows; a table cell reads "—" and a
+   * sentence about the open fact is left out.
+   */
+  Wording forPublic() {
+    return new Wording(language, true);
+  }
+
+  /** Whether sentences about facts the policy leaves open are to be left out. */
+  boolean forPublicNotice() {
+    return forPublic;
+  }
+
+  /** Whether {@code value} is a fact the policy leaves open. */
+  static boolean isUnstated(String value) {
+    return value == null || value.isBlank() || Policy.UNSTATED.equals(value);
+  }
+
+  /** The items of a list; for the public, nothing rather than a "not stated" item. */
+  List<String> orNothing(List<String> items) {
+    return items.isEmpty() && !forPublic ? List.of(unstated()) : items;
   }
 
   /** The text under {@code key}, with {@code {0}}, {@code {1}} ... replaced by the arguments. */
@@ -53,12 +83,22 @@ final class Wording {
     return text;
   }
 
+  /** The keys that start with {@code prefix}. */
+  java.util.Set<String> keys(String prefix) {
+    return bundle.keySet().stream()
+        .filter(k -> k.startsWith(prefix))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   boolean hasText(String key) {
     return bundle.containsKey(key);
   }
 
   /** The label of a choice of the policy, e.g. {@code channel.EMAIL}. */
   String label(String prefix, Enum<?> value) {
+    if (forPublic && value.name().equals("UNSTATED")) {
+      return unstated();
+    }
     return text(prefix + "." + value.name());
   }
 
@@ -69,12 +109,12 @@ final class Wording {
   }
 
   String unstated() {
-    return text("unstated");
+    return text(forPublic ? "unstated.public" : "unstated");
   }
 
   /** The value, or the "not stated" phrase where the policy leaves it open. */
   String orUnstated(String value) {
-    return value == null || value.isBlank() || Policy.UNSTATED.equals(value) ? unstated() : value;
+    return isUnstated(value) ? unstated() : value;
   }
 
   /** The items joined as a list in this language; "not stated" for an empty list. */

@@ -83,7 +83,7 @@ class ProcessingRecordTest {
   }
 
   @Test
-  void ropaPdf_withoutTheFont_failsWithATypedErrorNamingThePackage() {
+  void ropaPdf_withAConfiguredFontThatIsMissing_failsWithATypedErrorNamingTheFile() {
     PolicyDocuments noFont =
         new PolicyDocuments(() -> PdfFont.locate(Optional.of(java.nio.file.Path.of("/nope.ttf"))));
 
@@ -96,7 +96,7 @@ class ProcessingRecordTest {
                     DocumentFormat.PDF))
         .isInstanceOf(PdfFontMissingException.class)
         .hasMessageContaining("/nope.ttf")
-        .hasMessageContaining("fonts-droid-fallback");
+        .hasMessageContaining("bundled Noto Sans SC");
   }
 
   @Test
