@@ -47,7 +47,8 @@ public final class StewardCommand implements Runnable {
     CommandLine commandLine = new CommandLine(root);
     root.self = commandLine;
     Clock clock = Clock.systemUTC();
-    StoreOpener store = () -> Database.open(common.resolve().store());
+    // Only serve creates a store; the administration commands work on the one a node uses.
+    StoreOpener store = () -> Database.openExisting(common.resolve().store());
     KeysOpener keys =
         database -> {
           StewardConfig config = common.resolve();

@@ -53,12 +53,37 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(StoreSettings settings, String... migrationLocations) {
+    return open(settings, false, migrationLocations);
+  }
+
+  /**
+   * Opens and migrates a data store that a node has already created, and refuses to create one: an
+   * administration command pointed at the wrong directory must not report success on a new, empty
+   * store that no node uses. The refusal names the file or database it looked in.
+   */
+  public static Database openExisting(StoreSettings settings) {
+    return open(settings, true, "classpath:db/migration");
+  }
+
+  private static Database open(
+      StoreSettings settings, boolean mustExist, String... migrationLocations) {
     Engine engine = Engine.fromUrl(settings.jdbcUrl());
     // Owner-only before H2 creates anything: it would use the umask, readable by everyone.
     Optional<H2Files> files = H2Files.of(settings.jdbcUrl());
+    if (mustExist) {
+      files.ifPresent(H2Files::requireExisting);
+    }
     files.ifPresent(H2Files::prepare);
     HikariDataSource dataSource = connect(settings, engine);
     files.ifPresent(H2Files::narrow);
+    if (mustExist && !hasSchemaHistory(dataSource)) {
+      dataSource.close();
+      throw new ConfigurationException(
+          "no Steward store in "
+              + Engine.redact(settings.jdbcUrl())
+              + ": the database has no Steward tables; point --db-url (or STEWARD_DB_URL) at the"
+              + " store a node uses, or start 'steward serve' on it first to create it");
+    }
     Optional<String> fingerprint =
         MigrationFingerprint.of(Database.class.getClassLoader(), migrationLocations);
     if (fingerprint.isPresent() && MigrationFingerprint.isRecorded(dataSource, fingerprint.get())) {
@@ -79,6 +104,24 @@ public final class Database implements AutoCloseable {
     fingerprint.ifPresent(
         applied -> MigrationFingerprint.record(dataSource, applied, MigrationFingerprint::utcNow));
     return new Database(dataSource, engine, true, files);
+  }
+
+  /** True when Flyway's history table is in the connection's own schema. */
+  private static boolean hasSchemaHistory(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection();
+        java.sql.ResultSet tables =
+            connection
+                .getMetaData()
+                .getTables(
+                    connection.getCatalog(),
+                    connection.getSchema(),
+                    "flyway_schema_history",
+                    new String[] {"TABLE", "BASE TABLE"})) {
+      return tables.next();
+    } catch (SQLException e) {
+      throw new StoreUnavailableException(
+          "cannot read the database's tables: " + firstLine(rootMessage(e)), e);
+    }
   }
 
   private static HikariDataSource connect(StoreSettings settings, Engine engine) {
