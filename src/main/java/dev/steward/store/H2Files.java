@@ -141,6 +141,11 @@ final class H2Files {
     }
   }
 
+  @Override
+  public String toString() {
+    return file(".mv.db").toString();
+  }
+
   private Path file(String suffix) {
     return base.resolveSibling(base.getFileName() + suffix);
   }
