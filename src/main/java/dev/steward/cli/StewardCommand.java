@@ -88,7 +88,12 @@ public final class StewardCommand implements Runnable {
     commandLine.addSubcommand(new UsersCommand(store, hashing, audit));
     commandLine.addSubcommand(new TokensCommand(store, hashing, audit));
     commandLine.addSubcommand(new ClientsCommand(store, hashing, audit));
-    commandLine.addSubcommand(new AuditCommand(store, keys, clock));
+    commandLine.addSubcommand(
+        new AuditCommand(
+            store,
+            () -> dev.steward.vault.VaultServices.openKeyring(common.resolve().keyring()),
+            keys,
+            clock));
     commandLine.addSubcommand(new KeysCommand(store, keys, common::resolve, clock));
     commandLine.addSubcommand(new RequestsCommand(store, clock));
     commandLine.addSubcommand(
