@@ -10,6 +10,7 @@
 # KEEP=DIR keeps the PostgreSQL store, its keyring and data dir for bench/lookup.sh DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/store.sh
 n=${1:-1000000}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 [ -f target/steward.jar ] || mvn -B -q -ntp package -DskipTests
@@ -29,6 +30,8 @@ echo "generated $n subjects: $(du -h "$work/subjects.csv" | cut -f1)"
 
 for db in bench_store bench_keyring bench_copy; do dropdb --if-exists "$db"; createdb "$db"; done
 pg="jdbc:postgresql://$PGHOST:5432"
+create_store --data-dir "$work/pg" --db-url "$pg/bench_store?user=$PGUSER" \
+  --keyring-url "$pg/bench_keyring?user=$PGUSER"
 start=$(ms)
 java -Xmx512m -jar target/steward.jar import "$work/subjects.csv" --mapping bench/subjects-mapping.yaml \
   --data-dir "$work/pg" --db-url "$pg/bench_store?user=$PGUSER" \
@@ -61,6 +64,7 @@ printf '  %-48s %8d ms %8.0f subjects/s  ratio %.2f (target >= 0.50)\n' \
 h2n=${H2_N:-$n}
 head -n $((h2n + 1)) "$work/subjects.csv" > "$work/h2.csv"
 rm -rf "$work/h2"
+create_store --data-dir "$work/h2"
 start=$(ms)
 java -Xmx512m -jar target/steward.jar import "$work/h2.csv" --mapping bench/subjects-mapping.yaml \
   --data-dir "$work/h2" 2>"$work/h2.err" | tee "$work/h2.out"

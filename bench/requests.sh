@@ -10,6 +10,7 @@
 #   bench/requests.sh [DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/store.sh
 dir=${1:-}
 port=${PORT:-18090}
 url="http://127.0.0.1:$port"
@@ -21,17 +22,18 @@ trap '[ -n "$node" ] && kill $node 2>/dev/null; rm -rf "$work"' EXIT
 # Starts a node with the given store options, after making a staff token with the given scopes.
 serve() {
   local scopes=$1; shift
-  echo "bench-only-password-$(date +%s%N)" |
-    java -jar target/steward.jar users add --username bench-staff --role dpo --password-stdin "$@" \
-      >/dev/null 2>&1 || true
-  token=$(java -jar target/steward.jar tokens create --user bench-staff --name bench \
-    --scopes "$scopes" --expires-in 1d "$@" | grep -o 'stw_[A-Za-z0-9_-]*' | head -1)
   java -jar target/steward.jar serve "$@" --port "$port" >"${LOGS:-$work}/serve.log" 2>&1 &
   node=$!
   until curl -fs -o /dev/null "$url/health"; do
     kill -0 "$node" 2>/dev/null || { echo "node died:" >&2; tail -20 "${LOGS:-$work}/serve.log" >&2; exit 1; }
     sleep 0.2
   done
+  # Beside the running node, as an operator would.
+  echo "bench-only-password-$(date +%s%N)" |
+    java -jar target/steward.jar users add --username bench-staff --role dpo --password-stdin "$@" \
+      >/dev/null 2>&1 || true
+  token=$(java -jar target/steward.jar tokens create --user bench-staff --name bench \
+    --scopes "$scopes" --expires-in 1d "$@" | grep -o 'stw_[A-Za-z0-9_-]*' | head -1)
 }
 stop() { kill "$node"; wait "$node" 2>/dev/null || true; node=; }
 
@@ -48,6 +50,7 @@ if [ -n "$dir" ]; then
   { echo "email,phone,name"
     for i in $(seq 1 500); do echo "$email,+44 7500$(printf '%06d' "$i"),Record Holder $i"; done
   } >"$work/heavy.csv"
+  create_store "${store[@]}"
   java -jar target/steward.jar import "$work/heavy.csv" --mapping bench/heavy-mapping.yaml \
     "${store[@]}" >/dev/null
   serve subject:read,request:submit,request:read,request:work "${store[@]}"

@@ -17,6 +17,7 @@ import dev.steward.audit.AuditLog;
 import dev.steward.audit.AuditReader;
 import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
+import dev.steward.audit.AuditWitness;
 import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.config.StewardConfig;
@@ -200,7 +201,10 @@ public final class StewardNode implements AutoCloseable {
       Keys keys = Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
       timer.mark("keys");
       auditStore = database.sibling("audit", 2);
-      audit = new AuditLog(auditStore, clock);
+      // The chain's head is witnessed in the keyring, which whoever rewrites the store alone
+      // cannot move back: a tail cut from the chain is then noticed (docs/audit-log.md).
+      AuditWitness witness = new AuditWitness(await(keyringDatabase), keys, clock);
+      audit = new AuditLog(auditStore, clock, witness);
       AuditCheckpoints checkpoints = new AuditCheckpoints(database, keys, clock);
 
       PolicyChecker checker = new PolicyChecker(clock);
@@ -294,7 +298,8 @@ public final class StewardNode implements AutoCloseable {
               requests)
           .addTo(routes);
       fulfilling.routes().addTo(routes);
-      new AuditRoutes(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
+      new AuditRoutes(
+              new AuditReader(database), new AuditVerifier(database, checkpoints, witness), audit)
           .addTo(routes);
       new SubjectRoutes(vault.vault(), clock).addTo(routes);
       new RecordRoutes(vault.vault()).addTo(routes);

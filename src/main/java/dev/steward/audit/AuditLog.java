@@ -67,14 +67,24 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
   private final Map<Handle, List<Long>> stagedBy = new ConcurrentHashMap<>();
 
   private final ChainWriter chain;
+  private final AuditWitness witness;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Object admission = new Object();
   private final Thread writer;
   private boolean closed;
 
   public AuditLog(Database database, Clock clock) {
+    this(database, clock, null);
+  }
+
+  /**
+   * An audit log whose writer records the chain's head with {@code witness} after each committed
+   * batch, before its appends are acknowledged, and once more when closed.
+   */
+  public AuditLog(Database database, Clock clock, AuditWitness witness) {
     this.store = database.jdbi();
     this.clock = clock;
+    this.witness = witness;
     this.chain = new ChainWriter(database.jdbi(), clock);
     this.writer = new Thread(this::drain, "steward-audit-writer");
     writer.setDaemon(true);
@@ -215,6 +225,41 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+    if (witness != null) {
+      // At a clean shutdown, the head as it is now, with what other nodes appended.
+      try {
+        record Head(long seq, String hash) {}
+        Head head =
+            store.withHandle(
+                h ->
+                    h.select("select seq, hash from audit_head where id = 1")
+                        .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+                        .one());
+        if (head.seq() > 0) {
+          witness(head.seq(), head.hash());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("could not record the audit chain's head at shutdown: {}", firstLine(e));
+      }
+    }
+  }
+
+  /**
+   * Records the head with the witness. The entries are committed already; a witness that cannot be
+   * written is reported and does not undo them, and the next batch records a later head.
+   */
+  private void witness(long seq, String hash) {
+    if (witness == null) {
+      return;
+    }
+    try {
+      witness.record(seq, hash);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "could not record the audit chain's head (entry {}) in the keyring: {}",
+          seq,
+          firstLine(e));
+    }
   }
 
   private void drain() {
@@ -262,6 +307,9 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     batch.forEach(pending -> events.addAll(pending.events()));
     try {
       ChainWriter.Appended appended = chain.append(events, staged);
+      if (appended.last() != null) {
+        witness(appended.last().seq(), appended.last().hash());
+      }
       List<AuditEntry> entries = appended.direct();
       int from = 0;
       for (Pending pending : batch) {

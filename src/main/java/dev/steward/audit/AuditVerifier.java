@@ -35,10 +35,17 @@ public final class AuditVerifier {
 
   private final Database database;
   private final AuditCheckpoints checkpoints;
+  private final AuditWitness witness;
 
   public AuditVerifier(Database database, AuditCheckpoints checkpoints) {
+    this(database, checkpoints, null);
+  }
+
+  /** A verifier that also holds the chain to the head {@code witness} keeps in the keyring. */
+  public AuditVerifier(Database database, AuditCheckpoints checkpoints, AuditWitness witness) {
     this.database = database;
     this.checkpoints = checkpoints;
+    this.witness = witness;
   }
 
   public AuditVerification verify() {
@@ -66,19 +73,39 @@ public final class AuditVerifier {
         forged = AuditVerification.broken(seq - 1, seq, problem).earliest(forged);
       }
     }
+    AuditCheckpoint witnessed = null;
+    if (witness != null) {
+      // Read before the chain's snapshot: a head witnessed later may be beyond it.
+      AuditCheckpoint head = witness.read().orElse(null);
+      String problem = head == null ? null : checkpoints.problemWith(head);
+      if (problem == null) {
+        witnessed = head;
+      } else {
+        forged =
+            AuditVerification.broken(
+                    head.seq() - 1, head.seq(), problem.replace("checkpoint", "head witness"))
+                .earliest(forged);
+      }
+    }
+    AuditCheckpoint head = witnessed;
     try {
       AuditVerification chain =
           database
               .jdbi()
-              .inTransaction(snapshotIsolation(), handle -> walk(handle.getConnection(), signed));
+              .inTransaction(
+                  snapshotIsolation(), handle -> walk(handle.getConnection(), signed, head));
       return chain.earliest(forged);
     } catch (SQLException e) {
       throw new StoreUnavailableException("cannot read the audit chain: " + e.getMessage(), e);
     }
   }
 
-  private AuditVerification walk(Connection connection, TreeMap<Long, List<String>> signed)
+  private AuditVerification walk(
+      Connection connection, TreeMap<Long, List<String>> signed, AuditCheckpoint witnessed)
       throws SQLException {
+    if (witnessed != null) {
+      signed.computeIfAbsent(witnessed.seq(), seq -> new ArrayList<>()).add(witnessed.hash());
+    }
     long headSeq;
     String headHash;
     try (Statement statement = connection.createStatement();
@@ -139,6 +166,17 @@ public final class AuditVerifier {
       }
     } finally {
       streamLazily(connection, false);
+    }
+    if (witnessed != null && witnessed.seq() > seq) {
+      return broken(
+          seq + 1,
+          "deleted: the chain ends at entry "
+              + seq
+              + " but its head was entry "
+              + witnessed.seq()
+              + " at "
+              + witnessed.signedAt()
+              + ", as witnessed in the keyring: entries were cut from the end");
     }
     return checkEnd(seq, prevHash, headSeq, headHash, signed);
   }

@@ -42,8 +42,11 @@ final class ChainWriter {
       "select id, at, actor_type, actor_id, action, object_type, object_id, outcome, detail"
           + " from audit_staged order by id";
 
-  /** What one transaction chained: the entries of the direct events, and the staged ids taken. */
-  record Appended(List<AuditEntry> direct, List<Long> staged) {}
+  /**
+   * What one transaction chained: the entries of the direct events, the staged ids taken, and the
+   * chain's new last entry (null when nothing was chained).
+   */
+  record Appended(List<AuditEntry> direct, List<Long> staged, AuditEntry last) {}
 
   private record Timed(Instant at, AuditEvent event) {}
 
@@ -87,7 +90,7 @@ final class ChainWriter {
     // nothing.
     boolean staged = withStaged && anyStaged(connection);
     if (!staged && direct.isEmpty()) {
-      return new Appended(List.of(), List.of());
+      return new Appended(List.of(), List.of(), null);
     }
     if (!staged && knownHash != null) {
       List<AuditEntry> entries = chain(knownSeq, knownHash, direct);
@@ -100,7 +103,7 @@ final class ChainWriter {
         if (move.executeUpdate() == 1) {
           insert(connection, entries);
           remember(last);
-          return new Appended(entries, List.of());
+          return new Appended(entries, List.of(), last);
         }
       }
     }
@@ -123,7 +126,7 @@ final class ChainWriter {
     }
     timed.addAll(direct);
     if (timed.isEmpty()) {
-      return new Appended(List.of(), List.of());
+      return new Appended(List.of(), List.of(), null);
     }
     List<AuditEntry> entries = chain(seq, prevHash, timed);
     insert(connection, entries);
@@ -136,7 +139,9 @@ final class ChainWriter {
     }
     remember(last);
     return new Appended(
-        List.copyOf(entries.subList(entries.size() - direct.size(), entries.size())), stagedIds);
+        List.copyOf(entries.subList(entries.size() - direct.size(), entries.size())),
+        stagedIds,
+        last);
   }
 
   /** Remembered when the transaction commits; a failed one forgets (see {@link #append}). */

@@ -4,6 +4,8 @@ import dev.steward.audit.AuditCheckpoint;
 import dev.steward.audit.AuditCheckpoints;
 import dev.steward.audit.AuditVerification;
 import dev.steward.audit.AuditVerifier;
+import dev.steward.audit.AuditWitness;
+import dev.steward.keys.Keys;
 import dev.steward.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,13 +31,21 @@ import picocli.CommandLine.Spec;
     subcommands = {AuditCommand.Verify.class, AuditCommand.Checkpoints.class})
 public final class AuditCommand implements Callable<Integer> {
   private final StoreOpener storeOpener;
+  private final StoreOpener keyringOpener;
   private final KeysOpener keysOpener;
   private final Clock clock;
 
   @Spec CommandSpec spec;
 
   public AuditCommand(StoreOpener storeOpener, KeysOpener keysOpener, Clock clock) {
+    this(storeOpener, null, keysOpener, clock);
+  }
+
+  /** With {@code keyringOpener}, verification also holds the chain to the head witnessed there. */
+  public AuditCommand(
+      StoreOpener storeOpener, StoreOpener keyringOpener, KeysOpener keysOpener, Clock clock) {
     this.storeOpener = storeOpener;
+    this.keyringOpener = keyringOpener;
     this.keysOpener = keysOpener;
     this.clock = clock;
   }
@@ -52,13 +62,18 @@ public final class AuditCommand implements Callable<Integer> {
 
   private <T> T withCheckpoints(Function<Work, T> work) {
     try (Database database = storeOpener.open()) {
-      AuditCheckpoints checkpoints =
-          new AuditCheckpoints(database, keysOpener.open(database), clock);
-      return work.apply(new Work(database, checkpoints));
+      Keys keys = keysOpener.open(database);
+      AuditCheckpoints checkpoints = new AuditCheckpoints(database, keys, clock);
+      if (keyringOpener == null) {
+        return work.apply(new Work(database, checkpoints, null));
+      }
+      try (Database keyring = keyringOpener.open()) {
+        return work.apply(new Work(database, checkpoints, new AuditWitness(keyring, keys, clock)));
+      }
     }
   }
 
-  private record Work(Database database, AuditCheckpoints checkpoints) {}
+  private record Work(Database database, AuditCheckpoints checkpoints, AuditWitness witness) {}
 
   @Command(
       name = "verify",
@@ -81,7 +96,8 @@ public final class AuditCommand implements Callable<Integer> {
       AuditVerification result =
           audit.withCheckpoints(
               work -> {
-                AuditVerifier verifier = new AuditVerifier(work.database(), work.checkpoints());
+                AuditVerifier verifier =
+                    new AuditVerifier(work.database(), work.checkpoints(), work.witness());
                 return checkpointsFile == null
                     ? verifier.verify()
                     : verifier.verify(checkpointsFile);

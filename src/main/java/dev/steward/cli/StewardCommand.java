@@ -47,7 +47,8 @@ public final class StewardCommand implements Runnable {
     CommandLine commandLine = new CommandLine(root);
     root.self = commandLine;
     Clock clock = Clock.systemUTC();
-    StoreOpener store = () -> Database.open(common.resolve().store());
+    // Only serve creates a store; the administration commands work on the one a node uses.
+    StoreOpener store = () -> Database.openExisting(common.resolve().store());
     KeysOpener keys =
         database -> {
           StewardConfig config = common.resolve();
@@ -87,7 +88,12 @@ public final class StewardCommand implements Runnable {
     commandLine.addSubcommand(new UsersCommand(store, hashing, audit));
     commandLine.addSubcommand(new TokensCommand(store, hashing, audit));
     commandLine.addSubcommand(new ClientsCommand(store, hashing, audit));
-    commandLine.addSubcommand(new AuditCommand(store, keys, clock));
+    commandLine.addSubcommand(
+        new AuditCommand(
+            store,
+            () -> dev.steward.vault.VaultServices.openKeyring(common.resolve().keyring()),
+            keys,
+            clock));
     commandLine.addSubcommand(new KeysCommand(store, keys, common::resolve, clock));
     commandLine.addSubcommand(new RequestsCommand(store, clock));
     commandLine.addSubcommand(

@@ -24,6 +24,16 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   private static final long CHECKOUT_WAIT_MS = 30_000;
+
+  static {
+    // An embedded store serves the CLI beside a node (AUTO_SERVER); H2 would listen on every
+    // interface and record the host's address. Loopback is enough: the CLI runs on the host. Set
+    // before H2 reads its system properties, which it does once, when first opening a database.
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+  }
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Engine engine;
@@ -53,12 +63,37 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(StoreSettings settings, String... migrationLocations) {
+    return open(settings, false, migrationLocations);
+  }
+
+  /**
+   * Opens and migrates a data store that a node has already created, and refuses to create one: an
+   * administration command pointed at the wrong directory must not report success on a new, empty
+   * store that no node uses. The refusal names the file or database it looked in.
+   */
+  public static Database openExisting(StoreSettings settings) {
+    return open(settings, true, "classpath:db/migration");
+  }
+
+  private static Database open(
+      StoreSettings settings, boolean mustExist, String... migrationLocations) {
     Engine engine = Engine.fromUrl(settings.jdbcUrl());
     // Owner-only before H2 creates anything: it would use the umask, readable by everyone.
     Optional<H2Files> files = H2Files.of(settings.jdbcUrl());
+    if (mustExist) {
+      files.ifPresent(H2Files::requireExisting);
+    }
     files.ifPresent(H2Files::prepare);
     HikariDataSource dataSource = connect(settings, engine);
     files.ifPresent(H2Files::narrow);
+    if (mustExist && !hasSchemaHistory(dataSource)) {
+      dataSource.close();
+      throw new ConfigurationException(
+          "no Steward store in "
+              + Engine.redact(settings.jdbcUrl())
+              + ": the database has no Steward tables; point --db-url (or STEWARD_DB_URL) at the"
+              + " store a node uses, or start 'steward serve' on it first to create it");
+    }
     Optional<String> fingerprint =
         MigrationFingerprint.of(Database.class.getClassLoader(), migrationLocations);
     if (fingerprint.isPresent() && MigrationFingerprint.isRecorded(dataSource, fingerprint.get())) {
@@ -81,6 +116,24 @@ public final class Database implements AutoCloseable {
     return new Database(dataSource, engine, true, files);
   }
 
+  /** True when Flyway's history table is in the connection's own schema. */
+  private static boolean hasSchemaHistory(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection();
+        java.sql.ResultSet tables =
+            connection
+                .getMetaData()
+                .getTables(
+                    connection.getCatalog(),
+                    connection.getSchema(),
+                    "flyway_schema_history",
+                    new String[] {"TABLE", "BASE TABLE"})) {
+      return tables.next();
+    } catch (SQLException e) {
+      throw new StoreUnavailableException(
+          "cannot read the database's tables: " + firstLine(rootMessage(e)), e);
+    }
+  }
+
   private static HikariDataSource connect(StoreSettings settings, Engine engine) {
     return connect(settings, engine, "steward-" + engine.name().toLowerCase(java.util.Locale.ROOT));
   }
@@ -94,8 +147,22 @@ public final class Database implements AutoCloseable {
     config.setConnectionTimeout(Math.max(settings.connectTimeout().toMillis(), CHECKOUT_WAIT_MS));
     config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
     config.setPoolName(poolName);
-    try {
+    Optional<H2Files> files = H2Files.of(settings.jdbcUrl());
+    // An embedded file answers at once or not at all: one attempt outside the pool, which would
+    // retry for the network's connect timeout, so that a store another process holds is reported
+    // now. The attempt's connection stays open until the pool has its own, so that H2 does not
+    // close the database in between.
+    try (Connection first = files.isPresent() ? firstConnection(settings, files.get()) : null) {
       return new HikariDataSource(config);
+    } catch (StoreUnavailableException e) {
+      throw e;
+    } catch (SQLException e) {
+      throw new StoreUnavailableException(
+          "cannot reach the database at "
+              + Engine.redact(settings.jdbcUrl())
+              + ": "
+              + firstLine(rootMessage(e)),
+          e);
     } catch (HikariPool.PoolInitializationException e) {
       throw new StoreUnavailableException(
           "cannot reach the database at "
@@ -172,6 +239,25 @@ public final class Database implements AutoCloseable {
       files.ifPresent(H2Files::narrow);
     } catch (RuntimeException e) {
       LOG.warn("could not check the store's file permissions after closing: {}", e.getMessage());
+    }
+  }
+
+  private static Connection firstConnection(StoreSettings settings, H2Files files)
+      throws SQLException {
+    try {
+      return java.sql.DriverManager.getConnection(settings.jdbcUrl());
+    } catch (SQLException e) {
+      // H2's "database may be already in use": a process opened the file without serving it.
+      if (e.getErrorCode() == 90020) {
+        throw new StoreUnavailableException(
+            "the H2 store "
+                + files
+                + " is in use by another process that does not share it; stop that process, or"
+                + " give it and this command a URL with AUTO_SERVER=TRUE (the default store's"
+                + " URL has it), or use PostgreSQL (--db-url) for a node and commands beside it",
+            e);
+      }
+      throw e;
     }
   }
 

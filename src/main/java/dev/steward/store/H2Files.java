@@ -77,6 +77,18 @@ final class H2Files {
     return Optional.of(new H2Files(base));
   }
 
+  /** Refuses, naming the file it looked for, when there is no store to open. */
+  void requireExisting() {
+    Path file = file(".mv.db");
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigurationException(
+          "no Steward store at "
+              + file
+              + "; give the data directory a node uses with --data-dir (or STEWARD_DATA_DIR,"
+              + " or --db-url), or start 'steward serve' there first to create it");
+    }
+  }
+
   /** Before H2 opens the store: the directory and the database file, owner-only. */
   void prepare() {
     Path directory = base.getParent();
@@ -127,6 +139,11 @@ final class H2Files {
               + e.getMessage(),
           e);
     }
+  }
+
+  @Override
+  public String toString() {
+    return file(".mv.db").toString();
   }
 
   private Path file(String suffix) {

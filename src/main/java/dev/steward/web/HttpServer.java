@@ -127,11 +127,16 @@ public final class HttpServer {
     if (started == null) {
       return;
     }
-    String route;
+    // The after-handler's own endpoint is "*"; the series are labelled by the HTTP endpoint the
+    // request matched, as a template (/api/v1/requests/{id}), so that the label stays bounded.
+    String route = "unmatched";
     try {
-      route = ctx.endpoint().path;
+      io.javalin.router.Endpoint matched = ctx.endpoints().lastHttpEndpoint();
+      if (matched != null) {
+        route = matched.path;
+      }
     } catch (RuntimeException e) {
-      route = "unmatched";
+      // No HTTP endpoint matched (a 404 or a refusal before routing): keep "unmatched".
     }
     meters
         .timer(ctx.method().name(), route, ctx.statusCode())

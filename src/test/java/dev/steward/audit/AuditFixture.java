@@ -21,16 +21,32 @@ final class AuditFixture implements AutoCloseable {
   final AuditCheckpoints checkpoints;
   final AuditVerifier verifier;
 
-  private AuditFixture(Database database, Path keysDir) {
+  /** The keyring's database, with the head's witness, or null. */
+  final Database keyring;
+
+  final AuditWitness witness;
+
+  private AuditFixture(Database database, Path keysDir, Database keyring) {
     this.database = database;
+    this.keyring = keyring;
     this.keys = Keys.load(keysDir, Map.of(), database.jdbi(), CLOCK);
-    this.log = new AuditLog(database, CLOCK);
+    this.witness = keyring == null ? null : new AuditWitness(keyring, keys, CLOCK);
+    this.log = new AuditLog(database, CLOCK, witness);
     this.checkpoints = new AuditCheckpoints(database, keys, CLOCK);
-    this.verifier = new AuditVerifier(database, checkpoints);
+    this.verifier = new AuditVerifier(database, checkpoints, witness);
   }
 
   static AuditFixture open(Engine engine, Path keysDir) {
-    return new AuditFixture(TestDatabases.open(engine), keysDir);
+    return new AuditFixture(TestDatabases.open(engine), keysDir, null);
+  }
+
+  /** A store whose audit writer witnesses the head in a keyring database of the same engine. */
+  static AuditFixture witnessed(Engine engine, Path keysDir) {
+    Database keyring =
+        Database.open(
+            dev.steward.store.StoreSettings.of(TestDatabases.freshUrl(engine)),
+            "classpath:db/keyring");
+    return new AuditFixture(TestDatabases.open(engine), keysDir, keyring);
   }
 
   static AuditEvent event(int i) {
@@ -68,5 +84,8 @@ final class AuditFixture implements AutoCloseable {
   public void close() {
     log.close();
     database.close();
+    if (keyring != null) {
+      keyring.close();
+    }
   }
 }

@@ -118,6 +118,49 @@ class AuditVerifierTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void verify_tailCutWithNoCheckpointAfterIt_isCaughtByTheHeadWitnessedInTheKeyring(Engine engine) {
+    try (AuditFixture audit = AuditFixture.witnessed(engine, temp)) {
+      audit.appendEvents(4);
+      audit.checkpoints.checkpoint();
+      audit.appendEvents(6);
+      truncateTo(audit, 7);
+
+      assertThat(audit.verifier.verify().message())
+          .isEqualTo(
+              "audit chain broken at entry 8: deleted: the chain ends at entry 7 but its head was"
+                  + " entry 10 at "
+                  + AuditFixture.NOW.truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                  + ", as witnessed in the keyring: entries were cut from the end");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void verify_untouchedChainWithAWitnessedHead_isOk(Engine engine) {
+    try (AuditFixture audit = AuditFixture.witnessed(engine, temp)) {
+      audit.appendEvents(10);
+
+      assertThat(audit.witness.read()).map(AuditCheckpoint::seq).contains(10L);
+      assertThat(audit.verifier.verify().message()).isEqualTo("ok 10 entries");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void verify_witnessedHeadEditedInTheKeyring_reportsItsSignatureInvalid(Engine engine) {
+    try (AuditFixture audit = AuditFixture.witnessed(engine, temp)) {
+      audit.appendEvents(10);
+      audit.keyring.jdbi().useHandle(h -> h.execute("update audit_witness set seq = 7"));
+
+      assertThat(audit.verifier.verify().message())
+          .isEqualTo(
+              "audit chain broken at entry 7: its signed head witness does not verify (head"
+                  + " witness changed or forged)");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void verify_tailAndStoredCheckpointsDeleted_isCaughtByTheExportedFile(Engine engine) {
     try (AuditFixture audit = AuditFixture.open(engine, temp)) {
       audit.appendEvents(10);

@@ -30,6 +30,7 @@ class AuditCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
   private String url;
+  private String keyringUrl;
 
   @BeforeEach
   void resetOutput() {
@@ -77,6 +78,27 @@ class AuditCommandTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void verify_tailCutAfterTheLastCheckpoint_isCaughtByTheKeyringsWitness_andExitsOne(
+      Engine engine) {
+    seed(engine, 10);
+    assertThat(run("checkpoints", "create")).isZero();
+    appendWitnessed(engine, 5);
+    assertThat(run("verify")).as(err.toString()).isZero();
+    assertThat(out.toString()).endsWith("ok 15 entries\n");
+
+    sql("delete from audit_entry where seq > 12");
+    sql("update audit_head set seq = 12, hash = (select hash from audit_entry where seq = 12)");
+
+    assertThat(run("verify")).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith(
+            "audit chain broken at entry 13: deleted: the chain ends at entry 12 but its head was"
+                + " entry 15 at ")
+        .endsWith(", as witnessed in the keyring: entries were cut from the end\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void audit_withoutSubcommand_printsUsageAndExitsTwo(Engine engine) {
     url = TestDatabases.freshUrl(engine);
 
@@ -86,8 +108,12 @@ class AuditCommandTest {
 
   private int run(String... args) {
     StoreOpener store = () -> Database.open(StoreSettings.of(url));
+    StoreOpener keyring =
+        keyringUrl == null
+            ? null
+            : () -> Database.open(StoreSettings.of(keyringUrl), "classpath:db/keyring");
     KeysOpener keys = database -> Keys.load(temp.resolve("keys"), Map.of(), database.jdbi(), CLOCK);
-    CommandLine command = new CommandLine(new AuditCommand(store, keys, CLOCK));
+    CommandLine command = new CommandLine(new AuditCommand(store, keyring, keys, CLOCK));
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
     return command.execute(args);
@@ -99,6 +125,21 @@ class AuditCommandTest {
         AuditLog log = new AuditLog(database, CLOCK)) {
       for (int i = 0; i < entries; i++) {
         log.append(new AuditEvent("system", "test", "job.run", "job", "j-" + i, "ok", null));
+      }
+    }
+  }
+
+  /** Appends as a node does, witnessing the head in a keyring of the same engine. */
+  private void appendWitnessed(Engine engine, int entries) {
+    keyringUrl = TestDatabases.freshUrl(engine);
+    try (Database database = Database.open(StoreSettings.of(url));
+        Database keyring = Database.open(StoreSettings.of(keyringUrl), "classpath:db/keyring")) {
+      Keys keys = Keys.load(temp.resolve("keys"), Map.of(), database.jdbi(), CLOCK);
+      try (AuditLog log =
+          new AuditLog(database, CLOCK, new dev.steward.audit.AuditWitness(keyring, keys, CLOCK))) {
+        for (int i = 0; i < entries; i++) {
+          log.append(new AuditEvent("system", "test", "job.run", "job", "w-" + i, "ok", null));
+        }
       }
     }
   }

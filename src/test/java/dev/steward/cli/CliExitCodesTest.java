@@ -30,6 +30,46 @@ class CliExitCodesTest {
   }
 
   @Test
+  void usersAdd_whereNoStoreIs_refusesNamingTheStoreItLookedFor_andCreatesNone() {
+    Path elsewhere = dataDir.resolve("not-a-data-dir");
+
+    Outcome outcome =
+        run(
+            "users",
+            "add",
+            "--username",
+            "dana",
+            "--role",
+            "dpo",
+            "--data-dir",
+            elsewhere.toString());
+
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err().strip())
+        .startsWith("steward: no Steward store at " + elsewhere.resolve("steward.mv.db"))
+        .doesNotContain("\n");
+    assertThat(outcome.out()).doesNotContain("password");
+    assertThat(elsewhere).doesNotExist();
+  }
+
+  @Test
+  void usersList_onAPostgreSqlDatabaseWithoutSteward_refusesAndLeavesItEmpty() throws Exception {
+    String url = dev.steward.store.TestDatabases.freshUrl(dev.steward.store.Engine.POSTGRESQL);
+
+    Outcome outcome = run("users", "list", "--data-dir", dataDir.toString(), "--db-url", url);
+
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).contains("no Steward store in jdbc:postgresql:");
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
+        java.sql.ResultSet tables =
+            connection
+                .getMetaData()
+                .getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+      assertThat(tables.next()).isFalse();
+    }
+  }
+
+  @Test
   void version_printsTheVersionAndExitsZero() {
     Outcome outcome = run("--version");
     assertThat(outcome.code()).isZero();

@@ -24,6 +24,15 @@ class ImportCommandTest {
       records: {email: contact.email}
       """;
 
+  @org.junit.jupiter.api.BeforeEach
+  void createTheStore() {
+    // A node creates the store; the import command only works on an existing one.
+    dev.steward.store.Database.open(
+            dev.steward.store.StoreSettings.of(
+                dev.steward.store.StoreSettings.h2FileUrl(dir.resolve("data").resolve("steward"))))
+        .close();
+  }
+
   CliExitCodesTest.Outcome run(String... args) {
     String[] all = new String[args.length + 2];
     System.arraycopy(args, 0, all, 0, args.length);

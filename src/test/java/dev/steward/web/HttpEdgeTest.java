@@ -198,6 +198,19 @@ class HttpEdgeTest {
     assertThat(response.body()).doesNotContain("at dev.").doesNotContain("Exception");
   }
 
+  @Test
+  void metrics_afterCallsToTwoRoutes_labelEachSeriesWithItsRouteTemplate() {
+    running.get("/health");
+    running.get("/api/openapi.json", metricsToken);
+
+    String metrics = running.get("/metrics", metricsToken).body();
+
+    assertThat(metrics)
+        .contains("route=\"/health\"")
+        .contains("route=\"/api/openapi.json\"")
+        .doesNotContain("route=\"*\"");
+  }
+
   private static HttpResponse<String> intake(String json) {
     return running.json("POST", "/api/v1/public/requests", null, json);
   }
