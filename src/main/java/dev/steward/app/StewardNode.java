@@ -20,6 +20,9 @@ import dev.steward.audit.AuditVerifier;
 import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.config.StewardConfig;
+import dev.steward.consent.ConsentServices;
+import dev.steward.consent.ConsentStates;
+import dev.steward.consent.Party;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.Fulfilment;
 import dev.steward.fulfilment.FulfilmentSettings;
@@ -46,6 +49,7 @@ import dev.steward.session.SessionRoutes;
 import dev.steward.session.SubjectSignIn;
 import dev.steward.store.Database;
 import dev.steward.vault.DisclosureRoutes;
+import dev.steward.vault.ErasureListener;
 import dev.steward.vault.NoticeRoutes;
 import dev.steward.vault.RecordRoutes;
 import dev.steward.vault.SubjectRoutes;
@@ -80,6 +84,7 @@ public final class StewardNode implements AutoCloseable {
   private final Database auditStore;
   private final AuditLog audit;
   private final VaultServices vault;
+  private final ConsentServices consent;
   private final Outbox outbox;
   private final Requests requests;
   private final Scheduler scheduler;
@@ -92,6 +97,7 @@ public final class StewardNode implements AutoCloseable {
       Database auditStore,
       AuditLog audit,
       VaultServices vault,
+      ConsentServices consent,
       Outbox outbox,
       Requests requests,
       Scheduler scheduler,
@@ -102,6 +108,7 @@ public final class StewardNode implements AutoCloseable {
     this.auditStore = auditStore;
     this.audit = audit;
     this.vault = vault;
+    this.consent = consent;
     this.outbox = outbox;
     this.requests = requests;
     this.scheduler = scheduler;
@@ -195,6 +202,7 @@ public final class StewardNode implements AutoCloseable {
     AuditLog audit = null;
     Database auditStore = null;
     VaultServices vault = null;
+    ConsentServices consent = null;
     HttpServer http = null;
     try {
       Keys keys = Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
@@ -226,6 +234,7 @@ public final class StewardNode implements AutoCloseable {
               clock);
       timer.mark("vault");
 
+      consent = ConsentServices.open(database, keys, vault, audit, clock);
       OpenDsr opendsr = new OpenDsr(database, config.opendsr(), clock);
       Fulfilment fulfilment =
           Fulfilment.open(
@@ -240,6 +249,7 @@ public final class StewardNode implements AutoCloseable {
                   .map(options.fulfilment()::withPurgeWebhook)
                   .orElse(options.fulfilment()),
               options.systems(),
+              consent,
               clock);
       // A configured gateway sends phone codes; without one a phone-only request is refused.
       SmsSender sms =
@@ -261,7 +271,16 @@ public final class StewardNode implements AutoCloseable {
               opendsr.listener(),
               clock);
       Fulfilment.Running fulfilling = fulfilment.runWith(requests);
-      vault.vault().onErasure(fulfilling.erasure());
+      ConsentStates states = consent.states();
+      ErasureListener copies = fulfilling.erasure();
+      vault
+          .vault()
+          .onErasure(
+              (actor, erased) -> {
+                copies.erased(actor, erased);
+                // Decisions about the person deny from now on, on every node (RULES.md).
+                states.announce(erased.allIds().stream().map(Party::subject).toList());
+              });
       timer.mark("requests");
 
       PasswordHasher hasher = new PasswordHasher(config.passwordHashing());
@@ -301,8 +320,17 @@ public final class StewardNode implements AutoCloseable {
       new DisclosureRoutes(vault.vault().disclosures(), clock).addTo(routes);
       new NoticeRoutes(vault.vault().art14Notices(), clock).addTo(routes);
       new CollectRoutes(
-              new Collector(vault.vault(), vault.index(), policies, database.jdbi(), audit, clock))
+              new Collector(
+                  vault.vault(),
+                  vault.index(),
+                  policies,
+                  database.jdbi(),
+                  audit,
+                  consent.ledger(),
+                  consent.optOuts(),
+                  clock))
           .addTo(routes);
+      consent.routes().addTo(routes);
 
       Warmup.await();
       http =
@@ -340,10 +368,23 @@ public final class StewardNode implements AutoCloseable {
           (System.nanoTime() - started) / 1_000_000);
       log.debug("start-up phases: {}", timer);
       return new StewardNode(
-          database, auditStore, audit, vault, outbox, requests, scheduler, http, routes, policies);
+          database,
+          auditStore,
+          audit,
+          vault,
+          consent,
+          outbox,
+          requests,
+          scheduler,
+          http,
+          routes,
+          policies);
     } catch (RuntimeException e) {
       if (http != null) {
         http.stop();
+      }
+      if (consent != null) {
+        consent.close();
       }
       if (vault != null) {
         vault.close();
@@ -435,6 +476,10 @@ public final class StewardNode implements AutoCloseable {
     return outbox;
   }
 
+  public ConsentServices consent() {
+    return consent;
+  }
+
   public Requests requests() {
     return requests;
   }
@@ -443,6 +488,7 @@ public final class StewardNode implements AutoCloseable {
   public void close() {
     http.stop();
     scheduler.stop();
+    consent.close();
     audit.close();
     auditStore.close();
     vault.close();
