@@ -23,6 +23,9 @@ import dev.steward.config.StewardConfig;
 import dev.steward.consent.ConsentServices;
 import dev.steward.consent.ConsentStates;
 import dev.steward.consent.Party;
+import dev.steward.decision.DecisionInput;
+import dev.steward.decision.DecisionRoutes;
+import dev.steward.decision.Decisions;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.Fulfilment;
 import dev.steward.fulfilment.FulfilmentSettings;
@@ -85,6 +88,7 @@ public final class StewardNode implements AutoCloseable {
   private final AuditLog audit;
   private final VaultServices vault;
   private final ConsentServices consent;
+  private final Decisions decisions;
   private final Outbox outbox;
   private final Requests requests;
   private final Scheduler scheduler;
@@ -98,6 +102,7 @@ public final class StewardNode implements AutoCloseable {
       AuditLog audit,
       VaultServices vault,
       ConsentServices consent,
+      Decisions decisions,
       Outbox outbox,
       Requests requests,
       Scheduler scheduler,
@@ -109,6 +114,7 @@ public final class StewardNode implements AutoCloseable {
     this.audit = audit;
     this.vault = vault;
     this.consent = consent;
+    this.decisions = decisions;
     this.outbox = outbox;
     this.requests = requests;
     this.scheduler = scheduler;
@@ -203,6 +209,7 @@ public final class StewardNode implements AutoCloseable {
     Database auditStore = null;
     VaultServices vault = null;
     ConsentServices consent = null;
+    Decisions decisions = null;
     HttpServer http = null;
     try {
       Keys keys = Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
@@ -269,6 +276,7 @@ public final class StewardNode implements AutoCloseable {
               sms,
               fulfilment.planner(),
               opendsr.listener(),
+              consent.optOuts(),
               clock);
       Fulfilment.Running fulfilling = fulfilment.runWith(requests);
       ConsentStates states = consent.states();
@@ -331,6 +339,8 @@ public final class StewardNode implements AutoCloseable {
                   clock))
           .addTo(routes);
       consent.routes().addTo(routes);
+      decisions = new Decisions(policies, consent.states(), audit, clock);
+      new DecisionRoutes(decisions, new DecisionInput(policies, vault.index())).addTo(routes);
 
       Warmup.await();
       http =
@@ -373,6 +383,7 @@ public final class StewardNode implements AutoCloseable {
           audit,
           vault,
           consent,
+          decisions,
           outbox,
           requests,
           scheduler,
@@ -382,6 +393,9 @@ public final class StewardNode implements AutoCloseable {
     } catch (RuntimeException e) {
       if (http != null) {
         http.stop();
+      }
+      if (decisions != null) {
+        decisions.close();
       }
       if (consent != null) {
         consent.close();
@@ -480,6 +494,11 @@ public final class StewardNode implements AutoCloseable {
     return consent;
   }
 
+  /** The decision service, for in-process callers. */
+  public Decisions decisions() {
+    return decisions;
+  }
+
   public Requests requests() {
     return requests;
   }
@@ -488,6 +507,7 @@ public final class StewardNode implements AutoCloseable {
   public void close() {
     http.stop();
     scheduler.stop();
+    decisions.close();
     consent.close();
     audit.close();
     auditStore.close();

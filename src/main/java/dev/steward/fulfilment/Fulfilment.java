@@ -106,7 +106,11 @@ public final class Fulfilment {
         new AccessPackages(jdbi, sealing, links, policies, audit, settings.linkLifetime(), clock);
     var steps =
         new Steps(
-            objections, instructions, new ContentPurge(settings.purgeWebhook(), http, jdbi, clock));
+            objections,
+            instructions,
+            new ContentPurge(settings.purgeWebhook(), http, jdbi, clock),
+            consent.optOuts(),
+            jdbi);
     var runner =
         new TaskRunner(
             jdbi, systems, steps, planning, sealing, recipients, settings.firstRetry(), clock);
