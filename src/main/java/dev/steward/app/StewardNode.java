@@ -21,6 +21,12 @@ import dev.steward.audit.AuditWitness;
 import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.config.StewardConfig;
+import dev.steward.consent.ConsentServices;
+import dev.steward.consent.ConsentStates;
+import dev.steward.consent.Party;
+import dev.steward.decision.DecisionInput;
+import dev.steward.decision.DecisionRoutes;
+import dev.steward.decision.Decisions;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.Fulfilment;
 import dev.steward.fulfilment.FulfilmentSettings;
@@ -47,6 +53,7 @@ import dev.steward.session.SessionRoutes;
 import dev.steward.session.SubjectSignIn;
 import dev.steward.store.Database;
 import dev.steward.vault.DisclosureRoutes;
+import dev.steward.vault.ErasureListener;
 import dev.steward.vault.NoticeRoutes;
 import dev.steward.vault.RecordRoutes;
 import dev.steward.vault.SubjectRoutes;
@@ -81,6 +88,8 @@ public final class StewardNode implements AutoCloseable {
   private final Database auditStore;
   private final AuditLog audit;
   private final VaultServices vault;
+  private final ConsentServices consent;
+  private final Decisions decisions;
   private final Outbox outbox;
   private final Requests requests;
   private final Scheduler scheduler;
@@ -93,6 +102,8 @@ public final class StewardNode implements AutoCloseable {
       Database auditStore,
       AuditLog audit,
       VaultServices vault,
+      ConsentServices consent,
+      Decisions decisions,
       Outbox outbox,
       Requests requests,
       Scheduler scheduler,
@@ -103,6 +114,8 @@ public final class StewardNode implements AutoCloseable {
     this.auditStore = auditStore;
     this.audit = audit;
     this.vault = vault;
+    this.consent = consent;
+    this.decisions = decisions;
     this.outbox = outbox;
     this.requests = requests;
     this.scheduler = scheduler;
@@ -196,6 +209,8 @@ public final class StewardNode implements AutoCloseable {
     AuditLog audit = null;
     Database auditStore = null;
     VaultServices vault = null;
+    ConsentServices consent = null;
+    Decisions decisions = null;
     HttpServer http = null;
     try {
       Keys keys = Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
@@ -230,6 +245,7 @@ public final class StewardNode implements AutoCloseable {
               clock);
       timer.mark("vault");
 
+      consent = ConsentServices.open(database, keys, vault, audit, clock);
       OpenDsr opendsr = new OpenDsr(database, config.opendsr(), clock);
       Fulfilment fulfilment =
           Fulfilment.open(
@@ -244,6 +260,7 @@ public final class StewardNode implements AutoCloseable {
                   .map(options.fulfilment()::withPurgeWebhook)
                   .orElse(options.fulfilment()),
               options.systems(),
+              consent,
               clock);
       // A configured gateway sends phone codes; without one a phone-only request is refused.
       SmsSender sms =
@@ -263,9 +280,19 @@ public final class StewardNode implements AutoCloseable {
               sms,
               fulfilment.planner(),
               opendsr.listener(),
+              consent.optOuts(),
               clock);
       Fulfilment.Running fulfilling = fulfilment.runWith(requests);
-      vault.vault().onErasure(fulfilling.erasure());
+      ConsentStates states = consent.states();
+      ErasureListener copies = fulfilling.erasure();
+      vault
+          .vault()
+          .onErasure(
+              (actor, erased) -> {
+                copies.erased(actor, erased);
+                // Decisions about the person deny from now on, on every node (RULES.md).
+                states.announce(erased.allIds().stream().map(Party::subject).toList());
+              });
       timer.mark("requests");
 
       PasswordHasher hasher = new PasswordHasher(config.passwordHashing());
@@ -306,8 +333,19 @@ public final class StewardNode implements AutoCloseable {
       new DisclosureRoutes(vault.vault().disclosures(), clock).addTo(routes);
       new NoticeRoutes(vault.vault().art14Notices(), clock).addTo(routes);
       new CollectRoutes(
-              new Collector(vault.vault(), vault.index(), policies, database.jdbi(), audit, clock))
+              new Collector(
+                  vault.vault(),
+                  vault.index(),
+                  policies,
+                  database.jdbi(),
+                  audit,
+                  consent.ledger(),
+                  consent.optOuts(),
+                  clock))
           .addTo(routes);
+      consent.routes().addTo(routes);
+      decisions = new Decisions(policies, consent.states(), audit, clock);
+      new DecisionRoutes(decisions, new DecisionInput(policies, vault.index())).addTo(routes);
 
       Warmup.await();
       http =
@@ -345,10 +383,27 @@ public final class StewardNode implements AutoCloseable {
           (System.nanoTime() - started) / 1_000_000);
       log.debug("start-up phases: {}", timer);
       return new StewardNode(
-          database, auditStore, audit, vault, outbox, requests, scheduler, http, routes, policies);
+          database,
+          auditStore,
+          audit,
+          vault,
+          consent,
+          decisions,
+          outbox,
+          requests,
+          scheduler,
+          http,
+          routes,
+          policies);
     } catch (RuntimeException e) {
       if (http != null) {
         http.stop();
+      }
+      if (decisions != null) {
+        decisions.close();
+      }
+      if (consent != null) {
+        consent.close();
       }
       if (vault != null) {
         vault.close();
@@ -440,6 +495,15 @@ public final class StewardNode implements AutoCloseable {
     return outbox;
   }
 
+  public ConsentServices consent() {
+    return consent;
+  }
+
+  /** The decision service, for in-process callers. */
+  public Decisions decisions() {
+    return decisions;
+  }
+
   public Requests requests() {
     return requests;
   }
@@ -448,6 +512,8 @@ public final class StewardNode implements AutoCloseable {
   public void close() {
     http.stop();
     scheduler.stop();
+    decisions.close();
+    consent.close();
     audit.close();
     auditStore.close();
     vault.close();

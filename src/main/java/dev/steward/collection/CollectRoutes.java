@@ -1,5 +1,6 @@
 package dev.steward.collection;
 
+import dev.steward.consent.Gpc;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;
 import dev.steward.web.PublicKind;
@@ -36,6 +37,9 @@ public final class CollectRoutes {
                             collector.collect(
                                 ctx.pathParam("formId"),
                                 SubmissionParser.parse(ctx),
-                                ctx.header("Idempotency-Key")))));
+                                ctx.header("Idempotency-Key"),
+                                new Collector.Signals(
+                                    Gpc.signalled(ctx.header(Gpc.HEADER)),
+                                    ctx.header("Steward-Consent-Id"))))));
   }
 }

@@ -1,6 +1,11 @@
 package dev.steward.collection;
 
 import dev.steward.audit.AuditTrail;
+import dev.steward.consent.ConsentEvent;
+import dev.steward.consent.ConsentLedger;
+import dev.steward.consent.OptOutKind;
+import dev.steward.consent.OptOuts;
+import dev.steward.consent.Party;
 import dev.steward.error.BadRequestException;
 import dev.steward.error.ConflictException;
 import dev.steward.error.NotFoundException;
@@ -45,6 +50,8 @@ public final class Collector {
   private final PublishedPolicies policies;
   private final IdempotencyKeys keys;
   private final AuditTrail audit;
+  private final ConsentLedger ledger;
+  private final OptOuts optOuts;
   private final Clock clock;
 
   public Collector(
@@ -53,13 +60,25 @@ public final class Collector {
       PublishedPolicies policies,
       Jdbi store,
       AuditTrail audit,
+      ConsentLedger ledger,
+      OptOuts optOuts,
       Clock clock) {
     this.vault = vault;
     this.index = index;
     this.policies = policies;
     this.keys = new IdempotencyKeys(store, clock);
     this.audit = audit;
+    this.ledger = ledger;
+    this.optOuts = optOuts;
     this.clock = clock;
+  }
+
+  /**
+   * What the browser said besides the form: a Global Privacy Control signal ({@code Sec-GPC: 1})
+   * and the device's consent id, if the page sent one ({@code Steward-Consent-Id}).
+   */
+  public record Signals(boolean gpc, String deviceId) {
+    public static final Signals NONE = new Signals(false, null);
   }
 
   /** The acknowledgement of a submission: ids and times, never what was submitted. */
@@ -67,6 +86,15 @@ public final class Collector {
 
   /** Stores a submission of {@code formId}; {@code idempotencyKey} may be null. */
   public Receipt collect(String formId, Submission submission, String idempotencyKey) {
+    return collect(formId, submission, idempotencyKey, Signals.NONE);
+  }
+
+  /**
+   * Stores a submission of {@code formId}; with a GPC signal the new subject (and the device, when
+   * its consent id came along) is opted out of sale/sharing in the same transaction (11 CCR 7025).
+   */
+  public Receipt collect(
+      String formId, Submission submission, String idempotencyKey, Signals signals) {
     PublishedPolicy notice = policies.current();
     Form form =
         notice.policy().forms().stream()
@@ -75,8 +103,12 @@ public final class Collector {
             .orElseThrow(() -> new NotFoundException("no form '" + formId + "' in the policy"));
     // Keyed, so the hash of a short submission cannot be reversed by guessing.
     String evidence = index.hashNormalized(SUBMISSION, submission.canonical(formId));
+    if (signals.deviceId() != null && !Party.isDeviceId(signals.deviceId())) {
+      throw new BadRequestException(
+          "the Steward-Consent-Id header must be 16 to 128 of A-Z a-z 0-9 - _");
+    }
     if (idempotencyKey == null) {
-      return store(notice, form, submission, evidence);
+      return store(notice, form, submission, evidence, signals);
     }
     if (!KEY.matcher(idempotencyKey).matches()) {
       throw new BadRequestException(
@@ -87,7 +119,7 @@ public final class Collector {
       return read(replay.get());
     }
     try {
-      Receipt receipt = store(notice, form, submission, evidence);
+      Receipt receipt = store(notice, form, submission, evidence, signals);
       keys.complete(formId, idempotencyKey, write(receipt));
       return receipt;
     } catch (RuntimeException e) {
@@ -96,7 +128,8 @@ public final class Collector {
     }
   }
 
-  private Receipt store(PublishedPolicy notice, Form form, Submission submission, String evidence) {
+  private Receipt store(
+      PublishedPolicy notice, Form form, Submission submission, String evidence, Signals signals) {
     CollectionPlan plan = CollectionPlan.of(notice.policy(), form, submission);
     FormDefaults defaults = FormDefaults.of(notice.policy(), form);
     NewSubject subject = NewSubject.of(defaults.subjectType(), plan.identities());
@@ -108,7 +141,8 @@ public final class Collector {
           subject,
           id -> records(plan, defaults, notice, id, now),
           (handle, id) ->
-              consentAndAudit(handle, notice, form, plan, id, submissionId, evidence, now));
+              consentAndAudit(
+                  handle, notice, form, plan, id, submissionId, evidence, signals, now));
     } catch (ConflictException concurrent) {
       // Another submission took one of these identities a moment ago: now it is a link candidate.
       vault.collect(
@@ -116,7 +150,8 @@ public final class Collector {
           subject,
           id -> records(plan, defaults, notice, id, now),
           (handle, id) ->
-              consentAndAudit(handle, notice, form, plan, id, submissionId, evidence, now));
+              consentAndAudit(
+                  handle, notice, form, plan, id, submissionId, evidence, signals, now));
     }
     return new Receipt("received", submissionId, form.id(), now);
   }
@@ -156,13 +191,33 @@ public final class Collector {
       UUID subject,
       UUID submissionId,
       String evidence,
+      Signals signals,
       Instant now) {
     String consent = "-";
     if (!plan.consentPurposes().isEmpty()) {
       ConsentRecord record =
           FormDefaults.consent(notice, form, plan, subject, submissionId, evidence, now);
       ConsentRecords.insert(handle, record);
+      // The ledger's "given" event has the record's id: its receipt names the same consent.
+      ledger.append(handle, COLLECTION, given(record, signals.deviceId()));
       consent = record.id().toString();
+    }
+    if (signals.deviceId() != null) {
+      ledger.link(handle, COLLECTION, signals.deviceId(), subject);
+    }
+    if (signals.gpc()) {
+      java.util.Set<Party> parties = new java.util.LinkedHashSet<>();
+      parties.add(Party.subject(subject));
+      if (signals.deviceId() != null) {
+        parties.add(Party.device(signals.deviceId(), "Steward-Consent-Id"));
+      }
+      optOuts.optOut(
+          handle,
+          COLLECTION,
+          parties,
+          java.util.EnumSet.of(OptOutKind.SALE_SHARING),
+          OptOuts.Source.GPC,
+          "submission:" + submissionId);
     }
     audit.record(
         handle,
@@ -172,6 +227,27 @@ public final class Collector {
         form.id(),
         "ok",
         "submission=" + submissionId + " subject=" + subject + " consent=" + consent);
+  }
+
+  private static ConsentEvent given(ConsentRecord record, String deviceId) {
+    return new ConsentEvent(
+        record.id(),
+        record.id(),
+        record.subjectId(),
+        deviceId,
+        ConsentEvent.Kind.GIVEN,
+        record.controller(),
+        record.purposes(),
+        record.categories(),
+        record.legalBasis(),
+        record.noticeVersion(),
+        record.noticeHash(),
+        "form",
+        record.givenAt(),
+        record.expiresAt(),
+        record.withdrawal(),
+        record.evidenceHash(),
+        "form:" + record.formId());
   }
 
   private static String write(Receipt receipt) {

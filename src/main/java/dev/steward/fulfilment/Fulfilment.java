@@ -2,6 +2,7 @@ package dev.steward.fulfilment;
 
 import com.github.kagkarlsson.scheduler.task.Task;
 import dev.steward.audit.AuditTrail;
+import dev.steward.consent.ConsentServices;
 import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
 import dev.steward.mail.Outbox;
@@ -35,6 +36,7 @@ public final class Fulfilment {
   private final Sealing sealing;
   private final InstructionRows instructions;
   private final Recipients recipients;
+  private final ConsentServices consent;
 
   private Fulfilment(
       Database database,
@@ -45,6 +47,7 @@ public final class Fulfilment {
       AuditTrail audit,
       FulfilmentSettings settings,
       List<DataSystem> extra,
+      ConsentServices consent,
       Clock clock) {
     this.database = database;
     this.vault = vault;
@@ -54,8 +57,9 @@ public final class Fulfilment {
     this.audit = audit;
     this.settings = settings;
     this.clock = clock;
-    this.restrictions = new Restrictions(database.jdbi(), clock);
-    this.objections = new Objections(database.jdbi(), clock);
+    this.consent = consent;
+    this.restrictions = new Restrictions(database.jdbi(), consent.states(), clock);
+    this.objections = new Objections(database.jdbi(), consent.ledger(), consent.states(), clock);
     this.sealing = new Sealing(vault.keyring());
     this.instructions = new InstructionRows(database.jdbi(), sealing);
     VaultSystem first =
@@ -75,8 +79,10 @@ public final class Fulfilment {
       AuditTrail audit,
       FulfilmentSettings settings,
       List<DataSystem> extra,
+      ConsentServices consent,
       Clock clock) {
-    return new Fulfilment(database, vault, policies, keys, outbox, audit, settings, extra, clock);
+    return new Fulfilment(
+        database, vault, policies, keys, outbox, audit, settings, extra, consent, clock);
   }
 
   public FulfilmentPlanner planner() {
@@ -100,7 +106,11 @@ public final class Fulfilment {
         new AccessPackages(jdbi, sealing, links, policies, audit, settings.linkLifetime(), clock);
     var steps =
         new Steps(
-            objections, instructions, new ContentPurge(settings.purgeWebhook(), http, jdbi, clock));
+            objections,
+            instructions,
+            new ContentPurge(settings.purgeWebhook(), http, jdbi, clock),
+            consent.optOuts(),
+            jdbi);
     var runner =
         new TaskRunner(
             jdbi, systems, steps, planning, sealing, recipients, settings.firstRetry(), clock);

@@ -1,5 +1,9 @@
 package dev.steward.fulfilment;
 
+import dev.steward.consent.ConsentLedger;
+import dev.steward.consent.ConsentStates;
+import dev.steward.consent.Party;
+import dev.steward.principal.Principal;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -17,11 +21,17 @@ public final class Objections {
   /** Stands for every purpose. */
   public static final String ALL = "*";
 
+  private static final Principal FULFILMENT = new Principal.System("fulfilment");
+
   private final Jdbi jdbi;
+  private final ConsentLedger ledger;
+  private final ConsentStates states;
   private final Clock clock;
 
-  public Objections(Jdbi jdbi, Clock clock) {
+  public Objections(Jdbi jdbi, ConsentLedger ledger, ConsentStates states, Clock clock) {
     this.jdbi = jdbi;
+    this.ledger = ledger;
+    this.states = states;
     this.clock = clock;
   }
 
@@ -80,9 +90,20 @@ public final class Objections {
                 .bind("now", clock.instant())
                 .execute();
           }
+          states.changed(handle, List.of(Party.subject(subjectId)));
           if (!kind.equals("consent_withdrawal")) {
             return 0;
           }
+          // GDPR Art. 7(3): the ledger's withdrawn events are what decisions read; the record's
+          // own columns stay current for the collection feature's readers.
+          ledger.withdraw(
+              handle,
+              FULFILMENT,
+              subjectId,
+              purposes,
+              "request",
+              "request:" + requestId,
+              "request:" + requestId);
           return ConsentWithdrawals.withdraw(
               handle, subjectId, requestId, purposes, clock.instant());
         });

@@ -108,6 +108,14 @@ final class Planning implements FulfilmentPlanner {
       purge.add(new String[] {Task.STEWARD, Task.PURGE_CONTENT});
       return purge;
     }
+    // 11 CCR 7026, 7027: an opt-out takes effect whether or not the vault knows the person; one
+    // it does not know is kept by the keyed hashes of the identities given.
+    if (type == RequestType.OPT_OUT_SALE_SHARING) {
+      return List.<String[]>of(new String[] {Task.STEWARD, Task.OPT_OUT_SALE_SHARING});
+    }
+    if (type == RequestType.LIMIT_SENSITIVE) {
+      return List.<String[]>of(new String[] {Task.STEWARD, Task.LIMIT_SENSITIVE});
+    }
     if (!hasSubject) {
       return List.of();
     }

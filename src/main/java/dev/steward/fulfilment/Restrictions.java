@@ -1,6 +1,9 @@
 package dev.steward.fulfilment;
 
+import dev.steward.consent.ConsentStates;
+import dev.steward.consent.Party;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -10,10 +13,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Restrictions {
   private final Jdbi jdbi;
+  private final ConsentStates states;
   private final Clock clock;
 
-  public Restrictions(Jdbi jdbi, Clock clock) {
+  public Restrictions(Jdbi jdbi, ConsentStates states, Clock clock) {
     this.jdbi = jdbi;
+    this.states = states;
     this.clock = clock;
   }
 
@@ -57,6 +62,8 @@ public final class Restrictions {
                 .bind("now", clock.instant())
                 .execute();
           }
+          // Decisions read the flag: every node forgets what it knew of the subject.
+          states.changed(handle, List.of(Party.subject(subjectId)));
         });
   }
 }

@@ -15,5 +15,7 @@ record Task(
 
   static final String WITHDRAW_CONSENT = "withdraw_consent";
   static final String PURGE_CONTENT = "purge_content";
+  static final String OPT_OUT_SALE_SHARING = "opt_out_sale_sharing";
+  static final String LIMIT_SENSITIVE = "limit_sensitive";
   static final String STEWARD = "steward";
 }

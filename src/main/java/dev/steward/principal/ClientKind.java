@@ -13,7 +13,13 @@ public enum ClientKind {
   /** One of the company's own systems: submits requests, reads and writes subject data. */
   INTEGRATION(
       EnumSet.of(
-          REQUEST_SUBMIT, REQUEST_READ, SUBJECT_READ, SUBJECT_WRITE, POLICY_READ, API_DESCRIBE)),
+          REQUEST_SUBMIT,
+          REQUEST_READ,
+          SUBJECT_READ,
+          SUBJECT_WRITE,
+          POLICY_READ,
+          DECISION_READ,
+          API_DESCRIBE)),
   /** A controller sending rights requests to Steward over OpenDSR. */
   OPENDSR_CONTROLLER(EnumSet.of(OPENDSR_SUBMIT, API_DESCRIBE)),
   /** A processor Steward calls over OpenDSR; it reports back on callbacks. */

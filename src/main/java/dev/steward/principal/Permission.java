@@ -28,6 +28,8 @@ public enum Permission {
   REQUEST_SUBMIT,
   CONTENT_REMOVAL_SUBMIT,
   OPENDSR_SUBMIT,
+  /** Asks the decision service whether a use of a person's data is allowed. */
+  DECISION_READ,
   METRICS_READ,
   API_DESCRIBE;
 

@@ -7,13 +7,10 @@ import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.error.NotFoundException;
 import dev.steward.policy.RequestType;
 import dev.steward.principal.Principal;
-import dev.steward.request.FulfilmentPlanner.Plan;
-import dev.steward.request.FulfilmentPlanner.StartedRequest;
 import dev.steward.request.Letters.Kind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
@@ -63,31 +60,7 @@ final class CaseWork {
   }
 
   RequestRow start(Principal actor, UUID id) {
-    return on(
-        actor,
-        id,
-        (handle, row) -> {
-          RequestRow started =
-              workflow.move(handle, row, RequestState.IN_PROGRESS, actor, "started", null, null);
-          List<String> jurisdictions =
-              CaseRows.clocks(handle, id).stream().map(ClockRow::jurisdictionId).toList();
-          Plan plan =
-              context.planner.plan(
-                  handle,
-                  new StartedRequest(
-                      id,
-                      row.reference(),
-                      row.type(),
-                      Optional.ofNullable(row.progress().subjectId()),
-                      jurisdictions,
-                      Optional.ofNullable(row.documentId()),
-                      row.language().tag(),
-                      row.progress().dueAt()));
-          return plan == Plan.AWAITING_SYSTEMS
-              ? workflow.move(
-                  handle, started, RequestState.AWAITING_SYSTEMS, actor, "planned", null, null)
-              : started;
-        });
+    return on(actor, id, (handle, row) -> workflow.start(handle, row, actor));
   }
 
   /** GDPR Art. 12(3), 11 CCR §7021(b): once, with reasons, told within the original period. */

@@ -1,9 +1,13 @@
 package dev.steward.request;
 
 import com.google.crypto.tink.Aead;
+import dev.steward.consent.OptOutKind;
+import dev.steward.consent.OptOuts;
+import dev.steward.consent.Party;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.policy.PublishedPolicy;
+import dev.steward.policy.RequestType;
 import dev.steward.principal.Principal;
 import dev.steward.request.Letters.Kind;
 import java.security.SecureRandom;
@@ -32,6 +36,10 @@ final class Intake {
   private final Verifications verifications;
   private final SecureRandom random = new SecureRandom();
 
+  /** Types carried out without staff once taken in: the CCPA opt-outs. */
+  private static final java.util.Set<RequestType> SELF_EXECUTING =
+      EnumSet.of(RequestType.OPT_OUT_SALE_SHARING, RequestType.LIMIT_SENSITIVE);
+
   Intake(
       RequestContext context,
       Workflow workflow,
@@ -53,6 +61,14 @@ final class Intake {
    * and method.
    */
   String submit(Principal actor, Submission submission, Vouched vouched) {
+    return submit(actor, submission, vouched, false);
+  }
+
+  /**
+   * As {@link #submit(Principal, Submission, Vouched)}; with {@code gpc} the call carried {@code
+   * Sec-GPC: 1}, an opt-out of sale/sharing for the identities it gives (11 CCR 7025).
+   */
+  String submit(Principal actor, Submission submission, Vouched vouched, boolean gpc) {
     PublishedPolicy policy = context.policies.current();
     CheckedSubmission checked = CheckedSubmission.of(policy.policy(), context.index, submission);
     if (vouched != null) {
@@ -71,7 +87,7 @@ final class Intake {
     Aead key = context.keyring.createRequestKey(id);
     boolean linked;
     try {
-      linked = store(actor, submission, checked, vouched, id, reference, key, received, now);
+      linked = store(actor, submission, checked, vouched, gpc, id, reference, key, received, now);
     } catch (RuntimeException e) {
       context.keyring.destroyRequestKey(id);
       throw e;
@@ -88,6 +104,7 @@ final class Intake {
       Submission submission,
       CheckedSubmission checked,
       Vouched vouched,
+      boolean gpc,
       UUID id,
       String reference,
       Aead key,
@@ -95,6 +112,9 @@ final class Intake {
       Instant now) {
     return context.jdbi.inTransaction(
         handle -> {
+          if (gpc) {
+            honourGpc(handle, actor, checked, id);
+          }
           Optional<UUID> duplicate =
               CaseRows.openDuplicate(handle, checked.contactHash(), checked.type().name());
           if (duplicate.isPresent()) {
@@ -184,8 +204,42 @@ final class Intake {
           if (vouched == null) {
             verifications.begin(handle, row);
           }
+          if (noSteps && SELF_EXECUTING.contains(row.type())) {
+            // 11 CCR 7026(f), 7027: an opt-out needs no verification and nothing from staff; it is
+            // carried out at once and completes by itself (RULES.md, "Verification levels").
+            workflow.start(handle, row, actor);
+          }
           return false;
         });
+  }
+
+  /**
+   * GPC: the browser that sent the request opts out of sale/sharing; the identities it gives, and
+   * the subject they reach, are the profile linked to it (11 CCR 7025(c)(1)). Recorded even when
+   * the request itself is later refused or linked to a duplicate, since the signal stands alone.
+   */
+  private void honourGpc(Handle handle, Principal actor, CheckedSubmission checked, UUID id) {
+    java.util.Set<Party> parties = new java.util.LinkedHashSet<>();
+    // A name or an address identifies no one on its own: only email and phone are kept.
+    List<String> hashes =
+        checked.hashes().entrySet().stream()
+            .filter(e -> e.getValue().equals("email") || e.getValue().equals("phone"))
+            .map(Map.Entry::getKey)
+            .toList();
+    hashes.forEach(hash -> parties.add(Party.identity(hash)));
+    context
+        .vault
+        .subjectReachedBy(handle, hashes)
+        .ifPresent(subject -> parties.add(Party.subject(subject)));
+    if (!parties.isEmpty()) {
+      context.optOuts.optOut(
+          handle,
+          actor,
+          parties,
+          EnumSet.of(OptOutKind.SALE_SHARING),
+          OptOuts.Source.GPC,
+          "request:" + id);
+    }
   }
 
   /** Sends the acknowledgement, which is also the CCPA receipt confirmation (11 CCR §7021(a)). */

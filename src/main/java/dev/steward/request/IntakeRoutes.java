@@ -1,5 +1,6 @@
 package dev.steward.request;
 
+import dev.steward.consent.Gpc;
 import dev.steward.error.ForbiddenException;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
@@ -88,7 +89,11 @@ final class IntakeRoutes {
             null,
             true,
             null);
-    ctx.status(202).json(new Reference(requests.submit(Verifications.REQUESTER, submission)));
+    ctx.status(202)
+        .json(
+            new Reference(
+                requests.submitPublic(
+                    Verifications.REQUESTER, submission, Gpc.signalled(ctx.header(Gpc.HEADER)))));
   }
 
   private void submit(Context ctx, Principal caller) {

@@ -3,6 +3,7 @@ package dev.steward.request;
 import dev.steward.audit.AuditTrail;
 import dev.steward.calendar.Calendars;
 import dev.steward.calendar.LegalClock;
+import dev.steward.consent.OptOuts;
 import dev.steward.mail.Outbox;
 import dev.steward.policy.Jurisdiction;
 import dev.steward.policy.PublishedPolicies;
@@ -27,6 +28,7 @@ final class RequestContext {
   final SmsSender sms;
   final FulfilmentPlanner planner;
   final RequestListener listener;
+  final OptOuts optOuts;
   final Clock clock;
   final Letters letters = new Letters();
   final Challenges challenges;
@@ -44,6 +46,7 @@ final class RequestContext {
       SmsSender sms,
       FulfilmentPlanner planner,
       RequestListener listener,
+      OptOuts optOuts,
       Clock clock) {
     this.jdbi = jdbi;
     this.policies = policies;
@@ -55,6 +58,7 @@ final class RequestContext {
     this.sms = sms;
     this.planner = planner;
     this.listener = listener;
+    this.optOuts = optOuts;
     this.clock = clock;
     this.challenges = new Challenges(index);
   }

@@ -1,6 +1,7 @@
 package dev.steward.request;
 
 import dev.steward.audit.AuditTrail;
+import dev.steward.consent.OptOuts;
 import dev.steward.error.ConflictException;
 import dev.steward.mail.Outbox;
 import dev.steward.policy.Channel;
@@ -52,6 +53,7 @@ public final class Requests {
       SmsSender sms,
       FulfilmentPlanner planner,
       RequestListener listener,
+      OptOuts optOuts,
       Clock clock) {
     this.context =
         new RequestContext(
@@ -65,6 +67,7 @@ public final class Requests {
             sms,
             planner,
             listener,
+            optOuts,
             clock);
     Workflow workflow = new Workflow(context);
     Correspondence letters = new Correspondence(context, workflow);
@@ -220,6 +223,11 @@ public final class Requests {
 
   String submit(Principal actor, Submission submission) {
     return intake.submit(actor, submission);
+  }
+
+  /** A submission from the privacy center; {@code gpc} when it carried {@code Sec-GPC: 1}. */
+  String submitPublic(Principal actor, Submission submission, boolean gpc) {
+    return intake.submit(actor, submission, null, gpc);
   }
 
   void confirmCode(String reference, String code) {

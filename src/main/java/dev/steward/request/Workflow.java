@@ -22,6 +22,31 @@ final class Workflow {
     this.context = context;
   }
 
+  /**
+   * Starts a verified request: {@code in_progress}, then the fulfilment plan in the same
+   * transaction, and {@code awaiting_systems} when the plan gave systems work to do.
+   */
+  RequestRow start(Handle handle, RequestRow row, Principal actor) {
+    RequestRow started = move(handle, row, RequestState.IN_PROGRESS, actor, "started", null, null);
+    java.util.List<String> jurisdictions =
+        CaseRows.clocks(handle, row.id()).stream().map(ClockRow::jurisdictionId).toList();
+    FulfilmentPlanner.Plan plan =
+        context.planner.plan(
+            handle,
+            new FulfilmentPlanner.StartedRequest(
+                row.id(),
+                row.reference(),
+                row.type(),
+                java.util.Optional.ofNullable(row.progress().subjectId()),
+                jurisdictions,
+                java.util.Optional.ofNullable(row.documentId()),
+                row.language().tag(),
+                row.progress().dueAt()));
+    return plan == FulfilmentPlanner.Plan.AWAITING_SYSTEMS
+        ? move(handle, started, RequestState.AWAITING_SYSTEMS, actor, "planned", null, null)
+        : started;
+  }
+
   /** Moves the request to {@code target}, stores it, and records who did it and why. */
   RequestRow move(
       Handle handle,

@@ -95,6 +95,23 @@ public final class Json {
     }
   }
 
+  /**
+   * Binds a tree read by {@link #readTree} to {@code type}, refusing unknown, repeated or ill-typed
+   * fields as {@link #read} does, for routes that look at a body's shape before binding it.
+   */
+  public static <T> T convert(JsonNode tree, Class<T> type) {
+    T value;
+    try {
+      value = MAPPER.treeToValue(tree, type);
+    } catch (IOException e) {
+      throw refusal(e);
+    }
+    if (value == null) {
+      throw new BadRequestException("a JSON object is required");
+    }
+    return value;
+  }
+
   /** What the caller is told of a body that could not be read; never a part of the body. */
   private static InvalidInputException refusal(IOException e) {
     if (causedBy(e, StreamConstraintsException.class) != null) {

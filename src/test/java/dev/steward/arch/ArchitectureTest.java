@@ -57,7 +57,9 @@ class ArchitectureTest {
             "dev.steward.session..",
             "dev.steward.fulfilment..",
             "dev.steward.opendsr..",
-            "dev.steward.importer..")
+            "dev.steward.importer..",
+            "dev.steward.consent..",
+            "dev.steward.decision..")
         .layer("Platform")
         .definedBy("dev.steward.web..", "dev.steward.audit..", "dev.steward.mail..")
         .layer("Foundation")

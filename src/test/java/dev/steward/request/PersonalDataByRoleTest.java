@@ -145,6 +145,12 @@ class PersonalDataByRoleTest {
           "POST /api/v1/clients",
           "POST /api/v1/clients/{id}/disable",
           "POST /api/v1/audit/verify",
+          // Opt-outs answer a receipt of kinds and source; a device's state names kinds and
+          // sources; a consent receipt holds ids, policy ids and codes; decisions answer codes.
+          "POST /api/v1/opt-outs",
+          "GET /api/v1/opt-outs/devices/{device}",
+          "GET /api/v1/consent-events/{id}/receipt",
+          "POST /api/v1/decisions",
           // OpenDSR answers a controller its own request's ids and status, or echoes its body.
           "GET /opendsr/v1/discovery",
           "GET /opendsr/v1/certificate",

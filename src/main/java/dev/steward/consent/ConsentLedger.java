@@ -1,0 +1,223 @@
+package dev.steward.consent;
+
+import dev.steward.audit.AuditTrail;
+import dev.steward.error.ForbiddenException;
+import dev.steward.error.NotFoundException;
+import dev.steward.principal.Permission;
+import dev.steward.principal.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The consent ledger: an append-only history of consent events per subject and device, from which
+ * the consent in force is derived ({@link PartyState}). Each event is audited in its own
+ * transaction and makes every node forget the state it changes; each has a signed receipt.
+ * Stateless apart from its collaborators; thread-safe.
+ */
+public final class ConsentLedger {
+  private final Jdbi jdbi;
+  private final AuditTrail audit;
+  private final ConsentStates states;
+  private final ConsentReceipts receipts;
+  private final Clock clock;
+
+  public ConsentLedger(
+      Jdbi jdbi, AuditTrail audit, ConsentStates states, ConsentReceipts receipts, Clock clock) {
+    this.jdbi = jdbi;
+    this.audit = audit;
+    this.states = states;
+    this.receipts = receipts;
+    this.clock = clock;
+  }
+
+  /** Appends {@code event} in the caller's transaction, with its audit entry. */
+  public ConsentEvent append(Handle handle, Principal actor, ConsentEvent event) {
+    ConsentRows.insert(handle, event, clock.instant());
+    audit.record(
+        handle,
+        actor,
+        "consent." + event.kind().code(),
+        "consent",
+        event.consentId().toString(),
+        "ok",
+        "event="
+            + event.id()
+            + (event.subjectId() == null ? "" : " subject=" + event.subjectId())
+            + (event.deviceId() == null ? "" : " device=" + event.deviceId())
+            + " purposes="
+            + String.join(",", event.purposes())
+            + " source="
+            + event.source());
+    states.changed(handle, parties(event));
+    return event;
+  }
+
+  /** Appends {@code event} in a transaction of its own. */
+  public ConsentEvent record(Principal actor, ConsentEvent event) {
+    return jdbi.inTransaction(handle -> append(handle, actor, event));
+  }
+
+  /**
+   * GDPR Art. 7(3): withdraws the subject's live consents for {@code purposes} (every purpose when
+   * empty), one {@code withdrawn} event per consent touched, in the caller's transaction.
+   *
+   * @return the events appended; none when nothing was live, so a retry appends nothing
+   */
+  public List<ConsentEvent> withdraw(
+      Handle handle,
+      Principal actor,
+      UUID subjectId,
+      Set<String> purposes,
+      String method,
+      String evidence,
+      String source) {
+    Instant now = clock.instant();
+    List<ConsentEvent> appended = new ArrayList<>();
+    for (Map.Entry<ConsentEvent, Set<String>> live :
+        liveByConsent(handle, subjectId, now).entrySet()) {
+      Set<String> named = new LinkedHashSet<>(live.getValue());
+      if (!purposes.isEmpty()) {
+        named.retainAll(purposes);
+      }
+      if (named.isEmpty()) {
+        continue;
+      }
+      ConsentEvent withdrawn =
+          live.getKey()
+              .next(
+                  UUID.randomUUID(),
+                  ConsentEvent.Kind.WITHDRAWN,
+                  List.copyOf(named),
+                  method,
+                  now,
+                  evidence,
+                  source);
+      appended.add(append(handle, actor, withdrawn));
+    }
+    return appended;
+  }
+
+  /** Per consent (by its latest granting event), the purposes live now. */
+  private static Map<ConsentEvent, Set<String>> liveByConsent(
+      Handle handle, UUID subjectId, Instant now) {
+    Map<UUID, Map<String, ConsentEvent>> byConsent = new HashMap<>();
+    for (ConsentEvent event : ConsentRows.where(handle, "subject_id", subjectId)) {
+      Map<String, ConsentEvent> latest =
+          byConsent.computeIfAbsent(event.consentId(), id -> new HashMap<>());
+      event.purposes().forEach(purpose -> latest.put(purpose, event));
+    }
+    Map<ConsentEvent, Set<String>> live = new HashMap<>();
+    byConsent
+        .values()
+        .forEach(
+            latest ->
+                latest.forEach(
+                    (purpose, event) -> {
+                      boolean granted =
+                          event.kind().grants()
+                              && (event.expiresAt() == null || now.isBefore(event.expiresAt()));
+                      if (granted) {
+                        live.computeIfAbsent(event, e -> new LinkedHashSet<>()).add(purpose);
+                      }
+                    }));
+    return live;
+  }
+
+  /** A device shown to belong to a subject: the device's signals reach the subject from now on. */
+  public void link(Handle handle, Principal actor, String deviceId, UUID subjectId) {
+    int added =
+        handle
+            .createUpdate(
+                "insert into consent_device_link (device_id, subject_id, linked_at)"
+                    + " select :device, :subject, :now where not exists (select 1 from"
+                    + " consent_device_link where device_id = :device and subject_id = :subject)")
+            .bind("device", deviceId)
+            .bind("subject", subjectId)
+            .bind("now", clock.instant())
+            .execute();
+    if (added > 0) {
+      audit.record(
+          handle,
+          actor,
+          "consent.device_linked",
+          "subject",
+          subjectId.toString(),
+          "ok",
+          "device=" + deviceId);
+      states.changed(handle, List.of(Party.device(deviceId, "device"), Party.subject(subjectId)));
+    }
+  }
+
+  /** Every event about the subject or device, oldest first; staff with {@code subject:read}. */
+  public List<ConsentEvent> history(Principal actor, Party party) {
+    permit(actor, "consent.history", party.key());
+    String column =
+        switch (party.kind()) {
+          case SUBJECT -> "subject_id";
+          case DEVICE -> "device_id";
+          case IDENTITY -> throw new NotFoundException("consent is kept per subject or device");
+        };
+    Object value = party.kind() == Party.Kind.SUBJECT ? party.subjectId() : party.id();
+    return jdbi.inTransaction(
+        handle -> {
+          List<ConsentEvent> events = ConsentRows.where(handle, column, value);
+          audit.record(
+              handle,
+              actor,
+              "consent.history",
+              party.kind().code(),
+              party.id(),
+              "ok",
+              "events=" + events.size());
+          return events;
+        });
+  }
+
+  /** The signed receipt of one event, as a JSON document; audited as a read. */
+  public String receipt(Principal actor, UUID eventId) {
+    permit(actor, "consent.receipt", eventId.toString());
+    ConsentEvent event =
+        jdbi.withHandle(handle -> ConsentRows.where(handle, "id", eventId)).stream()
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("no consent event " + eventId));
+    audit.record(
+        actor,
+        "consent.receipt",
+        "consent",
+        event.consentId().toString(),
+        "ok",
+        "event=" + eventId);
+    return receipts.sign(event);
+  }
+
+  public ConsentReceipts receipts() {
+    return receipts;
+  }
+
+  private void permit(Principal actor, String action, String object) {
+    if (!actor.has(Permission.SUBJECT_READ)) {
+      audit.record(actor, action, "consent", object, "denied", null);
+      throw new ForbiddenException("this needs the subject:read permission");
+    }
+  }
+
+  private static List<Party> parties(ConsentEvent event) {
+    List<Party> parties = new ArrayList<>();
+    if (event.subjectId() != null) {
+      parties.add(Party.subject(event.subjectId()));
+    }
+    if (event.deviceId() != null) {
+      parties.add(new Party(Party.Kind.DEVICE, event.deviceId()));
+    }
+    return parties;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.steward.consent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What decisions need to know of one party now, derived from the store: whether the subject was
+ * erased, is a child under 13, is restricted, objected; the last consent event per purpose; the
+ * opt-outs in force and where each came from. Immutable; a device's or identity's state includes
+ * that of the subject it leads to.
+ *
+ * @param known true when the party is a vault subject, or leads to one
+ * @param objections purpose ids objected to (GDPR Art. 21), {@code *} for all
+ * @param consents per purpose, the latest consent event about it
+ * @param optOuts per kind in force, its source ({@code gpc}, {@code api}, {@code request} ...)
+ */
+public record PartyState(
+    Party party,
+    boolean known,
+    boolean erased,
+    boolean under13,
+    LocalDate relationshipEnd,
+    boolean restricted,
+    Set<String> objections,
+    Map<String, Consent> consents,
+    Map<OptOutKind, String> optOuts) {
+
+  /** Wildcard for every purpose in objections. */
+  public static final String ALL = "*";
+
+  public PartyState {
+    objections = Set.copyOf(objections);
+    consents = Map.copyOf(consents);
+    optOuts = optOuts.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(optOuts));
+  }
+
+  /** The latest consent event about one purpose: its kind, time and expiry. */
+  public record Consent(ConsentEvent.Kind kind, Instant at, Instant expiresAt) {
+    /** GDPR Art. 7: given (or given again), not withdrawn, refused or expired at {@code now}. */
+    public boolean liveAt(Instant now) {
+      return kind.grants() && (expiresAt == null || now.isBefore(expiresAt));
+    }
+  }
+
+  public static PartyState empty(Party party) {
+    return new PartyState(party, false, false, false, null, false, Set.of(), Map.of(), Map.of());
+  }
+
+  public boolean liveConsent(String purpose, Instant now) {
+    Consent consent = consents.get(purpose);
+    return consent != null && consent.liveAt(now);
+  }
+
+  /** When consent for {@code purpose} ended (withdrawn, refused or expired), if it did. */
+  public Optional<Instant> consentEndedAt(String purpose, Instant now) {
+    Consent consent = consents.get(purpose);
+    if (consent == null) {
+      return Optional.empty();
+    }
+    if (!consent.kind().grants()) {
+      return Optional.of(consent.at());
+    }
+    return consent.expiresAt() != null && !now.isBefore(consent.expiresAt())
+        ? Optional.of(consent.expiresAt())
+        : Optional.empty();
+  }
+
+  public boolean objectedTo(String purpose) {
+    return objections.contains(ALL) || objections.contains(purpose);
+  }
+
+  /** The source of the opt-out of {@code kind} in force, if any. */
+  public Optional<String> optedOut(OptOutKind kind) {
+    return Optional.ofNullable(optOuts.get(kind));
+  }
+
+  /**
+   * This state joined with that of a subject it leads to: the subject's facts, and the opt-outs,
+   * objections and consents of both (the later consent event per purpose wins).
+   */
+  public PartyState with(PartyState subject) {
+    Map<String, Consent> joined = new HashMap<>(consents);
+    subject
+        .consents()
+        .forEach(
+            (purpose, consent) ->
+                joined.merge(
+                    purpose,
+                    consent,
+                    (mine, theirs) -> theirs.at().isAfter(mine.at()) ? theirs : mine));
+    Set<String> objected = new HashSet<>(objections);
+    objected.addAll(subject.objections());
+    Map<OptOutKind, String> opted = new EnumMap<>(OptOutKind.class);
+    opted.putAll(subject.optOuts());
+    opted.putAll(optOuts);
+    return new PartyState(
+        party,
+        known || subject.known(),
+        erased || subject.erased(),
+        under13 || subject.under13(),
+        relationshipEnd != null ? relationshipEnd : subject.relationshipEnd(),
+        restricted || subject.restricted(),
+        objected,
+        joined,
+        opted);
+  }
+}

@@ -1,0 +1,178 @@
+package dev.steward.consent;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Reads what decisions need of one party in one snapshot. Besides the ledger's own tables it reads,
+ * without changing them, the vault's subject, merge and tombstone rows and fulfilment's restriction
+ * and objection rows: one read model for the hot path rather than one audited service call per fact
+ * (a decision is audited in its own way, docs/consent.md).
+ */
+final class StateLoader {
+  private StateLoader() {}
+
+  static PartyState load(Handle handle, Party party) {
+    return switch (party.kind()) {
+      case SUBJECT -> subject(handle, party.subjectId(), party);
+      case DEVICE -> device(handle, party);
+      case IDENTITY -> identity(handle, party);
+    };
+  }
+
+  private static PartyState subject(Handle handle, UUID asked, Party party) {
+    UUID id = survivor(handle, asked);
+    boolean erased =
+        count(handle, "select count(*) from vault_tombstone where subject_id = :id", id) > 0;
+    Optional<Map<String, Object>> row =
+        handle
+            .createQuery("select under_13, relationship_end from vault_subject where id = :id")
+            .bind("id", id)
+            .mapToMap()
+            .findOne();
+    boolean restricted =
+        count(
+                handle,
+                "select count(*) from subject_restriction where subject_id = :id"
+                    + " and lifted_at is null",
+                id)
+            > 0;
+    Set<String> objections = new HashSet<>();
+    handle
+        .createQuery(
+            "select purposes from subject_objection where subject_id = :id and kind = 'objection'")
+        .bind("id", id)
+        .mapTo(String.class)
+        .forEach(purposes -> objections.addAll(ConsentRows.split(purposes)));
+    Map<OptOutKind, String> optOuts = optOuts(handle, Party.subject(id));
+    if (!id.equals(asked)) {
+      optOuts.putAll(optOuts(handle, party));
+    }
+    return new PartyState(
+        party,
+        row.isPresent() || erased,
+        erased,
+        row.map(r -> Boolean.TRUE.equals(r.get("under_13"))).orElse(false),
+        row.map(r -> toDate(r.get("relationship_end"))).orElse(null),
+        restricted,
+        objections,
+        consents(ConsentRows.where(handle, "subject_id", id)),
+        optOuts);
+  }
+
+  private static PartyState device(Handle handle, Party party) {
+    PartyState own =
+        new PartyState(
+            party,
+            false,
+            false,
+            false,
+            null,
+            false,
+            Set.of(),
+            consents(ConsentRows.where(handle, "device_id", party.id())),
+            optOuts(handle, party));
+    List<UUID> subjects =
+        handle
+            .createQuery("select subject_id from consent_device_link where device_id = :id")
+            .bind("id", party.id())
+            .mapTo(UUID.class)
+            .list();
+    for (UUID subject : subjects) {
+      own = own.with(subject(handle, subject, Party.subject(subject)));
+    }
+    return own;
+  }
+
+  private static PartyState identity(Handle handle, Party party) {
+    boolean erased =
+        count(handle, "select count(*) from vault_tombstone_identity where hash = :id", party.id())
+            > 0;
+    PartyState own =
+        new PartyState(
+            party, erased, erased, false, null, false, Set.of(), Map.of(), optOuts(handle, party));
+    Optional<UUID> subject =
+        handle
+            .createQuery("select subject_id from vault_identity where hash = :id")
+            .bind("id", party.id())
+            .mapTo(UUID.class)
+            .findOne();
+    return subject.map(id -> own.with(subject(handle, id, Party.subject(id)))).orElse(own);
+  }
+
+  /** The latest event per purpose; equal times keep the later-recorded one. */
+  static Map<String, PartyState.Consent> consents(List<ConsentEvent> events) {
+    Map<String, PartyState.Consent> latest = new HashMap<>();
+    for (ConsentEvent event : events) {
+      for (String purpose : event.purposes()) {
+        latest.put(
+            purpose, new PartyState.Consent(event.kind(), event.occurredAt(), event.expiresAt()));
+      }
+    }
+    return latest;
+  }
+
+  /** The opt-outs in force: per kind, the latest event, when it is an opt-out. */
+  static Map<OptOutKind, String> optOuts(Handle handle, Party party) {
+    Map<OptOutKind, String> inForce = new EnumMap<>(OptOutKind.class);
+    handle
+        .createQuery(
+            "select kind, action, source from opt_out_event where party = :party"
+                + " order by occurred_at, id")
+        .bind("party", party.key())
+        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+        .forEach(
+            row -> {
+              OptOutKind kind = OptOutKind.of(row[0]);
+              if (row[1].equals("opt_out")) {
+                inForce.put(kind, row[2]);
+              } else {
+                inForce.remove(kind);
+              }
+            });
+    return inForce;
+  }
+
+  /** A merged subject's id leads to the subject that absorbed it. */
+  private static UUID survivor(Handle handle, UUID id) {
+    UUID current = id;
+    for (int hops = 0; hops < 8; hops++) {
+      Optional<UUID> next =
+          handle
+              .createQuery("select survivor_id from vault_subject_merge where merged_id = :id")
+              .bind("id", current)
+              .mapTo(UUID.class)
+              .findOne();
+      if (next.isEmpty()) {
+        return current;
+      }
+      current = next.get();
+    }
+    return current;
+  }
+
+  private static int count(Handle handle, String sql, Object id) {
+    return handle.createQuery(sql).bind("id", id).mapTo(Integer.class).one();
+  }
+
+  private static LocalDate toDate(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof LocalDate date) {
+      return date;
+    }
+    if (value instanceof java.sql.Date date) {
+      return date.toLocalDate();
+    }
+    return LocalDate.parse(value.toString());
+  }
+}

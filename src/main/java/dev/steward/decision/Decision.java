@@ -1,0 +1,28 @@
+package dev.steward.decision;
+
+/**
+ * The answer to "may this system use this person's data of these categories for this purpose now?"
+ *
+ * @param outcome {@code allow} or {@code deny}
+ * @param reason the {@link ReasonCode} of the first rule that applied, lower case
+ * @param policyVersion the version of the policy the decision was made under
+ * @param source for an opt-out, where it came from ({@code gpc}, {@code api}, {@code request} ...);
+ *     otherwise null
+ */
+public record Decision(String outcome, String reason, String policyVersion, String source) {
+  static Decision allow(String policyVersion) {
+    return new Decision("allow", ReasonCode.ALLOWED.code(), policyVersion, null);
+  }
+
+  static Decision deny(ReasonCode reason, String policyVersion) {
+    return new Decision("deny", reason.code(), policyVersion, null);
+  }
+
+  static Decision deny(ReasonCode reason, String policyVersion, String source) {
+    return new Decision("deny", reason.code(), policyVersion, source);
+  }
+
+  public boolean allowed() {
+    return outcome.equals("allow");
+  }
+}
