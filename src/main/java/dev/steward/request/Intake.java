@@ -36,9 +36,16 @@ final class Intake {
   private final Verifications verifications;
   private final SecureRandom random = new SecureRandom();
 
-  /** Types carried out without staff once taken in: the CCPA opt-outs. */
+  /**
+   * Types carried out without staff once taken in, when the policy asks no verification for them:
+   * the CCPA opt-outs, and a withdrawal of consent (GDPR Art. 7(3): as easy as giving it; without
+   * staff instructions naming purposes it withdraws every consent the person gave).
+   */
   private static final java.util.Set<RequestType> SELF_EXECUTING =
-      EnumSet.of(RequestType.OPT_OUT_SALE_SHARING, RequestType.LIMIT_SENSITIVE);
+      EnumSet.of(
+          RequestType.OPT_OUT_SALE_SHARING,
+          RequestType.LIMIT_SENSITIVE,
+          RequestType.WITHDRAW_CONSENT);
 
   Intake(
       RequestContext context,

@@ -310,6 +310,54 @@ class DecisionApiTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void withdrawalRequestNeedingNoVerification_completesByItself_andConsentEnds(Engine engine)
+      throws Exception {
+    try (TestNodes.Running node = start(engine)) {
+      String token = node.adminToken("decision:read");
+      UUID fay = subscribe(node, "fay@example.org");
+      assertThat(decide(node, token, subject(fay), "crm", "newsletter", "contact.email"))
+          .isEqualTo("allow allowed d1");
+
+      HttpResponse<String> submitted =
+          node.json(
+              "POST",
+              "/api/v1/public/requests",
+              null,
+              "{\"type\":\"withdraw_consent\",\"residence\":\"IE\","
+                  + "\"identity\":{\"email\":\"fay@example.org\"}}");
+      assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+
+      assertThat(awaitState(node, tree(submitted).get("reference").asText()))
+          .isEqualTo("completed");
+      assertThat(decide(node, token, subject(fay), "crm", "newsletter", "contact.email"))
+          .isEqualTo("deny no_consent d1");
+      assertThat(
+              count(
+                  node,
+                  "select count(*) from consent_event where kind = 'withdrawn'"
+                      + " and subject_id = '"
+                      + fay
+                      + "'"))
+          .isEqualTo(1);
+    }
+  }
+
+  private static String awaitState(TestNodes.Running node, String reference)
+      throws InterruptedException {
+    String state = "";
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      state = stateOf(node, reference);
+      if (state.equals("completed")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    return state;
+  }
+
   static UUID subscribe(TestNodes.Running node, String email) {
     HttpResponse<String> answer =
         node.json(
