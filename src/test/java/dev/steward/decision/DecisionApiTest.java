@@ -116,6 +116,38 @@ class DecisionApiTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void personMetAfterTheirIdentityWasAskedAbout_isDecidedOnWhatTheyNowChose(Engine engine)
+      throws IOException {
+    try (TestNodes.Running node = start(engine)) {
+      String token = node.adminToken("decision:read");
+      assertThat(
+              decide(
+                  node, token, identity("ivy@example.org"), "crm", "newsletter", "contact.email"))
+          .isEqualTo("deny no_consent d1");
+      assertThat(
+              optOut(
+                      node,
+                      "{\"identity\":{\"type\":\"email\",\"value\":\"ivy@example.org\"}}",
+                      null)
+                  .statusCode())
+          .isEqualTo(202);
+
+      UUID ivy = subscribe(node, "ivy@example.org");
+
+      assertThat(
+              decide(
+                  node, token, identity("ivy@example.org"), "crm", "newsletter", "contact.email"))
+          .as("the identity's remembered state was dropped when the subject was made")
+          .isEqualTo("allow allowed d1");
+      assertThat(
+              decide(node, token, subject(ivy), "ad-server", "audience-sale", "device.identifier"))
+          .as("the opt-out made by email before Steward knew her")
+          .isEqualTo("deny opted_out_sale_sharing d1");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void gpc_onlyTheExactValueOneCounts_andOnCollectionOptsOutTheDeviceAndItsSubject(Engine engine)
       throws IOException {
     try (TestNodes.Running node = start(engine)) {
