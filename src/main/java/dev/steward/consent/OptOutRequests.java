@@ -119,7 +119,8 @@ public final class OptOutRequests {
         kinds.add(OptOutKind.of(code == null ? "" : code));
       } catch (IllegalArgumentException e) {
         problems.add(
-            new FieldProblem("kinds[" + i + "]", "not one of sale_sharing, sensitive_use"));
+            new FieldProblem(
+                "kinds[" + i + "]", "not one of sale_sharing, sensitive_use, direct_marketing"));
       }
     }
     return kinds;

@@ -132,6 +132,22 @@ class DecisionApiTest {
                   .statusCode())
           .isEqualTo(202);
 
+      assertThat(
+              optOut(
+                      node,
+                      "{\"identity\":{\"type\":\"email\",\"value\":\"jay@example.org\"},"
+                          + "\"kinds\":[\"direct_marketing\"]}",
+                      null)
+                  .statusCode())
+          .isEqualTo(202);
+      assertThat(
+              decide(node, token, identity("jay@example.org"), "crm", "marketing", "contact.email"))
+          .as("a stranger on the suppression list")
+          .isEqualTo("deny objected_direct_marketing d1");
+      assertThat(
+              decide(node, token, identity("jay@example.org"), "crm", "service", "contact.email"))
+          .isEqualTo("allow allowed d1");
+
       UUID ivy = subscribe(node, "ivy@example.org");
 
       assertThat(
