@@ -214,7 +214,8 @@ final class Intake {
           if (noSteps && SELF_EXECUTING.contains(row.type())) {
             // 11 CCR 7026(f), 7027: an opt-out needs no verification and nothing from staff; it is
             // carried out at once and completes by itself (RULES.md, "Verification levels").
-            workflow.start(handle, row, actor);
+            // Read again: the acknowledgement above stored its time on the row.
+            workflow.start(handle, RequestRows.lock(handle, row.id()), actor);
           }
           return false;
         });

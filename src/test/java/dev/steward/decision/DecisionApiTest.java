@@ -355,6 +355,14 @@ class DecisionApiTest {
                       + "' and e.actor_type = 'user'"))
           .as("no staff step")
           .isZero();
+      assertThat(
+              count(
+                  node,
+                  "select count(*) from rights_request where reference = '"
+                      + reference
+                      + "' and confirmed_at is not null"))
+          .as("the acknowledgement sent at intake stays recorded (CCPA receipt confirmation)")
+          .isEqualTo(1);
     }
   }
 
