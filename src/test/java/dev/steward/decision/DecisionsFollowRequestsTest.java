@@ -58,27 +58,70 @@ class DecisionsFollowRequestsTest {
           .isEqualTo("allowed");
 
       UUID objection = file(node, "objection", "hal@example.org");
-      act(node, token, objection, "instructions", "{\"purposes\":[\"marketing\"]}");
+      assertThat(decide(node, token, subject(hal), "crm", "marketing", "contact.email"))
+          .as("direct marketing stops at intake, before staff start the objection")
+          .isEqualTo("deny objected_direct_marketing d1");
+      assertThat(decide(node, token, subject(hal), "crm", "analytics", "contact.email"))
+          .as("other purposes wait for staff")
+          .isEqualTo("allow allowed d1");
+      act(node, token, objection, "instructions", "{\"purposes\":[\"analytics\"]}");
       act(node, token, objection, "start", "{}");
       assertThat(awaitCompleted(node, objection)).isTrue();
       assertThat(decide(node, token, subject(hal), "crm", "marketing", "contact.email"))
           .isEqualTo("deny objected_direct_marketing d1");
       assertThat(decide(node, token, subject(hal), "crm", "analytics", "contact.email"))
+          .as("staff carried the objection to this purpose out")
+          .isEqualTo("deny objected d1");
+      assertThat(decide(node, token, subject(hal), "crm", "service", "contact.email"))
           .isEqualTo("allow allowed d1");
 
       assertThat(
-              decide(node, token, identity("hal@example.org"), "crm", "analytics", "contact.email"))
+              decide(node, token, identity("hal@example.org"), "crm", "service", "contact.email"))
           .isEqualTo("allow allowed d1");
       node.node().vault().vault().erase(SYSTEM, hal, "test", null, List.of());
       assertThat(
-              decide(node, token, identity("hal@example.org"), "crm", "analytics", "contact.email"))
+              decide(node, token, identity("hal@example.org"), "crm", "service", "contact.email"))
           .isEqualTo("deny subject_erased d1");
-      assertThat(decide(node, token, subject(hal), "crm", "analytics", "contact.email"))
+      assertThat(decide(node, token, subject(hal), "crm", "service", "contact.email"))
           .isEqualTo("deny subject_erased d1");
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void objectionNeedingDocuments_stillStopsDirectMarketingAtIntake(Engine engine) throws Exception {
+    // The bundled policy wants documents for a UK objection, but none for one to marketing.
+    try (TestNodes.Running node = TestNodes.start(TestNodes.config(engine, TestNodes.http()))) {
+      UUID request = file(node, "objection", "kit@example.co.uk", "GB");
+
+      String state =
+          node.node()
+              .database()
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select state from rights_request where id = :id")
+                          .bind("id", request)
+                          .mapTo(String.class)
+                          .one());
+      assertThat(state).isEqualTo("awaiting_verification");
+      assertThat(
+              DecisionApiTest.count(
+                  node,
+                  "select count(*) from opt_out_event where kind = 'direct_marketing'"
+                      + " and source = 'request' and reference = 'request:"
+                      + request
+                      + "'"))
+          .isEqualTo(1);
+    }
+  }
+
   private static UUID file(TestNodes.Running node, String type, String email) throws Exception {
+    return file(node, type, email, "IE");
+  }
+
+  private static UUID file(TestNodes.Running node, String type, String email, String residence)
+      throws Exception {
     HttpResponse<String> filed =
         node.json(
             "POST",
@@ -86,7 +129,9 @@ class DecisionsFollowRequestsTest {
             null,
             "{\"type\":\""
                 + type
-                + "\",\"residence\":\"IE\",\"identity\":{\"email\":\""
+                + "\",\"residence\":\""
+                + residence
+                + "\",\"identity\":{\"email\":\""
                 + email
                 + "\"}}");
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(202);
