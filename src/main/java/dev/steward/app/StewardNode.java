@@ -245,7 +245,7 @@ public final class StewardNode implements AutoCloseable {
               clock);
       timer.mark("vault");
 
-      consent = ConsentServices.open(database, keys, vault, audit, clock);
+      consent = ConsentServices.open(database, keys, vault, policies, audit, clock);
       OpenDsr opendsr = new OpenDsr(database, config.opendsr(), clock);
       Fulfilment fulfilment =
           Fulfilment.open(

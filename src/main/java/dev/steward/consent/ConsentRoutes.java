@@ -15,10 +15,12 @@ import java.util.UUID;
 public final class ConsentRoutes {
   private final OptOutRequests optOuts;
   private final ConsentLedger ledger;
+  private final ConsentRecording recording;
 
-  public ConsentRoutes(OptOutRequests optOuts, ConsentLedger ledger) {
+  public ConsentRoutes(OptOutRequests optOuts, ConsentLedger ledger, ConsentRecording recording) {
     this.optOuts = optOuts;
     this.ledger = ledger;
+    this.recording = recording;
   }
 
   public void addTo(RouteRegistry routes) {
@@ -49,6 +51,22 @@ public final class ConsentRoutes {
             .summary("The opt-outs in force for a device (consent id), and what recorded each")
             .response(OptOutRequests.DeviceState.class)
             .handle((ctx, caller) -> ctx.json(optOuts.state(ctx.pathParam("device")))));
+    routes.add(
+        ApiRoute.post("/api/v1/consent-events")
+            .access(Access.requires(Permission.SUBJECT_WRITE))
+            .tag("consent")
+            .summary(
+                "Record consent given, refused, withdrawn, expired or given again outside"
+                    + " Steward's forms (phone, paper, email, another system, a banner)")
+            .request(ConsentRecording.EventBody.class)
+            .response(ConsentRecording.Recorded.class)
+            .status(201)
+            .handle(
+                (ctx, caller) ->
+                    ctx.status(201)
+                        .json(
+                            recording.record(
+                                caller, Json.read(ctx, ConsentRecording.EventBody.class)))));
     routes.add(
         ApiRoute.get("/api/v1/consent-events/{id}/receipt")
             .access(Access.requires(Permission.SUBJECT_READ))

@@ -19,15 +19,17 @@ import org.slf4j.LoggerFactory;
  * The state decisions read, per party, cached in memory.
  *
  * <p>Design. A party's state is loaded from the store on first use and kept until a change about
- * it. Every change goes through {@link #changed}, inside the change's transaction: after the commit
- * this node drops the party's entry, and on PostgreSQL the transaction also sends {@code NOTIFY
- * steward_consent, '<party key>'}, delivered to every node only if it commits; each node listens on
- * a connection of its own and drops the entry it names. A node that loses that connection drops
- * everything and listens again, so a notification missed meanwhile cannot leave a stale allow. A
- * load races a change by comparing an invalidation counter before and after: a state read before a
- * change that landed meanwhile is returned but not kept. An entry also lives at most {@link
- * #MAX_AGE_NANOS}, which bounds what a change made outside these paths (staff linking subjects, an
- * operator's SQL) can leave behind. On H2 there is one node; nothing is sent.
+ * it. Every change goes through {@link #changed}, inside the change's transaction, which finds
+ * every party whose state includes the changed one's (a subject's identities and devices, an
+ * identity's subject ...): after the commit this node drops their entries, and on PostgreSQL the
+ * transaction also sends {@code NOTIFY steward_consent, '<party key>'}, delivered to every node
+ * only if it commits; each node listens on a connection of its own and drops the entry it names. A
+ * node that loses that connection drops everything and listens again, so a notification missed
+ * meanwhile cannot leave a stale allow. A load races a change by comparing an invalidation counter
+ * before and after: a state read before a change that landed meanwhile is returned but not kept. An
+ * entry also lives at most {@link #MAX_AGE_NANOS}, which bounds what a change made outside these
+ * paths (staff linking subjects, an operator's SQL) can leave behind. On H2 there is one node;
+ * nothing is sent.
  *
  * <p>Thread-safe; one per node. {@link #close} stops the listener.
  */
@@ -36,6 +38,12 @@ public final class ConsentStates implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConsentStates.class);
   private static final long MAX_AGE_NANOS = 60_000_000_000L;
   private static final int MAX_ENTRIES = 2_000_000;
+
+  /** Beyond this many parties touched by one change, every node forgets everything. */
+  private static final int MAX_AFFECTED = 500;
+
+  /** The notification that makes a node forget everything. */
+  private static final String EVERYTHING = "*";
 
   private record Entry(PartyState state, long loadedAt) {}
 
@@ -93,7 +101,12 @@ public final class ConsentStates implements AutoCloseable {
    * them, and on PostgreSQL every other node is told with the commit.
    */
   public void changed(Handle handle, Collection<Party> parties) {
-    List<String> keys = parties.stream().map(Party::key).distinct().toList();
+    java.util.Set<String> affected = new java.util.LinkedHashSet<>();
+    for (Party party : parties) {
+      affected.addAll(StateLoader.affected(handle, party, MAX_AFFECTED));
+    }
+    List<String> keys =
+        affected.size() >= MAX_AFFECTED ? List.of(EVERYTHING) : List.copyOf(affected);
     if (notify) {
       for (String key : keys) {
         handle
@@ -133,8 +146,7 @@ public final class ConsentStates implements AutoCloseable {
 
   private void forget(String key) {
     invalidations.incrementAndGet();
-    if (key.startsWith("subject:")) {
-      // A device's or an identity's entry holds the subject's state too.
+    if (key.equals(EVERYTHING)) {
       cache.clear();
     } else {
       cache.remove(key);

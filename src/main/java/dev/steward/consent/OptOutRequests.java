@@ -7,6 +7,7 @@ import dev.steward.vault.Identity;
 import dev.steward.vault.IdentityIndex;
 import dev.steward.vault.IdentityType;
 import dev.steward.vault.Vault;
+import dev.steward.web.OptionalField;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -43,7 +44,10 @@ public final class OptOutRequests {
   }
 
   /** What the caller sends; {@code kinds} defaults to sale/sharing. */
-  public record OptOutBody(String device, IdentityBody identity, List<String> kinds) {}
+  public record OptOutBody(
+      @OptionalField String device,
+      @OptionalField IdentityBody identity,
+      @OptionalField List<String> kinds) {}
 
   /** An email address or phone number, normalised and hashed, never stored in clear. */
   public record IdentityBody(String type, String value) {}
@@ -115,7 +119,8 @@ public final class OptOutRequests {
         kinds.add(OptOutKind.of(code == null ? "" : code));
       } catch (IllegalArgumentException e) {
         problems.add(
-            new FieldProblem("kinds[" + i + "]", "not one of sale_sharing, sensitive_use"));
+            new FieldProblem(
+                "kinds[" + i + "]", "not one of sale_sharing, sensitive_use, direct_marketing"));
       }
     }
     return kinds;

@@ -54,7 +54,11 @@ final class StateLoader {
         .forEach(purposes -> objections.addAll(ConsentRows.split(purposes)));
     Map<OptOutKind, String> optOuts = optOuts(handle, Party.subject(id));
     if (!id.equals(asked)) {
-      optOuts.putAll(optOuts(handle, party));
+      optOuts(handle, party).forEach(optOuts::putIfAbsent);
+    }
+    // An opt-out made by email or phone before Steward knew the person reaches them once it does.
+    for (String hash : identityHashes(handle, id)) {
+      optOuts(handle, Party.identity(hash)).forEach(optOuts::putIfAbsent);
     }
     return new PartyState(
         party,
@@ -106,6 +110,66 @@ final class StateLoader {
             .mapTo(UUID.class)
             .findOne();
     return subject.map(id -> own.with(subject(handle, id, Party.subject(id)))).orElse(own);
+  }
+
+  private static List<String> identityHashes(Handle handle, UUID subjectId) {
+    return handle
+        .createQuery(
+            "select hash from vault_identity where subject_id = :id"
+                + " union select hash from vault_tombstone_identity where subject_id = :id")
+        .bind("id", subjectId)
+        .mapTo(String.class)
+        .list();
+  }
+
+  /**
+   * Every party whose cached state may include that of {@code changed}: a subject's identities,
+   * linked devices and the subjects merged into it; an identity's or a device's subject; and so on,
+   * up to {@code limit} parties. Read in the changing transaction, so rows it adds count.
+   */
+  static java.util.Set<String> affected(Handle handle, Party changed, int limit) {
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    java.util.ArrayDeque<Party> queue = new java.util.ArrayDeque<>();
+    queue.add(changed);
+    while (!queue.isEmpty() && seen.size() < limit) {
+      Party party = queue.poll();
+      if (!seen.add(party.key())) {
+        continue;
+      }
+      switch (party.kind()) {
+        case SUBJECT -> {
+          UUID id = party.subjectId();
+          identityHashes(handle, id).forEach(hash -> queue.add(Party.identity(hash)));
+          handle
+              .createQuery("select device_id from consent_device_link where subject_id = :id")
+              .bind("id", id)
+              .mapTo(String.class)
+              .forEach(device -> queue.add(new Party(Party.Kind.DEVICE, device)));
+          handle
+              .createQuery(
+                  "select merged_id from vault_subject_merge where survivor_id = :id"
+                      + " union select survivor_id from vault_subject_merge where merged_id = :id")
+              .bind("id", id)
+              .mapTo(UUID.class)
+              .forEach(other -> queue.add(Party.subject(other)));
+        }
+        case IDENTITY ->
+            handle
+                .createQuery(
+                    "select subject_id from vault_identity where hash = :hash"
+                        + " union select subject_id from vault_tombstone_identity where hash = :hash")
+                .bind("hash", party.id())
+                .mapTo(UUID.class)
+                .forEach(subject -> queue.add(Party.subject(subject)));
+        case DEVICE ->
+            handle
+                .createQuery("select subject_id from consent_device_link where device_id = :id")
+                .bind("id", party.id())
+                .mapTo(UUID.class)
+                .forEach(subject -> queue.add(Party.subject(subject)));
+      }
+    }
+    return seen;
   }
 
   /** The latest event per purpose; equal times keep the later-recorded one. */

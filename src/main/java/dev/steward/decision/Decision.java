@@ -1,5 +1,7 @@
 package dev.steward.decision;
 
+import dev.steward.web.OptionalField;
+
 /**
  * The answer to "may this system use this person's data of these categories for this purpose now?"
  *
@@ -9,7 +11,8 @@ package dev.steward.decision;
  * @param source for an opt-out, where it came from ({@code gpc}, {@code api}, {@code request} ...);
  *     otherwise null
  */
-public record Decision(String outcome, String reason, String policyVersion, String source) {
+public record Decision(
+    String outcome, String reason, String policyVersion, @OptionalField String source) {
   static Decision allow(String policyVersion) {
     return new Decision("allow", ReasonCode.ALLOWED.code(), policyVersion, null);
   }

@@ -8,6 +8,7 @@ import dev.steward.policy.PublishedPolicies;
 import dev.steward.vault.Identity;
 import dev.steward.vault.IdentityIndex;
 import dev.steward.vault.IdentityType;
+import dev.steward.web.OptionalField;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +38,13 @@ public final class DecisionInput {
   /** One question as sent. */
   public record Question(
       String system,
-      String subject,
-      IdentityBody identity,
-      String device,
+      @OptionalField String subject,
+      @OptionalField IdentityBody identity,
+      @OptionalField String device,
       String purpose,
       List<String> categories,
-      String channel,
-      ContextBody context) {}
+      @OptionalField String channel,
+      @OptionalField ContextBody context) {}
 
   /** A batch as sent. */
   public record Questions(List<Question> decisions) {}
@@ -53,7 +54,10 @@ public final class DecisionInput {
 
   /** What the use is, and the dates retention counts from; all optional. */
   public record ContextBody(
-      String activity, Integer age, Instant collectedAt, Instant relationshipEndedAt) {}
+      @OptionalField String activity,
+      @OptionalField Integer age,
+      @OptionalField Instant collectedAt,
+      @OptionalField Instant relationshipEndedAt) {}
 
   DecisionQuery check(Question question) {
     List<FieldProblem> problems = new ArrayList<>();

@@ -94,10 +94,16 @@ final class DecisionRules {
     if (limit.isPresent() && sensitive(policy, query) && !necessary(use)) {
       return Decision.deny(ReasonCode.LIMITED_SENSITIVE_USE, version, limit.get());
     }
-    // GDPR Art. 21(2)-(3): an objection to direct marketing stops all of it, absolutely.
-    if (use.directMarketing()
-        && (state.objectedTo(use.id()) || state.objectedTo("direct_marketing"))) {
-      return Decision.deny(ReasonCode.OBJECTED_DIRECT_MARKETING, version);
+    // GDPR Art. 21(2)-(3): an objection to direct marketing stops all of it, absolutely, whether
+    // made in a request (objections) or through the opt-out API (no verification, RULES.md).
+    if (use.directMarketing()) {
+      Optional<String> objection = state.optedOut(OptOutKind.DIRECT_MARKETING);
+      if (objection.isPresent()) {
+        return Decision.deny(ReasonCode.OBJECTED_DIRECT_MARKETING, version, objection.get());
+      }
+      if (state.objectedTo(use.id()) || state.objectedTo("direct_marketing")) {
+        return Decision.deny(ReasonCode.OBJECTED_DIRECT_MARKETING, version);
+      }
     }
     // Art. 21(1): an objection stops a purpose that rests on legitimate interest alone; one that
     // also rests on a contract or a legal duty goes on. No compelling-grounds override is recorded

@@ -36,9 +36,16 @@ final class Intake {
   private final Verifications verifications;
   private final SecureRandom random = new SecureRandom();
 
-  /** Types carried out without staff once taken in: the CCPA opt-outs. */
+  /**
+   * Types carried out without staff once taken in, when the policy asks no verification for them:
+   * the CCPA opt-outs, and a withdrawal of consent (GDPR Art. 7(3): as easy as giving it; without
+   * staff instructions naming purposes it withdraws every consent the person gave).
+   */
   private static final java.util.Set<RequestType> SELF_EXECUTING =
-      EnumSet.of(RequestType.OPT_OUT_SALE_SHARING, RequestType.LIMIT_SENSITIVE);
+      EnumSet.of(
+          RequestType.OPT_OUT_SALE_SHARING,
+          RequestType.LIMIT_SENSITIVE,
+          RequestType.WITHDRAW_CONSENT);
 
   Intake(
       RequestContext context,
@@ -204,10 +211,17 @@ final class Intake {
           if (vouched == null) {
             verifications.begin(handle, row);
           }
+          if (row.type() == RequestType.OBJECTION && (noSteps || marketingUnverified(checked))) {
+            // GDPR Art. 21(2)-(3): an objection stops direct marketing at once, absolutely and
+            // without grounds, even where the policy wants other objections verified; what else it
+            // covers, staff decide when they start it.
+            optOut(handle, actor, checked, OptOutKind.DIRECT_MARKETING, OptOuts.Source.REQUEST, id);
+          }
           if (noSteps && SELF_EXECUTING.contains(row.type())) {
             // 11 CCR 7026(f), 7027: an opt-out needs no verification and nothing from staff; it is
             // carried out at once and completes by itself (RULES.md, "Verification levels").
-            workflow.start(handle, row, actor);
+            // Read again: the acknowledgement above stored its time on the row.
+            workflow.start(handle, RequestRows.lock(handle, row.id()), actor);
           }
           return false;
         });
@@ -219,6 +233,29 @@ final class Intake {
    * the request itself is later refused or linked to a duplicate, since the signal stands alone.
    */
   private void honourGpc(Handle handle, Principal actor, CheckedSubmission checked, UUID id) {
+    optOut(handle, actor, checked, OptOutKind.SALE_SHARING, OptOuts.Source.GPC, id);
+  }
+
+  /** True when a granting law lets an objection to direct marketing go unverified. */
+  private static boolean marketingUnverified(CheckedSubmission checked) {
+    return checked.applicable().granted().stream()
+        .anyMatch(
+            granted ->
+                granted
+                    .right()
+                    .directMarketing()
+                    .map(m -> m.verification() == dev.steward.policy.Verification.NONE)
+                    .orElse(false));
+  }
+
+  /** Records {@code kind} for the email and phone given and the subject they reach. */
+  private void optOut(
+      Handle handle,
+      Principal actor,
+      CheckedSubmission checked,
+      OptOutKind kind,
+      OptOuts.Source source,
+      UUID id) {
     java.util.Set<Party> parties = new java.util.LinkedHashSet<>();
     // A name or an address identifies no one on its own: only email and phone are kept.
     List<String> hashes =
@@ -232,13 +269,7 @@ final class Intake {
         .subjectReachedBy(handle, hashes)
         .ifPresent(subject -> parties.add(Party.subject(subject)));
     if (!parties.isEmpty()) {
-      context.optOuts.optOut(
-          handle,
-          actor,
-          parties,
-          EnumSet.of(OptOutKind.SALE_SHARING),
-          OptOuts.Source.GPC,
-          "request:" + id);
+      context.optOuts.optOut(handle, actor, parties, EnumSet.of(kind), source, "request:" + id);
     }
   }
 

@@ -33,7 +33,8 @@ class RequestsCommandTest {
                   .header("Content-Type", "application/json")
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
-                          "{\"type\":\"opt_out_sale_sharing\",\"residence\":\"US-CA\","
+                          // An opt-out completes by itself; an access request waits.
+                          "{\"type\":\"access\",\"residence\":\"GB\","
                               + "\"identity\":{\"email\":\"cli@example.com\"}}")));
       assertThat(filed.statusCode()).as(filed.body()).isEqualTo(202);
       reference = filed.body().replaceAll(".*\"(R-[A-Z0-9-]+)\".*", "$1");
@@ -45,7 +46,7 @@ class RequestsCommandTest {
     String overdue = run(store, "due", "--overdue");
 
     assertThat(withinFiveWeeks)
-        .contains(reference, "opt_out_sale_sharing", "verified", "ccpa", "1 due within 5w");
+        .contains(reference, "access", "awaiting_verification", "uk_gdpr", "1 due within 5w");
     assertThat(withinADay).doesNotContain(reference).contains("0 due within 24h");
     assertThat(overdue).contains("0 overdue");
   }

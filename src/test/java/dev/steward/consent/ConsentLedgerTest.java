@@ -119,6 +119,93 @@ class ConsentLedgerTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void consentRecordedThroughTheApi_isLive_andAWithdrawalThroughItEndsOnlyThatConsent(Engine engine)
+      throws IOException {
+    try (TestNodes.Running node = start(engine)) {
+      UUID subject = subscribe(node, "hedy@example.org");
+      String token = node.adminToken("subject:write", "subject:read");
+      PartyState before;
+
+      HttpResponse<String> given =
+          node.json(
+              "POST",
+              "/api/v1/consent-events",
+              token,
+              "{\"subject\":\""
+                  + subject
+                  + "\",\"event\":\"given\",\"purposes\":[\"ad-sharing\"],"
+                  + "\"method\":\"phone\",\"evidence\":\"call-2026-0042\"}");
+      assertThat(given.statusCode()).as(given.body()).isEqualTo(201);
+      String consentId = Json.mapper().readTree(given.body()).at("/events/0/consentId").asText();
+      before = node.node().consent().states().state(Party.subject(subject));
+      assertThat(before.liveConsent("ad-sharing", now())).isTrue();
+
+      HttpResponse<String> withdrawn =
+          node.json(
+              "POST",
+              "/api/v1/consent-events",
+              token,
+              "{\"subject\":\""
+                  + subject
+                  + "\",\"event\":\"withdrawn\",\"purposes\":[\"ad-sharing\"],"
+                  + "\"method\":\"email\",\"evidence\":\"ticket-77\"}");
+      assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(201);
+      JsonNode events = Json.mapper().readTree(withdrawn.body()).get("events");
+      assertThat(events).hasSize(1);
+      assertThat(events.get(0).get("consentId").asText()).isEqualTo(consentId);
+      PartyState after = node.node().consent().states().state(Party.subject(subject));
+      assertThat(after.liveConsent("ad-sharing", now())).isFalse();
+      assertThat(after.liveConsent("newsletter", now())).isTrue();
+
+      int stored = count(node);
+      HttpResponse<String> notConsent =
+          node.json(
+              "POST",
+              "/api/v1/consent-events",
+              token,
+              "{\"subject\":\""
+                  + subject
+                  + "\",\"event\":\"given\",\"purposes\":[\"marketing\"],"
+                  + "\"method\":\"phone\",\"evidence\":\"call-1\"}");
+      HttpResponse<String> nobody =
+          node.json(
+              "POST",
+              "/api/v1/consent-events",
+              token,
+              "{\"subject\":\""
+                  + UUID.randomUUID()
+                  + "\",\"event\":\"given\",\"purposes\":[\"newsletter\"],"
+                  + "\"method\":\"phone\",\"evidence\":\"call-1\"}");
+      HttpResponse<String> badEvidence =
+          node.json(
+              "POST",
+              "/api/v1/consent-events",
+              token,
+              "{\"subject\":\""
+                  + subject
+                  + "\",\"event\":\"agreed\",\"purposes\":[\"newsletter\"],"
+                  + "\"method\":\"phone\",\"evidence\":\"she said yes\"}");
+      assertThat(notConsent.statusCode()).isEqualTo(422);
+      assertThat(Json.mapper().readTree(notConsent.body()).at("/errors/0/field").asText())
+          .isEqualTo("purposes[0]");
+      assertThat(nobody.statusCode()).isEqualTo(404);
+      assertThat(badEvidence.statusCode()).isEqualTo(422);
+      assertThat(Json.mapper().readTree(badEvidence.body()).get("errors").findValuesAsText("field"))
+          .containsExactly("event", "evidence");
+      assertThat(count(node)).isEqualTo(stored);
+    }
+  }
+
+  private static int count(TestNodes.Running node) {
+    return node.node()
+        .database()
+        .jdbi()
+        .withHandle(
+            h -> h.createQuery("select count(*) from consent_event").mapTo(Integer.class).one());
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void receipt_isSignedAndVerifies_andATamperedReceiptFails(Engine engine) throws IOException {
     try (TestNodes.Running node = start(engine)) {
       UUID subject = subscribe(node, "grace@example.org");

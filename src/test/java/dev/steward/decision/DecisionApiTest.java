@@ -116,6 +116,54 @@ class DecisionApiTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void personMetAfterTheirIdentityWasAskedAbout_isDecidedOnWhatTheyNowChose(Engine engine)
+      throws IOException {
+    try (TestNodes.Running node = start(engine)) {
+      String token = node.adminToken("decision:read");
+      assertThat(
+              decide(
+                  node, token, identity("ivy@example.org"), "crm", "newsletter", "contact.email"))
+          .isEqualTo("deny no_consent d1");
+      assertThat(
+              optOut(
+                      node,
+                      "{\"identity\":{\"type\":\"email\",\"value\":\"ivy@example.org\"}}",
+                      null)
+                  .statusCode())
+          .isEqualTo(202);
+
+      assertThat(
+              optOut(
+                      node,
+                      "{\"identity\":{\"type\":\"email\",\"value\":\"jay@example.org\"},"
+                          + "\"kinds\":[\"direct_marketing\"]}",
+                      null)
+                  .statusCode())
+          .isEqualTo(202);
+      assertThat(
+              decide(node, token, identity("jay@example.org"), "crm", "marketing", "contact.email"))
+          .as("a stranger on the suppression list")
+          .isEqualTo("deny objected_direct_marketing d1");
+      assertThat(
+              decide(node, token, identity("jay@example.org"), "crm", "service", "contact.email"))
+          .isEqualTo("allow allowed d1");
+
+      UUID ivy = subscribe(node, "ivy@example.org");
+
+      assertThat(
+              decide(
+                  node, token, identity("ivy@example.org"), "crm", "newsletter", "contact.email"))
+          .as("the identity's remembered state was dropped when the subject was made")
+          .isEqualTo("allow allowed d1");
+      assertThat(
+              decide(node, token, subject(ivy), "ad-server", "audience-sale", "device.identifier"))
+          .as("the opt-out made by email before Steward knew her")
+          .isEqualTo("deny opted_out_sale_sharing d1");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void gpc_onlyTheExactValueOneCounts_andOnCollectionOptsOutTheDeviceAndItsSubject(Engine engine)
       throws IOException {
     try (TestNodes.Running node = start(engine)) {
@@ -307,7 +355,63 @@ class DecisionApiTest {
                       + "' and e.actor_type = 'user'"))
           .as("no staff step")
           .isZero();
+      assertThat(
+              count(
+                  node,
+                  "select count(*) from rights_request where reference = '"
+                      + reference
+                      + "' and confirmed_at is not null"))
+          .as("the acknowledgement sent at intake stays recorded (CCPA receipt confirmation)")
+          .isEqualTo(1);
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void withdrawalRequestNeedingNoVerification_completesByItself_andConsentEnds(Engine engine)
+      throws Exception {
+    try (TestNodes.Running node = start(engine)) {
+      String token = node.adminToken("decision:read");
+      UUID fay = subscribe(node, "fay@example.org");
+      assertThat(decide(node, token, subject(fay), "crm", "newsletter", "contact.email"))
+          .isEqualTo("allow allowed d1");
+
+      HttpResponse<String> submitted =
+          node.json(
+              "POST",
+              "/api/v1/public/requests",
+              null,
+              "{\"type\":\"withdraw_consent\",\"residence\":\"IE\","
+                  + "\"identity\":{\"email\":\"fay@example.org\"}}");
+      assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+
+      assertThat(awaitState(node, tree(submitted).get("reference").asText()))
+          .isEqualTo("completed");
+      assertThat(decide(node, token, subject(fay), "crm", "newsletter", "contact.email"))
+          .isEqualTo("deny no_consent d1");
+      assertThat(
+              count(
+                  node,
+                  "select count(*) from consent_event where kind = 'withdrawn'"
+                      + " and subject_id = '"
+                      + fay
+                      + "'"))
+          .isEqualTo(1);
+    }
+  }
+
+  private static String awaitState(TestNodes.Running node, String reference)
+      throws InterruptedException {
+    String state = "";
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      state = stateOf(node, reference);
+      if (state.equals("completed")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    return state;
   }
 
   static UUID subscribe(TestNodes.Running node, String email) {

@@ -174,6 +174,26 @@ class DecisionRulesTest {
   }
 
   @Test
+  void marketingObjectionThroughTheOptOutApi_deniesMarketingOnly_evenForAStranger() {
+    State stranger =
+        new State(Party.identity("b".repeat(64)), false)
+            .optedOut(OptOutKind.DIRECT_MARKETING, "api");
+    assertThat(decideWithSource(stranger, "crm", "marketing", "contact.email"))
+        .isEqualTo("deny objected_direct_marketing api");
+    assertThat(decide(stranger, "crm", "service", "contact.email")).isEqualTo("allow allowed");
+    assertThat(
+            decide(
+                person()
+                    .optedOut(OptOutKind.DIRECT_MARKETING, "api")
+                    .consent("newsletter", ConsentEvent.Kind.GIVEN, null),
+                "crm",
+                "newsletter",
+                "contact.email"))
+        .as("consent to the newsletter does not outweigh the objection")
+        .isEqualTo("deny objected_direct_marketing");
+  }
+
+  @Test
   void objectionToALegitimateInterestPurpose_deniesThatPurpose() {
     assertThat(decide(person().objected("analytics"), "crm", "analytics", "contact.email"))
         .isEqualTo("deny objected");

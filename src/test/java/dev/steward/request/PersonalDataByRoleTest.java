@@ -150,6 +150,7 @@ class PersonalDataByRoleTest {
           "POST /api/v1/opt-outs",
           "GET /api/v1/opt-outs/devices/{device}",
           "GET /api/v1/consent-events/{id}/receipt",
+          "POST /api/v1/consent-events",
           "POST /api/v1/decisions",
           // OpenDSR answers a controller its own request's ids and status, or echoes its body.
           "GET /opendsr/v1/discovery",
