@@ -147,7 +147,8 @@ final class IntakeRoutes {
             null,
             null,
             null,
-            Channel.WEB_FORM,
+            // Filed by the customer's own system with its token: no web form of ours was used.
+            null,
             null,
             true,
             client.accountId().toString());
