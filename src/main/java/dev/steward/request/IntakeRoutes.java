@@ -43,6 +43,8 @@ final class IntakeRoutes {
             .tag("requests")
             .summary("Submit a request from the privacy center; answers its reference only")
             .request(PublicRequestBody.class)
+            .example(
+                "{\"type\":\"access\",\"residence\":\"GB\",\"identity\":{\"email\":\"ada@example.co.uk\"}}")
             .response(Reference.class)
             .status(202)
             .handle((ctx, caller) -> submitPublic(ctx)));
@@ -52,6 +54,8 @@ final class IntakeRoutes {
             .tag("requests")
             .summary("Submit a request, or log one that arrived by email, phone or post")
             .request(RequestBody.class)
+            .example(
+                "{\"type\":\"access\",\"residence\":\"GB\",\"identity\":{\"email\":\"bo@example.co.uk\"},\"channel\":\"email\"}")
             .response(Reference.class)
             .status(202)
             .handle((ctx, caller) -> submit(ctx, caller)));
