@@ -55,6 +55,7 @@ public final class AccessRoutes {
             .tag("users")
             .summary("Add a staff user; without a password a one-time password is answered once")
             .request(NewUserRequest.class)
+            .example("{\"username\":\"dana\",\"role\":\"agent\",\"displayName\":\"Dana Example\"}")
             .response(CreatedUser.class)
             .status(201)
             .handle(
@@ -103,6 +104,7 @@ public final class AccessRoutes {
             .tag("clients")
             .summary("Add a client account of a kind that bounds its tokens' scopes")
             .request(NewClientRequest.class)
+            .example("{\"name\":\"Media Example Ltd\",\"kind\":\"business-customer\"}")
             .response(ClientView.class)
             .status(201)
             .handle(

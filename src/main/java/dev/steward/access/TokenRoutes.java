@@ -44,6 +44,7 @@ final class TokenRoutes {
                 "Create a token for the caller, or with clients:manage for a client account;"
                     + " the secret is answered once")
             .request(NewTokenRequest.class)
+            .example("{\"name\":\"ci-pipeline\",\"scopes\":[\"policy:read\"],\"expiresInDays\":30}")
             .response(CreatedToken.class)
             .status(201)
             .handle(

@@ -26,14 +26,13 @@ public record Form(
     purposes = List.copyOf(purposes);
   }
 
-  /** The declared subject type, else the first subject type of the form's first purpose. */
+  /**
+   * The declared subject type: the kind of person the form collects from, which decides how their
+   * letters are worded (a customer's representative is asked for a replacement contact, a visitor
+   * is not). Every form must declare it; it is never guessed from the purposes.
+   */
   public Optional<String> subjectTypeIn(Policy policy) {
-    return subjectType.or(
-        () ->
-            purposes.stream()
-                .findFirst()
-                .flatMap(policy::purpose)
-                .flatMap(purpose -> purpose.subjectTypes().stream().findFirst()));
+    return subjectType;
   }
 
   /** The declared source, else the policy's first direct source: a form is direct collection. */

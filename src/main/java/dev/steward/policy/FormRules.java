@@ -1,6 +1,7 @@
 package dev.steward.policy;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -45,9 +46,33 @@ final class FormRules {
       Node.Mapping origin = binding.originOf(form);
       form.subjectType()
           .ifPresent(id -> ids.reference(id, origin.valueLocation("subject_type"), "subject_type"));
+      form.subjectType()
+          .filter(type -> !collectsFrom(policy, form, type))
+          .ifPresent(
+              type ->
+                  binding.add(
+                      origin
+                          .valueLocation("subject_type")
+                          .error(
+                              "form '"
+                                  + form.id()
+                                  + "' collects from '"
+                                  + type
+                                  + "', whom none of its purposes concerns",
+                              "add '"
+                                  + type
+                                  + "' to the 'subject_types' of a purpose the form collects for,"
+                                  + " or name the kind of person it does collect from")));
       form.source().ifPresent(id -> ids.reference(id, origin.valueLocation("source"), "source"));
       form.system().ifPresent(id -> ids.reference(id, origin.valueLocation("system"), "system"));
     }
+  }
+
+  /** Whether a purpose of the form processes data of {@code type}; unknown purposes pass. */
+  private static boolean collectsFrom(Policy policy, Form form, String type) {
+    List<Purpose> purposes =
+        form.purposes().stream().flatMap(p -> policy.purpose(p).stream()).toList();
+    return purposes.isEmpty() || purposes.stream().anyMatch(p -> p.subjectTypes().contains(type));
   }
 
   private void checkPurposes(Policy policy, Form form, Set<String> fieldNames) {

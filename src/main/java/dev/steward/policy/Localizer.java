@@ -24,6 +24,26 @@ final class Localizer {
     return (Policy) copy(policy, texts);
   }
 
+  /** Every text of the policy, its translations left out. */
+  static Set<String> texts(Policy policy) {
+    Set<String> found = new LinkedHashSet<>();
+    Map<String, String> recorder =
+        new java.util.AbstractMap<>() {
+          @Override
+          public String getOrDefault(Object key, String fallback) {
+            found.add((String) key);
+            return fallback;
+          }
+
+          @Override
+          public Set<Entry<String, String>> entrySet() {
+            return Set.of();
+          }
+        };
+    copy(policy, recorder);
+    return found;
+  }
+
   private static Object copy(Object value, Map<String, String> texts) {
     if (value instanceof String text) {
       return texts.getOrDefault(text, text);

@@ -81,6 +81,7 @@ final class PolicyValidator {
       new PracticeRules(binding).check(policy);
       new ChildrenRules(binding).check(policy);
       new CommitmentRules(binding).check(policy);
+      new TranslationRules(binding).check(root, policy);
       if (checkCalendars) {
         new CalendarRules(binding, clock).check(policy);
       }

@@ -44,7 +44,7 @@ final class Shape {
         "*id *name *kind legal_name *categories purposes direct_marketing_disclosure country");
     def("transfer", "*id *from *to mechanisms consent international_organisation categories");
     def("tracker", "*id *name *kind *provider *party *purpose *duration *category categories");
-    def("form", "*id *name *fields *purposes consent_field subject_type source system");
+    def("form", "*id *name *fields *purposes consent_field *subject_type source system");
     def("form_field", "*name categories required");
     def("retention_rule", "*id categories purposes *period *start *action");
     def("exemption", "*id *ground rights");

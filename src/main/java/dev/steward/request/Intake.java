@@ -275,11 +275,15 @@ final class Intake {
 
   /** Sends the acknowledgement, which is also the CCPA receipt confirmation (11 CCR §7021(a)). */
   RequestRow acknowledge(Handle handle, RequestRow row) {
+    // Letters go to the agent when one acts (CCPA, 11 CCR §7063): word them for the agent.
+    boolean agent = workflow.contact(row).agentEmail() != null;
+    String prefix = agent ? "agent.step." : "step.";
     String step =
         row.progress().needed().isEmpty()
-            ? letters.name(row.language(), "step.none")
-            : letters.steps(row, "step.");
-    if (!letters.send(handle, row, Kind.ACKNOWLEDGEMENT, Map.of("nextStep", step))) {
+            ? letters.name(row.language(), prefix + "none")
+            : letters.steps(row, prefix);
+    Kind kind = agent ? Kind.ACKNOWLEDGEMENT_AGENT : Kind.ACKNOWLEDGEMENT;
+    if (!letters.send(handle, row, kind, Map.of("nextStep", step))) {
       return row;
     }
     Instant now = context.clock.instant();
@@ -306,9 +310,7 @@ final class Intake {
   }
 
   private static String channel(Submission submission, Vouched vouched) {
-    return vouched != null
-        ? vouched.channel()
-        : submission.channel().name().toLowerCase(java.util.Locale.ROOT);
+    return vouched != null ? vouched.channel() : submission.storedChannel();
   }
 
   /**

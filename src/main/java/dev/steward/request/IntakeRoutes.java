@@ -44,6 +44,8 @@ final class IntakeRoutes {
             .tag("requests")
             .summary("Submit a request from the privacy center; answers its reference only")
             .request(PublicRequestBody.class)
+            .example(
+                "{\"type\":\"access\",\"residence\":\"GB\",\"identity\":{\"email\":\"ada@example.co.uk\"}}")
             .response(Reference.class)
             .status(202)
             .handle((ctx, caller) -> submitPublic(ctx)));
@@ -53,6 +55,8 @@ final class IntakeRoutes {
             .tag("requests")
             .summary("Submit a request, or log one that arrived by email, phone or post")
             .request(RequestBody.class)
+            .example(
+                "{\"type\":\"access\",\"residence\":\"GB\",\"identity\":{\"email\":\"bo@example.co.uk\"},\"channel\":\"email\"}")
             .response(Reference.class)
             .status(202)
             .handle((ctx, caller) -> submit(ctx, caller)));
@@ -152,7 +156,8 @@ final class IntakeRoutes {
             null,
             null,
             null,
-            Channel.WEB_FORM,
+            // Filed by the customer's own system with its token: no web form of ours was used.
+            null,
             null,
             true,
             client.accountId().toString());

@@ -23,6 +23,8 @@ final class Letters {
   /** The letters a request can cause. */
   enum Kind {
     ACKNOWLEDGEMENT,
+    /** The acknowledgement sent to an authorized agent, who acts for the person. */
+    ACKNOWLEDGEMENT_AGENT,
     CODE,
     LINK,
     EXTENSION,

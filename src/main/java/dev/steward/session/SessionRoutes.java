@@ -36,6 +36,8 @@ public final class SessionRoutes {
             .tag("sessions")
             .summary("Send a sign-in code to an email or phone; the same answer for anyone")
             .request(StartBody.class)
+            .example(
+                "{\"identity\":{\"type\":\"email\",\"value\":\"ada@example.co.uk\"},\"language\":\"en\"}")
             .response(Started.class)
             .status(202)
             .handle(

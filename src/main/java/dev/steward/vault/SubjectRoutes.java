@@ -110,6 +110,8 @@ public final class SubjectRoutes {
             .tag("subjects")
             .summary("Create a subject with its identities, relationship dates and age facts")
             .request(NewSubjectBody.class)
+            .example(
+                "{\"subjectType\":\"website-visitors\",\"identities\":[{\"type\":\"email\",\"value\":\"cy@example.co.uk\"}]}")
             .response(Created.class)
             .status(201)
             .handle(
@@ -136,6 +138,7 @@ public final class SubjectRoutes {
             .tag("subjects")
             .summary("Find a subject by one identity, sent in the body")
             .request(SearchBody.class)
+            .example("{\"identity\":{\"type\":\"email\",\"value\":\"cy@example.co.uk\"}}")
             .response(SearchAnswer.class)
             .handle(
                 (ctx, caller) -> {

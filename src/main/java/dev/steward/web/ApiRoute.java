@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param requestType record type of the JSON body, or null
  * @param responseType record type of the JSON answer, or null when the answer is not JSON
  * @param responseMediaType media type of a successful answer
+ * @param example a JSON body the route accepts, shown in the OpenAPI document and sent by the
+ *     contract test; null when none is documented
  */
 public record ApiRoute(
     HandlerType method,
@@ -28,6 +30,7 @@ public record ApiRoute(
     Class<?> responseType,
     int successStatus,
     String responseMediaType,
+    String example,
     ApiHandler handler) {
 
   public ApiRoute {
@@ -74,6 +77,7 @@ public record ApiRoute(
     private Class<?> responseType;
     private int successStatus = 200;
     private String responseMediaType = "application/json";
+    private String example;
 
     private Builder(HandlerType method, String path) {
       this.method = method;
@@ -118,6 +122,12 @@ public record ApiRoute(
       return this;
     }
 
+    /** A JSON body the route accepts on a fresh node with the bundled policy. */
+    public Builder example(String json) {
+      this.example = json;
+      return this;
+    }
+
     public Builder response(Class<?> responseType) {
       this.responseType = responseType;
       return this;
@@ -146,6 +156,7 @@ public record ApiRoute(
           responseType,
           successStatus,
           responseMediaType,
+          example,
           handler);
     }
   }

@@ -68,6 +68,8 @@ public final class HttpServer {
         });
     Meters timers = new Meters(meters);
     config.routes.after(ctx -> record(ctx, timers));
+    // A body described with another route's schema misleads every client: refuse to start.
+    OpenApi.checkSchemaNames(registry);
     registry.install(
         config.routes, authenticator, publicLimiter, AllowedOrigins.of(settings.corsOrigins()));
     config.routes.exception(StewardException.class, (e, ctx) -> Problems.write(ctx, e));

@@ -20,7 +20,7 @@ final class OpenApi {
   private OpenApi() {}
 
   static Map<String, Object> document(RouteRegistry registry, String version) {
-    JsonSchemas schemas = new JsonSchemas();
+    JsonSchemas schemas = new JsonSchemas(bodyTypes(registry));
     Map<String, Object> paths = new TreeMap<>();
     for (ApiRoute route : registry.routes()) {
       @SuppressWarnings("unchecked")
@@ -50,6 +50,29 @@ final class OpenApi {
     doc.put("paths", paths);
     doc.put("components", components);
     return doc;
+  }
+
+  /**
+   * Fails when two records of the API would share a schema name, so the document never describes
+   * one route's body with another's; called at start-up.
+   *
+   * @throws IllegalStateException naming the records
+   */
+  static void checkSchemaNames(RouteRegistry registry) {
+    JsonSchemas.names(bodyTypes(registry));
+  }
+
+  private static List<Class<?>> bodyTypes(RouteRegistry registry) {
+    List<Class<?>> types = new ArrayList<>();
+    for (ApiRoute route : registry.routes()) {
+      if (route.requestType() != null) {
+        types.add(route.requestType());
+      }
+      if (route.responseType() != null) {
+        types.add(route.responseType());
+      }
+    }
+    return types;
   }
 
   private static Map<String, Object> operation(ApiRoute route, JsonSchemas schemas) {
@@ -91,11 +114,7 @@ final class OpenApi {
     if (route.requestType() != null) {
       op.put(
           "requestBody",
-          Map.of(
-              "required",
-              true,
-              "content",
-              Map.of("application/json", Map.of("schema", schemas.ref(route.requestType())))));
+          Map.of("required", true, "content", Map.of("application/json", body(route, schemas))));
     }
     Map<String, Object> responses = new LinkedHashMap<>();
     Map<String, Object> success = new LinkedHashMap<>();
@@ -119,6 +138,24 @@ final class OpenApi {
                 Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
     op.put("responses", responses);
     return op;
+  }
+
+  private static Map<String, Object> body(ApiRoute route, JsonSchemas schemas) {
+    Map<String, Object> media = new LinkedHashMap<>();
+    media.put("schema", schemas.ref(route.requestType()));
+    if (route.example() != null) {
+      try {
+        media.put(
+            "examples",
+            Map.of(
+                "default",
+                Map.of("value", Json.mapper().readValue(route.example(), Object.class))));
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(
+            "the example of " + route.operationId() + " is not JSON", e);
+      }
+    }
+    return media;
   }
 
   private static Map<String, Object> problemSchema() {

@@ -56,7 +56,7 @@ class IdentityTypesTest {
     CheckReport report =
         checkMinimalWith(
             "retention:",
-            "forms:\n  - id: signup\n    name: Sign-up\n    purposes: [service]\n"
+            "forms:\n  - id: signup\n    name: Sign-up\n    purposes: [service]\n    subject_type: customers\n"
                 + "    source: nowhere\n    fields:\n      - {name: email, categories:"
                 + " [contact.email]}\nretention:");
 
@@ -75,7 +75,7 @@ class IdentityTypesTest {
             "sources:\n  - {id: partner, name: Partner, kind: indirect}\n"
                 + "  - {id: the-person, name: The person, kind: direct}\n"
                 + "systems:\n  - {id: crm, name: CRM, owner: acme, location: IE, processor: false}\n"
-                + "forms:\n  - id: signup\n    name: Sign-up\n    purposes: [service]\n"
+                + "forms:\n  - id: signup\n    name: Sign-up\n    purposes: [service]\n    subject_type: customers\n"
                 + "    fields:\n      - {name: email, categories: [contact.email]}\nretention:");
     Policy policy = report.policy().orElseThrow();
     Form form = policy.forms().get(0);

@@ -126,12 +126,39 @@ class PolicyErrorsTest {
   @Test
   void check_formFieldWithoutCategory_isAnError() {
     String form =
-        "forms:\n  - id: signup\n    name: Sign up\n    purposes: [service]\n    fields:\n"
+        "forms:\n  - id: signup\n    name: Sign up\n    purposes: [service]\n    subject_type: customers\n    fields:\n"
             + "      - {name: email, categories: [contact.email]}\n      - {name: nickname}\n";
     assertErrors(
         check(minimal() + form),
-        "policy.yaml:46:10: error: form field 'nickname' is mapped to no category (hint: add"
+        "policy.yaml:47:10: error: form field 'nickname' is mapped to no category (hint: add"
             + " 'categories: [contact.email]' so the data it collects is declared)");
+  }
+
+  @Test
+  void check_formWithoutSubjectType_isAnError() {
+    String form =
+        "forms:\n  - id: signup\n    name: Sign up\n    purposes: [service]\n    fields:\n"
+            + "      - {name: email, categories: [contact.email]}\n";
+
+    assertThat(check(minimal() + form).errors())
+        .extracting(Problem::format)
+        .anySatisfy(message -> assertThat(message).contains("subject_type"));
+  }
+
+  @Test
+  void check_formCollectingFromAKindOfPersonNoneOfItsPurposesConcerns_isAnError() {
+    String form =
+        "forms:\n  - id: signup\n    name: Sign up\n    purposes: [service]\n"
+            + "    subject_type: visitors\n    fields:\n"
+            + "      - {name: email, categories: [contact.email]}\n";
+    String visitors = "subject_types:\n  - {id: visitors, name: Visitors}\n";
+
+    assertThat(check(minimal().replace("subject_types:\n", visitors) + form).errors())
+        .extracting(Problem::format)
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains("form 'signup' collects from 'visitors', whom none of its purposes"));
   }
 
   @Test
@@ -289,7 +316,7 @@ class PolicyErrorsTest {
   @Test
   void check_formForAPurposeWithoutLegalBasis_isAnError() {
     String form =
-        "forms:\n  - id: signup\n    name: Sign up\n    purposes: [service]\n    fields:\n"
+        "forms:\n  - id: signup\n    name: Sign up\n    purposes: [service]\n    subject_type: customers\n    fields:\n"
             + "      - {name: email, categories: [contact.email]}\n";
     assertErrors(
         check(minimal().replace("[dpv:Contract]", "unstated") + form),

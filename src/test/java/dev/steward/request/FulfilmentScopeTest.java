@@ -162,6 +162,28 @@ class FulfilmentScopeTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void erasure_ofAVisitorWhoUsedTheContactForm_doesNotAskForAReplacementContact(Engine engine) {
+    RequestWorld world = world(engine);
+    String to = "visitor-" + engine.name().toLowerCase() + "@example.co.uk";
+    assertThat(
+            world
+                .post(
+                    "/api/v1/collect/contact-us",
+                    null,
+                    "{\"email\":\"" + to + "\",\"message\":\"Do you serve Lisbon?\"}")
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(count(world, "vault_subject where subject_type = 'website-visitors'")).isPositive();
+
+    UUID id = world.log("erasure", "GB", to, world.clock.instant());
+    start(world, id);
+
+    String letter = RequestWorld.body(world.letter(to, "is complete"));
+    assertThat(letter).doesNotContain("our contact at your organisation", "deal with instead");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void erasure_ofASupplierContactInChinese_asksForAReplacementContactInChinese(Engine engine) {
     RequestWorld world = world(engine);
     String to = "supplier-zh-" + engine.name().toLowerCase() + "@example.cn";

@@ -57,6 +57,48 @@ class RequestIntakeTest {
     assertThat(known.headers().map().keySet()).isEqualTo(unknown.headers().map().keySet());
   }
 
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void publicIntake_byAnAuthorizedAgent_acknowledgesToTheAgentInWordsForTheAgent(Engine engine) {
+    RequestWorld world = world(engine);
+    String agent = "agent-" + engine.name().toLowerCase() + "@agency.example";
+
+    HttpResponse<String> filed =
+        world.post(
+            "/api/v1/public/requests",
+            null,
+            ("{\"type\":\"know\",\"residence\":\"US-CA\","
+                    + "\"identity\":{\"email\":\"client-%s@example.com\"},"
+                    + "\"agent\":{\"name\":\"Ada Agent\",\"email\":\"%s\"}}")
+                .formatted(engine.name().toLowerCase(), agent));
+
+    assertThat(filed.statusCode()).isEqualTo(202);
+    String letter = RequestWorld.body(world.letter(agent, "request you made for someone"));
+    assertThat(letter)
+        .contains("on behalf of the person you act for", "the person you act for signed for you")
+        .doesNotContain("your agent", "the permission you signed");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void contentRemoval_filedWithACustomersToken_isRecordedAsArrivingByTheCustomersApi(
+      Engine engine) {
+    RequestWorld world = world(engine);
+
+    HttpResponse<String> filed =
+        world.post(
+            "/api/v1/content-removals",
+            world.customer,
+            "{\"email\":\"noc@media.example\",\"details\":\"remove the trailer\"}");
+
+    assertThat(filed.statusCode()).isEqualTo(202);
+    UUID id = world.idOf(RequestWorld.reference(filed));
+    assertThat(world.count("rights_request where id = '" + id + "' and channel = 'customer_api'"))
+        .isEqualTo(1);
+    assertThat(world.count("rights_request where id = '" + id + "' and channel = 'web_form'"))
+        .isZero();
+  }
+
   private static HttpResponse<String> intake(RequestWorld world, String email) {
     return world.post(
         "/api/v1/public/requests",
