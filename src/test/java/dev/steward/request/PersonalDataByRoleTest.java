@@ -120,6 +120,7 @@ class PersonalDataByRoleTest {
           // The policy, its documents and registers describe processing, not people.
           "GET /api/v1/policy",
           "GET /api/v1/policy/versions",
+          "POST /api/v1/policy/versions",
           "GET /api/v1/policy/diff",
           "GET /api/v1/policy/ropa",
           "GET /api/v1/policy/subprocessors",
