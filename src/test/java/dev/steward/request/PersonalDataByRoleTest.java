@@ -71,6 +71,7 @@ class PersonalDataByRoleTest {
       new Sees(200, EnumSet.of(Marker.EMAIL, Marker.PHONE, Marker.DETAILS, Marker.NOTE));
   private static final Sees NOTHING = new Sees(200, EnumSet.noneOf(Marker.class));
   private static final Sees VALUES = new Sees(200, EnumSet.of(Marker.RECORD));
+  private static final Sees SCAN = new Sees(200, EnumSet.of(Marker.DOCUMENT));
   private static final Sees NOT_FOUND = new Sees(404, EnumSet.noneOf(Marker.class));
   private static final Sees FORBIDDEN = new Sees(403, EnumSet.noneOf(Marker.class));
 
@@ -286,6 +287,18 @@ class PersonalDataByRoleTest {
                 NOT_FOUND,
                 FORBIDDEN,
                 NOTHING,
+                NOT_FOUND),
+            // The uploaded document itself, to those who review documents in their caseload.
+            get(
+                "GET /api/v1/requests/{id}/documents/{documentId}",
+                "/api/v1/requests/" + id + "/documents/" + document,
+                SCAN,
+                SCAN,
+                NOT_FOUND,
+                SCAN,
+                NOT_FOUND,
+                FORBIDDEN,
+                NOT_FOUND,
                 NOT_FOUND),
             get(
                 "GET /api/v1/requests/{id}/tasks",
