@@ -38,6 +38,7 @@ import dev.steward.mail.TinkMailSealer;
 import dev.steward.opendsr.OpenDsr;
 import dev.steward.policy.CalendarWatch;
 import dev.steward.policy.PolicyChecker;
+import dev.steward.policy.PolicyPublishing;
 import dev.steward.policy.PolicyRoutes;
 import dev.steward.policy.PolicyStartup;
 import dev.steward.policy.PolicyVersions;
@@ -314,7 +315,7 @@ public final class StewardNode implements AutoCloseable {
       RouteRegistry routes = new RouteRegistry();
       new SystemRoutes(database::isReady, meters, Version.current()).addTo(routes);
       new AccessRoutes(users, clients, tokens, signIn).addTo(routes);
-      new PolicyRoutes(policies).addTo(routes);
+      new PolicyRoutes(policies, new PolicyPublishing(policies, checker)).addTo(routes);
       new PolicyDocumentRoutes(policies, PolicyDocuments.withSystemFont()).addTo(routes);
       new RequestRoutes(requests).addTo(routes);
       opendsr.routes(requests).addTo(routes);

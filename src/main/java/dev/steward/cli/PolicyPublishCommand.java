@@ -2,6 +2,7 @@ package dev.steward.cli;
 
 import dev.steward.audit.AuditLog;
 import dev.steward.policy.PolicyChecker;
+import dev.steward.policy.PolicyPublishing;
 import dev.steward.policy.PolicySnapshot;
 import dev.steward.policy.PolicyVersions;
 import dev.steward.policy.PublishedPolicy;
@@ -45,8 +46,10 @@ final class PolicyPublishCommand implements Callable<Integer> {
     try (Database database = store.open();
         AuditLog audit = new AuditLog(database, clock)) {
       PublishedPolicy published =
-          new PolicyVersions(database, checker, audit, clock)
-              .publish(snapshot, new Principal.System("cli"));
+          new PolicyPublishing(new PolicyVersions(database, checker, audit, clock), checker)
+              .publish(snapshot, new Principal.System("cli"), false)
+              .published()
+              .orElseThrow();
       boolean scheduled = published.inForceFrom().isAfter(clock.instant());
       spec.commandLine()
           .getOut()

@@ -10,7 +10,8 @@ public interface ImportProgress {
 
   /**
    * @param rows rows read by this call so far
-   * @param bytesRead bytes of the file read so far (compressed bytes for gzip)
+   * @param bytesRead bytes of the file behind the rows imported so far (for gzip, compressed bytes
+   *     estimated from the compression ratio so far)
    * @param totalBytes the file's size
    */
   void update(long rows, long bytesRead, long totalBytes);

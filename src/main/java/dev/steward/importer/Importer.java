@@ -105,7 +105,7 @@ public final class Importer {
         batch.prepared = preparer.submit(() -> vault.prepareImport(batch.rows));
         if (pending != null) {
           run = commit(actor, pending, run, rejects, options, mapping);
-          progress.update(rows, counter.bytes(), total);
+          progress.update(rows, counter.bytesAt(run.lastOffset()), total);
         }
         rows += batch.entries.size();
         pending = batch;
@@ -113,7 +113,7 @@ public final class Importer {
       }
       if (pending != null) {
         run = commit(actor, pending, run, rejects, options, mapping);
-        progress.update(rows, counter.bytes(), total);
+        progress.update(rows, counter.bytesAt(run.lastOffset()), total);
       }
       ended = ended || source.next() == null;
       if (ended) {

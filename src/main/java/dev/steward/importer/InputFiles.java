@@ -26,7 +26,9 @@ final class InputFiles {
     int second = buffered.read();
     buffered.reset();
     if (first >= 0 && second >= 0 && ((second << 8) | first) == GZIP_MAGIC) {
-      return new GZIPInputStream(buffered, 1 << 16);
+      Gzip gzip = new Gzip(buffered);
+      read.gzip = gzip;
+      return gzip;
     }
     return buffered;
   }
@@ -57,9 +59,45 @@ final class InputFiles {
   /** How many bytes of the file have been read so far; read from the progress reporter. */
   static final class Counter {
     private volatile long bytes;
+    private volatile Gzip gzip;
 
     long bytes() {
       return bytes;
+    }
+
+    /**
+     * The bytes of the file behind {@code plainOffset}, a position in its (decompressed) text. The
+     * raw count runs ahead of the rows imported by whatever the buffers and the decompressor have
+     * read in advance, up to a few hundred kilobytes: on a small gzip file, most of it at the first
+     * batch. For a plain file the offset is the position in the file; for gzip it is scaled by the
+     * compression ratio of what has been inflated so far.
+     */
+    long bytesAt(long plainOffset) {
+      Gzip compressed = gzip;
+      if (compressed == null) {
+        return Math.min(plainOffset, bytes);
+      }
+      long in = compressed.compressedRead();
+      long out = compressed.plainWritten();
+      if (out <= 0) {
+        return 0;
+      }
+      return Math.min(bytes, Math.round((double) plainOffset * in / out));
+    }
+  }
+
+  /** A gzip stream that tells how much it has inflated, and from how many compressed bytes. */
+  private static final class Gzip extends GZIPInputStream {
+    Gzip(InputStream in) throws IOException {
+      super(in, 1 << 16);
+    }
+
+    long compressedRead() {
+      return inf.getBytesRead();
+    }
+
+    long plainWritten() {
+      return inf.getBytesWritten();
     }
   }
 

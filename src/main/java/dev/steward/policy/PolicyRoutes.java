@@ -5,6 +5,7 @@ import dev.steward.error.NotFoundException;
 import dev.steward.principal.Permission;
 import dev.steward.web.Access;
 import dev.steward.web.ApiRoute;
+import dev.steward.web.Json;
 import dev.steward.web.PublicKind;
 import dev.steward.web.RouteRegistry;
 import java.time.ZoneOffset;
@@ -13,10 +14,46 @@ import java.util.List;
 /** The policy in force, its versions and their differences, and the GPC declaration. */
 public final class PolicyRoutes {
   private final PublishedPolicies policies;
+  private final PolicyPublishing publishing;
 
   public PolicyRoutes(PublishedPolicies policies) {
-    this.policies = policies;
+    this(policies, null);
   }
+
+  /** With {@code publishing}, also the route that checks and publishes a new version. */
+  public PolicyRoutes(PublishedPolicies policies, PolicyPublishing publishing) {
+    this.policies = policies;
+    this.publishing = publishing;
+  }
+
+  /**
+   * A policy to check or publish: its main file's text and the files it includes, by the names its
+   * {@code include}s give them.
+   *
+   * @param file the main file's name, for the located messages (default {@code policy.yaml})
+   * @param checkOnly check and compare with the version in force, store nothing
+   */
+  public record PolicyUpload(
+      String file, String text, java.util.Map<String, String> includes, Boolean checkOnly) {}
+
+  /**
+   * What a check or a publication found.
+   *
+   * @param published false for a check only
+   * @param inForceFrom when the published version takes force; null for a check only
+   * @param significant whether people must be told of the changes
+   * @param changes what changes against the version in force
+   * @param warnings the check's warnings, as FILE:LINE:COLUMN messages
+   */
+  public record PublicationAnswer(
+      String version,
+      String contentHash,
+      boolean published,
+      java.time.Instant publishedAt,
+      java.time.Instant inForceFrom,
+      boolean significant,
+      List<PolicyChange> changes,
+      List<String> warnings) {}
 
   /**
    * One published version, without its content.
@@ -59,6 +96,26 @@ public final class PolicyRoutes {
                 (ctx, caller) ->
                     ctx.json(
                         new Versions(policies.all().stream().map(PolicyRoutes::info).toList()))));
+    if (publishing != null) {
+      routes.add(
+          ApiRoute.post("/api/v1/policy/versions")
+              .access(Access.requires(Permission.POLICY_PUBLISH))
+              .tag("policy")
+              .summary(
+                  "Check a policy and publish it as a new version (checkOnly: check and compare"
+                      + " only); refused with every FILE:LINE:COLUMN problem")
+              .request(PolicyUpload.class)
+              .response(PublicationAnswer.class)
+              .status(201)
+              .handle(
+                  (ctx, caller) -> {
+                    PolicyUpload upload = Json.read(ctx, PolicyUpload.class);
+                    boolean checkOnly = Boolean.TRUE.equals(upload.checkOnly());
+                    PolicyPublishing.Outcome outcome =
+                        publishing.publish(snapshot(upload), caller, checkOnly);
+                    ctx.status(checkOnly ? 200 : 201).json(answer(outcome));
+                  }));
+    }
     routes.add(
         ApiRoute.get("/api/v1/policy/diff")
             .access(Access.requires(Permission.POLICY_READ))
@@ -106,6 +163,44 @@ public final class PolicyRoutes {
     return policies
         .version(version)
         .orElseThrow(() -> new NotFoundException("no published policy version " + version));
+  }
+
+  private static PolicySnapshot snapshot(PolicyUpload upload) {
+    if (upload.text() == null || upload.text().isBlank()) {
+      throw new InvalidInputException("'text' holds the policy file's YAML");
+    }
+    String file =
+        upload.file() == null || upload.file().isBlank() ? "policy.yaml" : upload.file().strip();
+    java.util.Map<String, String> files = new java.util.HashMap<>();
+    if (upload.includes() != null) {
+      upload
+          .includes()
+          .forEach(
+              (name, text) -> {
+                if (name == null || name.isBlank() || text == null) {
+                  throw new InvalidInputException(
+                      "each entry of 'includes' names an included file and holds its text");
+                }
+                files.put(name, text);
+              });
+    }
+    if (files.containsKey(file)) {
+      throw new InvalidInputException("'includes' repeats the main file " + file);
+    }
+    files.put(file, upload.text());
+    return new PolicySnapshot(file, files);
+  }
+
+  private static PublicationAnswer answer(PolicyPublishing.Outcome outcome) {
+    return new PublicationAnswer(
+        outcome.version(),
+        outcome.contentHash(),
+        outcome.published().isPresent(),
+        outcome.published().map(PublishedPolicy::publishedAt).orElse(null),
+        outcome.published().map(PublishedPolicy::inForceFrom).orElse(null),
+        outcome.significant(),
+        outcome.changes(),
+        outcome.warnings());
   }
 
   private static VersionInfo info(PublishedPolicy published) {

@@ -126,6 +126,33 @@ final class CaseRoutes {
                             requests.assign(
                                 caller, id, Json.read(ctx, AssignBody.class).assignee())))));
     routes.add(
+        ApiRoute.get(CaseloadGate.PATH + "/documents/{documentId}")
+            // The permission that reviews documents is checked with the caseload: any other
+            // caller is told there is no such document, as for a request outside their caseload.
+            .access(Access.requires(Permission.REQUEST_READ))
+            .tag("requests")
+            .summary(
+                "Download an uploaded identity document to review it (request:work, in the"
+                    + " caller's caseload); audited, never cached")
+            .produces("application/octet-stream")
+            .handle(
+                gate.checked(
+                    (ctx, caller, id) -> {
+                      Documents.Opened document =
+                          requests.document(caller, id, RequestApi.id(ctx.pathParam("documentId")));
+                      ctx.header("Cache-Control", "no-store")
+                          .header(
+                              "Content-Disposition",
+                              "attachment; filename=\""
+                                  + document.kind()
+                                  + "-"
+                                  + document.id()
+                                  + extension(document.contentType())
+                                  + "\"")
+                          .contentType(document.contentType())
+                          .result(document.bytes());
+                    })));
+    routes.add(
         ApiRoute.post(CaseloadGate.PATH + "/documents/{documentId}/review")
             .access(Access.requires(Permission.REQUEST_WORK))
             .tag("requests")
@@ -144,6 +171,17 @@ final class CaseRoutes {
                           body.reason());
                       ctx.status(204);
                     })));
+  }
+
+  private static String extension(String contentType) {
+    return switch (contentType) {
+      case "application/pdf" -> ".pdf";
+      case "image/png" -> ".png";
+      case "image/jpeg" -> ".jpg";
+      case "image/heic" -> ".heic";
+      case "image/webp" -> ".webp";
+      default -> "";
+    };
   }
 
   private <B> void transition(

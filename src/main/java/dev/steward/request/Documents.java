@@ -5,6 +5,7 @@ import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.error.NotFoundException;
 import dev.steward.error.StewardException;
+import dev.steward.principal.Permission;
 import dev.steward.principal.Principal;
 import dev.steward.request.Challenges.Kind;
 import java.time.Instant;
@@ -78,6 +79,56 @@ final class Documents {
           workflow.note(handle, row, Verifications.REQUESTER, "document_uploaded", kind.id(), null);
           return id;
         });
+  }
+
+  /** An uploaded document, opened for a reviewer. */
+  record Opened(UUID id, String kind, String contentType, byte[] bytes) {}
+
+  /**
+   * One document of a request, opened for a caller who may review it: the permission to work
+   * requests and the request in their caseload (an agent only the requests assigned to them).
+   * Anyone else is told there is no such document. Audited (who, which document of which request)
+   * before the bytes are handed over.
+   */
+  Opened open(Principal actor, UUID requestId, UUID documentId) {
+    if (!actor.has(Permission.REQUEST_WORK)) {
+      throw new NotFoundException("no document " + documentId + " on request " + requestId);
+    }
+    Opened opened =
+        context.jdbi.withHandle(
+            handle -> {
+              RequestRow row = Caseload.find(handle, actor, requestId);
+              return handle
+                  .createQuery(
+                      "select kind, content_type, sealed from request_document"
+                          + " where id = :id and request_id = :request")
+                  .bind("id", documentId)
+                  .bind("request", requestId)
+                  .map(
+                      (rs, ctx) ->
+                          new Opened(
+                              documentId,
+                              rs.getString("kind"),
+                              rs.getString("content_type"),
+                              Sealed.open(
+                                  workflow.key(row),
+                                  row.id(),
+                                  "document:" + documentId,
+                                  rs.getBytes("sealed"))))
+                  .findOne()
+                  .orElseThrow(
+                      () ->
+                          new NotFoundException(
+                              "no document " + documentId + " on request " + requestId));
+            });
+    context.audit.record(
+        actor,
+        "request.document.viewed",
+        "request-document",
+        documentId.toString(),
+        "ok",
+        "request=" + requestId + " kind=" + opened.kind());
+    return opened;
   }
 
   /** Staff approve or reject one pending document; the request is verified when all are in. */

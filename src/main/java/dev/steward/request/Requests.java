@@ -247,6 +247,11 @@ public final class Requests {
     return documents.upload(reference, token, kind, contentType, bytes);
   }
 
+  /** One uploaded document of a request, for a caller who may review it; audited. */
+  Documents.Opened document(Principal actor, UUID id, UUID documentId) {
+    return documents.open(actor, id, documentId);
+  }
+
   void review(Principal actor, UUID id, UUID documentId, boolean approved, String reason) {
     documents.review(actor, id, documentId, approved, reason);
   }

@@ -125,7 +125,11 @@ final class H2Files {
         try {
           if (!ownerOnly(file)) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            LOG.warn("{} was open to group or others; made it owner-only (0600)", file);
+            // H2 writes the lock file anew at every open, with the umask, in the owner-only
+            // directory: narrowing it is routine, not news for the operator.
+            if (!file.getFileName().toString().endsWith(".lock.db")) {
+              LOG.warn("{} was open to group or others; made it owner-only (0600)", file);
+            }
           }
         } catch (NoSuchFileException gone) {
           // A temporary file H2 removed meanwhile.

@@ -1,6 +1,7 @@
 package dev.steward.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.steward.store.Engine;
 import dev.steward.vault.Identity;
@@ -98,6 +99,35 @@ class ImportTest {
 
     assertThat(report.created()).isEqualTo(25);
     assertThat(find("person24@example.com")).isInstanceOf(IdentityMatch.Found.class);
+  }
+
+  @org.junit.jupiter.api.Test
+  void progressOnGzipInput_followsTheRowsImported_notTheDecompressorsReadAhead()
+      throws IOException {
+    fixture = new ImportFixture(Engine.H2);
+    int total = 4_000;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      gzip.write((HEADER + rows(0, total)).getBytes(StandardCharsets.UTF_8));
+    }
+    Path path = fixture.write("people.csv.gz", bytes.toByteArray());
+    List<double[]> updates = new java.util.ArrayList<>();
+
+    fixture.importer.run(
+        ImportFixture.CLI,
+        path,
+        fixture.mapping(ImportFixture.MAPPING),
+        ImportOptions.defaults(path).withBatchSize(250),
+        (rows, read, size) ->
+            updates.add(new double[] {(double) rows / total, (double) read / size}));
+
+    assertThat(updates).hasSizeGreaterThan(10);
+    // The share of the file read stays within a few points of the share of rows imported: it
+    // neither jumps ahead at the start nor sits at 100% long before the end.
+    for (double[] update : updates) {
+      assertThat(update[1]).as("rows %.3f", update[0]).isCloseTo(update[0], within(0.05));
+    }
+    assertThat(updates.get(updates.size() - 1)[1]).isCloseTo(1.0, within(0.01));
   }
 
   @ParameterizedTest

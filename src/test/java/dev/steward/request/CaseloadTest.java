@@ -95,6 +95,70 @@ class CaseloadTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void document_toItsAssignedAgent_isStreamedAsAnUncachedAttachment_andTheViewIsAudited(
+      Engine engine) {
+    RequestWorld world = world(engine);
+    Case request = awaitingReview(world, "view", engine);
+    String document = request.documents().get(0);
+    String path = "/api/v1/requests/" + request.id() + "/documents/" + document;
+    RequestWorld.Caller analyst = world.staffMember("view-analyst-" + engine, Role.ANALYST);
+
+    HttpResponse<String> unassigned = world.get(path, world.agent);
+    HttpResponse<String> otherRole = world.get(path, analyst.token());
+    HttpResponse<String> client = world.get(path, world.customer);
+    HttpResponse<String> noSuchDocument =
+        world.get(
+            "/api/v1/requests/" + request.id() + "/documents/" + UUID.randomUUID(),
+            request.assignee().token());
+    HttpResponse<byte[]> viewed = download(world, path, request.assignee().token());
+    HttpResponse<byte[]> byDpo = download(world, path, world.dpo);
+
+    assertThat(unassigned.statusCode()).isEqualTo(404);
+    assertThat(otherRole.statusCode()).isEqualTo(404);
+    assertThat(client.statusCode()).isEqualTo(404);
+    assertThat(noSuchDocument.statusCode()).isEqualTo(404);
+    assertThat(viewed.statusCode()).isEqualTo(200);
+    assertThat(viewed.body()).isEqualTo(PDF);
+    assertThat(viewed.headers().firstValue("Content-Type")).contains("application/pdf");
+    assertThat(viewed.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(viewed.headers().firstValue("Content-Disposition").orElse(""))
+        .startsWith("attachment; filename=\"")
+        .endsWith(document + ".pdf\"");
+    assertThat(byDpo.statusCode()).isEqualTo(200);
+    List<String> views =
+        world
+            .node
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select actor_id || ' ' || detail from audit_entry"
+                                + " where action = 'request.document.viewed' and object_id = :id"
+                                + " order by seq")
+                        .bind("id", document)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(views).hasSize(2);
+    assertThat(views).allSatisfy(view -> assertThat(view).contains("request=" + request.id()));
+  }
+
+  private static HttpResponse<byte[]> download(RequestWorld world, String path, String token) {
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(world.uri(path))
+                  .header("Authorization", "Bearer " + token)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void everyRouteAboutOneRequest_outsideTheCallersCaseload_answersAsForNoRequest(Engine engine) {
     RequestWorld world = world(engine);
     Case request = awaitingReview(world, "walk", engine);
@@ -108,6 +172,7 @@ class CaseloadTest {
         .contains(
             "GET /api/v1/requests/{id}",
             "POST /api/v1/requests/{id}/documents/{documentId}/review",
+            "GET /api/v1/requests/{id}/documents/{documentId}",
             "POST /api/v1/requests/{id}/instructions",
             "GET /api/v1/requests/{id}/tasks");
     JsonNode before = world.detail(request.id());

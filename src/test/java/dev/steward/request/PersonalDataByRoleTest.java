@@ -71,6 +71,7 @@ class PersonalDataByRoleTest {
       new Sees(200, EnumSet.of(Marker.EMAIL, Marker.PHONE, Marker.DETAILS, Marker.NOTE));
   private static final Sees NOTHING = new Sees(200, EnumSet.noneOf(Marker.class));
   private static final Sees VALUES = new Sees(200, EnumSet.of(Marker.RECORD));
+  private static final Sees SCAN = new Sees(200, EnumSet.of(Marker.DOCUMENT));
   private static final Sees NOT_FOUND = new Sees(404, EnumSet.noneOf(Marker.class));
   private static final Sees FORBIDDEN = new Sees(403, EnumSet.noneOf(Marker.class));
 
@@ -120,6 +121,7 @@ class PersonalDataByRoleTest {
           // The policy, its documents and registers describe processing, not people.
           "GET /api/v1/policy",
           "GET /api/v1/policy/versions",
+          "POST /api/v1/policy/versions",
           "GET /api/v1/policy/diff",
           "GET /api/v1/policy/ropa",
           "GET /api/v1/policy/subprocessors",
@@ -292,6 +294,18 @@ class PersonalDataByRoleTest {
                 NOT_FOUND,
                 FORBIDDEN,
                 NOTHING,
+                NOT_FOUND),
+            // The uploaded document itself, to those who review documents in their caseload.
+            get(
+                "GET /api/v1/requests/{id}/documents/{documentId}",
+                "/api/v1/requests/" + id + "/documents/" + document,
+                SCAN,
+                SCAN,
+                NOT_FOUND,
+                SCAN,
+                NOT_FOUND,
+                FORBIDDEN,
+                NOT_FOUND,
                 NOT_FOUND),
             get(
                 "GET /api/v1/requests/{id}/tasks",
