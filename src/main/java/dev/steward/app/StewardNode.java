@@ -10,6 +10,7 @@ import dev.steward.access.ClientAccounts;
 import dev.steward.access.PasswordHasher;
 import dev.steward.access.SignIn;
 import dev.steward.access.StaffUsers;
+import dev.steward.access.StaffWebSessions;
 import dev.steward.access.SubjectSessions;
 import dev.steward.access.TokenAuthenticator;
 import dev.steward.audit.AuditCheckpoints;
@@ -17,9 +18,11 @@ import dev.steward.audit.AuditLog;
 import dev.steward.audit.AuditReader;
 import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
+import dev.steward.center.CenterPages;
 import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.config.StewardConfig;
+import dev.steward.console.ConsolePages;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.Fulfilment;
 import dev.steward.fulfilment.FulfilmentSettings;
@@ -51,6 +54,8 @@ import dev.steward.vault.RecordRoutes;
 import dev.steward.vault.SubjectRoutes;
 import dev.steward.vault.VaultServices;
 import dev.steward.web.HttpServer;
+import dev.steward.web.Pages;
+import dev.steward.web.PublicUrl;
 import dev.steward.web.RouteRegistry;
 import dev.steward.web.SystemRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -260,7 +265,12 @@ public final class StewardNode implements AutoCloseable {
               fulfilment.planner(),
               opendsr.listener(),
               clock);
-      Fulfilment.Running fulfilling = fulfilment.runWith(requests);
+      // Without a configured address, links point at this node's own port once it is bound.
+      PublicUrl publicUrl = PublicUrl.of(config.http().publicUrl());
+      if (config.http().port() != 0) {
+        publicUrl.bindPort(config.http().port());
+      }
+      Fulfilment.Running fulfilling = fulfilment.runWith(requests, publicUrl);
       vault.vault().onErasure(fulfilling.erasure());
       timer.mark("requests");
 
@@ -269,6 +279,7 @@ public final class StewardNode implements AutoCloseable {
       ClientAccounts clients = new ClientAccounts(database, audit, clock);
       ApiTokens tokens = new ApiTokens(database, users, clients, audit, clock);
       SignIn signIn = new SignIn(database, hasher, users, tokens, audit, clock);
+      StaffWebSessions webSessions = new StaffWebSessions(database, signIn, users, clock);
       users
           .ensureFirstAdmin()
           .ifPresent(
@@ -304,11 +315,26 @@ public final class StewardNode implements AutoCloseable {
               new Collector(vault.vault(), vault.index(), policies, database.jdbi(), audit, clock))
           .addTo(routes);
 
+      new CenterPages(policies).addTo(routes);
+      new ConsolePages(webSessions).addTo(routes);
+      Pages pages =
+          Pages.standard(
+              () -> organisationName(policies.current().policy()), webSessions, publicUrl);
+
       Warmup.await();
       http =
           new HttpServer(
-              config.http(), routes, new TokenAuthenticator(database, clock), meters, clock);
+              config.http(), routes, new TokenAuthenticator(database, clock), pages, meters, clock);
       http.start();
+      publicUrl.bindPort(http.port());
+      if (publicUrl.isConfigured()) {
+        log.info("public URL: {}", publicUrl.base());
+      } else {
+        log.info(
+            "no public-url set: letters link to {}; set --public-url, STEWARD_PUBLIC_URL or"
+                + " public-url in steward.yaml to the address people use",
+            publicUrl.base());
+      }
       timer.mark("http");
       // No route needs the scheduler: tasks are rows in the store, which it picks up once running.
       // Recurring jobs are start tasks: db-scheduler registers and schedules them once per store.
@@ -359,6 +385,11 @@ public final class StewardNode implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /** The organisation the pages name: the policy's first entity, which the policy lists first. */
+  private static String organisationName(dev.steward.policy.Policy policy) {
+    return policy.entities().isEmpty() ? "Steward" : policy.entities().get(0).legalName();
   }
 
   private static List<Task<?>> oneTimeTasks(

@@ -57,7 +57,9 @@ class ArchitectureTest {
             "dev.steward.session..",
             "dev.steward.fulfilment..",
             "dev.steward.opendsr..",
-            "dev.steward.importer..")
+            "dev.steward.importer..",
+            "dev.steward.center..",
+            "dev.steward.console..")
         .layer("Platform")
         .definedBy("dev.steward.web..", "dev.steward.audit..", "dev.steward.mail..")
         .layer("Foundation")

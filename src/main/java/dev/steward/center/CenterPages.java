@@ -1,0 +1,30 @@
+package dev.steward.center;
+
+import dev.steward.policy.PolicyVersions;
+import dev.steward.web.Access;
+import dev.steward.web.PageRoute;
+import dev.steward.web.PublicKind;
+import dev.steward.web.RouteRegistry;
+
+/**
+ * The public privacy center: no account, every page in each page language, every form usable
+ * without JavaScript. Handlers parse the form, call the same service method as the JSON API, and
+ * render; the rules live in the services.
+ */
+public final class CenterPages {
+  static final Access PAGE = Access.open(PublicKind.PRIVACY_CENTER);
+  private final PolicyVersions policies;
+
+  public CenterPages(PolicyVersions policies) {
+    this.policies = policies;
+  }
+
+  public void addTo(RouteRegistry registry) {
+    registry.addPage(
+        PageRoute.get(
+            "/",
+            PAGE,
+            page ->
+                page.render("center/home.jte", HomeView.of(policies.current(), policies.all()))));
+  }
+}
