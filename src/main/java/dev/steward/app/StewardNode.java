@@ -19,6 +19,7 @@ import dev.steward.audit.AuditReader;
 import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
 import dev.steward.center.CenterPages;
+import dev.steward.center.StatusPages;
 import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.config.StewardConfig;
@@ -41,6 +42,7 @@ import dev.steward.policy.PublishedPolicy;
 import dev.steward.policy.documents.PolicyDocumentRoutes;
 import dev.steward.policy.documents.PolicyDocuments;
 import dev.steward.principal.Principal;
+import dev.steward.request.CenterIntake;
 import dev.steward.request.RequestRoutes;
 import dev.steward.request.Requests;
 import dev.steward.request.SmsSender;
@@ -252,6 +254,11 @@ public final class StewardNode implements AutoCloseable {
               .smsWebhook()
               .<SmsSender>map(gateway -> new WebhookSmsSender(gateway, clock))
               .orElse(options.sms());
+      // Without a configured address, links point at this node's own port once it is bound.
+      PublicUrl publicUrl = PublicUrl.of(config.http().publicUrl());
+      if (config.http().port() != 0) {
+        publicUrl.bindPort(config.http().port());
+      }
       Requests requests =
           new Requests(
               database,
@@ -264,12 +271,8 @@ public final class StewardNode implements AutoCloseable {
               sms,
               fulfilment.planner(),
               opendsr.listener(),
+              publicUrl,
               clock);
-      // Without a configured address, links point at this node's own port once it is bound.
-      PublicUrl publicUrl = PublicUrl.of(config.http().publicUrl());
-      if (config.http().port() != 0) {
-        publicUrl.bindPort(config.http().port());
-      }
       Fulfilment.Running fulfilling = fulfilment.runWith(requests, publicUrl);
       vault.vault().onErasure(fulfilling.erasure());
       timer.mark("requests");
@@ -299,11 +302,9 @@ public final class StewardNode implements AutoCloseable {
       new RequestRoutes(requests).addTo(routes);
       opendsr.routes(requests).addTo(routes);
       SubjectSessions subjectSessions = new SubjectSessions(database.jdbi(), clock);
-      new SessionRoutes(
-              new SubjectSignIn(
-                  database, vault.index(), outbox, sms, subjectSessions, audit, clock),
-              requests)
-          .addTo(routes);
+      SubjectSignIn subjectSignIn =
+          new SubjectSignIn(database, vault.index(), outbox, sms, subjectSessions, audit, clock);
+      new SessionRoutes(subjectSignIn, requests).addTo(routes);
       fulfilling.routes().addTo(routes);
       new AuditRoutes(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
@@ -315,7 +316,12 @@ public final class StewardNode implements AutoCloseable {
               new Collector(vault.vault(), vault.index(), policies, database.jdbi(), audit, clock))
           .addTo(routes);
 
-      new CenterPages(policies).addTo(routes);
+      TokenAuthenticator authenticator = new TokenAuthenticator(database, clock);
+      new CenterPages(
+              policies,
+              new CenterIntake(requests, policies),
+              new StatusPages(subjectSignIn, requests, authenticator))
+          .addTo(routes);
       new ConsolePages(webSessions).addTo(routes);
       Pages pages =
           Pages.standard(

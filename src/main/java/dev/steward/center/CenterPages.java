@@ -1,6 +1,7 @@
 package dev.steward.center;
 
 import dev.steward.policy.PolicyVersions;
+import dev.steward.request.CenterIntake;
 import dev.steward.web.Access;
 import dev.steward.web.PageRoute;
 import dev.steward.web.PublicKind;
@@ -14,9 +15,13 @@ import dev.steward.web.RouteRegistry;
 public final class CenterPages {
   static final Access PAGE = Access.open(PublicKind.PRIVACY_CENTER);
   private final PolicyVersions policies;
+  private final CenterIntake intake;
+  private final StatusPages status;
 
-  public CenterPages(PolicyVersions policies) {
+  public CenterPages(PolicyVersions policies, CenterIntake intake, StatusPages status) {
     this.policies = policies;
+    this.intake = intake;
+    this.status = status;
   }
 
   public void addTo(RouteRegistry registry) {

@@ -44,6 +44,14 @@ final class Correspondence {
             : language.date(row.progress().dueDate()));
     values.put("authorities", authorities(handle, row, language));
     values.putIfAbsent("note", "");
+    // Every link of a letter is absolute and leads to a page of the privacy center.
+    values.put(
+        "verifyLink",
+        context.publicUrl.link(
+            "/verify?reference="
+                + java.net.URLEncoder.encode(
+                    row.reference(), java.nio.charset.StandardCharsets.UTF_8)));
+    values.put("statusLink", context.publicUrl.link("/status"));
     context.outbox.enqueue(handle, context.letters.render(kind, language, to, row.id(), values));
     return true;
   }

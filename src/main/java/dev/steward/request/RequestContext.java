@@ -28,6 +28,7 @@ final class RequestContext {
   final FulfilmentPlanner planner;
   final RequestListener listener;
   final Clock clock;
+  final dev.steward.web.PublicUrl publicUrl;
   final Letters letters = new Letters();
   final Challenges challenges;
   // Building holiday calendars reads jollyday's data: once per published policy, not per call.
@@ -44,8 +45,10 @@ final class RequestContext {
       SmsSender sms,
       FulfilmentPlanner planner,
       RequestListener listener,
+      dev.steward.web.PublicUrl publicUrl,
       Clock clock) {
     this.jdbi = jdbi;
+    this.publicUrl = publicUrl;
     this.policies = policies;
     this.keyring = keyring;
     this.index = index;

@@ -40,6 +40,7 @@ public final class Requests {
 
   /**
    * @param listener told of every state change, inside its transaction
+   * @param publicUrl where people reach the privacy center, for the links of letters
    */
   public Requests(
       Database store,
@@ -52,6 +53,7 @@ public final class Requests {
       SmsSender sms,
       FulfilmentPlanner planner,
       RequestListener listener,
+      dev.steward.web.PublicUrl publicUrl,
       Clock clock) {
     this.context =
         new RequestContext(
@@ -65,6 +67,7 @@ public final class Requests {
             sms,
             planner,
             listener,
+            publicUrl,
             clock);
     Workflow workflow = new Workflow(context);
     Correspondence letters = new Correspondence(context, workflow);

@@ -184,6 +184,33 @@ public final class PageCall {
             SameSite.LAX));
   }
 
+  /**
+   * Sets a cookie only this site's pages read: HttpOnly, SameSite=Lax, Secure over https, for
+   * {@code maxAge}. For a feature's own short-lived session, such as a person's sign-in by code.
+   */
+  public void setPrivateCookie(String name, String value, Duration maxAge) {
+    ctx.cookie(
+        new Cookie(
+            name,
+            value,
+            "/",
+            (int) maxAge.toSeconds(),
+            pages.publicUrl().isHttps(),
+            true,
+            null,
+            SameSite.LAX));
+  }
+
+  /** Removes a cookie set with {@link #setPrivateCookie}. */
+  public void removePrivateCookie(String name) {
+    setPrivateCookie(name, "", Duration.ZERO);
+  }
+
+  /** A cookie the browser sent, if any and not blank. */
+  public Optional<String> cookie(String name) {
+    return Optional.ofNullable(blankToNull(ctx.cookie(name)));
+  }
+
   /** The staff session's secret the browser sent, if any. */
   public Optional<String> staffSecret() {
     return Optional.ofNullable(staffSecret);

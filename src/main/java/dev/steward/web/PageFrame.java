@@ -51,6 +51,14 @@ public final class PageFrame {
     return organisation;
   }
 
+  /**
+   * The language the organisation's name is written in, for its {@code lang} attribute: a name with
+   * Chinese characters is Chinese, any other is taken as English.
+   */
+  public String organisationLang() {
+    return organisation.codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF) ? "zh-CN" : "en";
+  }
+
   /** The value of the hidden {@code csrf} field every form that posts must carry. */
   public String csrf() {
     return csrf;

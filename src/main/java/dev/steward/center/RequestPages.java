@@ -1,0 +1,201 @@
+package dev.steward.center;
+
+import dev.steward.error.InvalidInputException;
+import dev.steward.request.CenterIntake;
+import dev.steward.request.UnableToVerifyException;
+import dev.steward.web.Access;
+import dev.steward.web.FormErrors;
+import dev.steward.web.PageCall;
+import dev.steward.web.PageLanguage;
+import dev.steward.web.PageRoute;
+import dev.steward.web.PublicKind;
+import dev.steward.web.RouteRegistry;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Making a request and confirming it with the emailed code: the person picks what they want and
+ * where they live, answers only what that request needs, gets the reference, then enters the code.
+ * Each step is a plain form that posts and redirects.
+ */
+public final class RequestPages {
+  private static final Access POST = Access.open(PublicKind.INTAKE);
+
+  /** Where people may say they live, as the intake's residence codes; ZZ is anywhere else. */
+  static final List<String> RESIDENCES =
+      List.of(
+          "GB", "IE", "FR", "DE", "ES", "IT", "NL", "PL", "SE", "US-CA", "US", "CN", "HK", "ZZ");
+
+  private final CenterIntake intake;
+
+  RequestPages(CenterIntake intake) {
+    this.intake = intake;
+  }
+
+  void addTo(RouteRegistry registry) {
+    registry.addPage(
+        PageRoute.get(
+            "/request",
+            CenterPages.PAGE,
+            page ->
+                page.render(
+                    "center/request-start.jte",
+                    new StartForm(
+                        page.query("wish"), page.query("residence"), FormErrors.none()))));
+    registry.addPage(PageRoute.get("/request/details", CenterPages.PAGE, this::details));
+    registry.addPage(PageRoute.post("/request", POST, this::submit));
+    registry.addPage(
+        PageRoute.get(
+            "/request/sent",
+            CenterPages.PAGE,
+            page -> page.render("center/request-sent.jte", new Sent(page.query("reference")))));
+    registry.addPage(
+        PageRoute.get(
+            "/verify",
+            CenterPages.PAGE,
+            page ->
+                page.render(
+                    "center/verify.jte",
+                    new CodeForm(
+                        page.query("reference"),
+                        !page.query("resent").isEmpty(),
+                        FormErrors.none()))));
+    registry.addPage(PageRoute.post("/verify", POST, this::confirm));
+    registry.addPage(
+        PageRoute.post(
+            "/verify/resend",
+            POST,
+            page -> {
+              intake.resendCode(page.form("reference"));
+              page.redirect("/verify?resent=1&reference=" + encode(page.form("reference")));
+            }));
+    registry.addPage(
+        PageRoute.get(
+            "/verify/done",
+            CenterPages.PAGE,
+            page -> page.render("center/verify-done.jte", new Sent(page.query("reference")))));
+  }
+
+  private void details(PageCall page) {
+    String wish = page.query("wish");
+    String residence = page.query("residence");
+    try {
+      CenterIntake.Questions questions = intake.questions(wish, residence);
+      page.render("center/request-details.jte", DetailsForm.empty(questions));
+    } catch (InvalidInputException e) {
+      page.render(
+          400,
+          "center/request-start.jte",
+          new StartForm(wish, residence, FormErrors.from(e, page.text(), "center.request")));
+    }
+  }
+
+  private void submit(PageCall page) {
+    CenterIntake.Form form =
+        new CenterIntake.Form(
+            page.form("wish"),
+            page.form("residence"),
+            page.form("email"),
+            page.form("phone"),
+            page.form("details"),
+            page.language() == PageLanguage.ZH_CN ? "zh-CN" : "en",
+            page.form("document"),
+            page.form("agentName"),
+            page.form("agentEmail"),
+            page.form("childName"),
+            page.form("childAccount"));
+    try {
+      String reference = intake.submit(form);
+      page.redirect("/request/sent?reference=" + encode(reference));
+    } catch (InvalidInputException e) {
+      CenterIntake.Questions questions;
+      try {
+        questions = intake.questions(form.wish(), form.residence());
+      } catch (InvalidInputException startOver) {
+        page.render(
+            400,
+            "center/request-start.jte",
+            new StartForm(
+                form.wish(),
+                form.residence(),
+                FormErrors.from(startOver, page.text(), "center.request")));
+        return;
+      }
+      page.render(
+          400,
+          "center/request-details.jte",
+          new DetailsForm(questions, form, FormErrors.from(e, page.text(), "center.request")));
+    }
+  }
+
+  private void confirm(PageCall page) {
+    String reference = page.form("reference");
+    try {
+      intake.confirmCode(reference, page.form("code"));
+      page.redirect(
+          "/verify/done?reference=" + encode(reference.toUpperCase(java.util.Locale.ROOT)));
+    } catch (UnableToVerifyException e) {
+      page.render(
+          422,
+          "center/verify.jte",
+          new CodeForm(
+              reference, false, FormErrors.of("code", page.text().get("center.verify.wrong"))));
+    } catch (InvalidInputException e) {
+      page.render(
+          400,
+          "center/verify.jte",
+          new CodeForm(reference, false, FormErrors.from(e, page.text(), "center.verify")));
+    }
+  }
+
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** Step one: what and where. */
+  public record StartForm(String wish, String residence, FormErrors errors) {
+    public List<String> wishes() {
+      return Arrays.stream(CenterIntake.Wish.values()).map(CenterIntake.Wish::id).toList();
+    }
+
+    public List<String> residences() {
+      return RESIDENCES;
+    }
+  }
+
+  /** Step two: what this request needs, with what was typed. */
+  public record DetailsForm(
+      CenterIntake.Questions questions, CenterIntake.Form typed, FormErrors errors) {
+    static DetailsForm empty(CenterIntake.Questions questions) {
+      return new DetailsForm(
+          questions,
+          new CenterIntake.Form(
+              questions.wish().id(), questions.residence(), "", "", "", "", "", "", "", "", ""),
+          FormErrors.none());
+    }
+
+    public String value(String field) {
+      String value =
+          switch (field) {
+            case "email" -> typed.email();
+            case "phone" -> typed.phone();
+            case "details" -> typed.details();
+            case "document" -> typed.document();
+            case "agentName" -> typed.agentName();
+            case "agentEmail" -> typed.agentEmail();
+            case "childName" -> typed.childName();
+            case "childAccount" -> typed.childAccount();
+            default -> "";
+          };
+      return value == null ? "" : value;
+    }
+  }
+
+  /** The reference, shown once the request is in. */
+  public record Sent(String reference) {}
+
+  /** The code form. */
+  public record CodeForm(String reference, boolean resent, FormErrors errors) {}
+}
