@@ -31,5 +31,7 @@ public final class CenterPages {
             PAGE,
             page ->
                 page.render("center/home.jte", HomeView.of(policies.current(), policies.all()))));
+    new RequestPages(intake).addTo(registry);
+    status.addTo(registry);
   }
 }

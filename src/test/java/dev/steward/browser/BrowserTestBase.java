@@ -238,7 +238,7 @@ public abstract class BrowserTestBase {
     while (System.nanoTime() < deadline) {
       for (MimeMessage message : mail.getReceivedMessages()) {
         try {
-          if (message.getAllRecipients()[0].toString().equals(address)
+          if (address.equals(message.getHeader("To", null))
               && message.getSubject().contains(subject)) {
             return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
           }
@@ -248,7 +248,16 @@ public abstract class BrowserTestBase {
       }
       mail.waitForIncomingEmail(500, mail.getReceivedMessages().length + 1);
     }
-    throw new AssertionError("no letter '" + subject + "' to " + address + " within 20 seconds");
+    List<String> seen = new ArrayList<>();
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      try {
+        seen.add(message.getHeader("To", null) + ": " + message.getSubject());
+      } catch (jakarta.mail.MessagingException e) {
+        seen.add(e.toString());
+      }
+    }
+    throw new AssertionError(
+        "no letter '" + subject + "' to " + address + " within 20 seconds; received " + seen);
   }
 
   /** The first match of {@code regex}'s group 1 in {@code text}. */
