@@ -73,6 +73,19 @@ public final class RequestPages {
             }));
     registry.addPage(
         PageRoute.get(
+            "/verify/documents",
+            CenterPages.PAGE,
+            page ->
+                page.render(
+                    "center/documents.jte",
+                    new UploadForm(
+                        page.query("reference"),
+                        page.query("kind"),
+                        !page.query("uploaded").isEmpty(),
+                        FormErrors.none()))));
+    registry.addPage(PageRoute.post("/verify/documents", POST, this::upload));
+    registry.addPage(
+        PageRoute.get(
             "/verify/done",
             CenterPages.PAGE,
             page -> page.render("center/verify-done.jte", new Sent(page.query("reference")))));
@@ -150,6 +163,59 @@ public final class RequestPages {
     }
   }
 
+  private void upload(PageCall page) throws java.io.IOException {
+    String reference = page.form("reference");
+    String kind = page.form("kind");
+    io.javalin.http.UploadedFile file = page.ctx().uploadedFile("file");
+    if (file == null || file.size() == 0) {
+      page.render(
+          400,
+          "center/documents.jte",
+          new UploadForm(
+              reference,
+              kind,
+              false,
+              FormErrors.of("file", page.text().get("center.documents.error.file"))));
+      return;
+    }
+    if (file.size() > CenterIntake.MAX_DOCUMENT_BYTES) {
+      page.render(
+          413,
+          "center/documents.jte",
+          new UploadForm(
+              reference,
+              kind,
+              false,
+              FormErrors.of("file", page.text().get("center.documents.error.tooLarge"))));
+      return;
+    }
+    byte[] bytes;
+    try (java.io.InputStream in = file.content()) {
+      bytes = in.readNBytes(CenterIntake.MAX_DOCUMENT_BYTES + 1);
+    }
+    try {
+      intake.upload(reference, page.form("token"), kind, file.contentType(), bytes);
+      page.redirect(
+          "/verify/documents?uploaded=1&reference="
+              + encode(reference.toUpperCase(java.util.Locale.ROOT)));
+    } catch (UnableToVerifyException e) {
+      page.render(
+          422,
+          "center/documents.jte",
+          new UploadForm(
+              reference,
+              kind,
+              false,
+              FormErrors.of("token", page.text().get("center.documents.error.token"))));
+    } catch (InvalidInputException e) {
+      page.render(
+          400,
+          "center/documents.jte",
+          new UploadForm(
+              reference, kind, false, FormErrors.from(e, page.text(), "center.documents")));
+    }
+  }
+
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
@@ -195,6 +261,13 @@ public final class RequestPages {
 
   /** The reference, shown once the request is in. */
   public record Sent(String reference) {}
+
+  /** The upload form; {@code uploaded} after a proof was taken. */
+  public record UploadForm(String reference, String kind, boolean uploaded, FormErrors errors) {
+    public List<String> kinds() {
+      return CenterIntake.documentKinds();
+    }
+  }
 
   /** The code form. */
   public record CodeForm(String reference, boolean resent, FormErrors errors) {}

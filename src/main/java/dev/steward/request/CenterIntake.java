@@ -217,6 +217,24 @@ public final class CenterIntake {
     requests.resendCode(reference.strip().toUpperCase(Locale.ROOT));
   }
 
+  /** The largest proof a person may upload. */
+  public static final int MAX_DOCUMENT_BYTES = Documents.MAX_BYTES;
+
+  /** The kinds of proof a person may upload, as the API writes them. */
+  public static List<String> documentKinds() {
+    return java.util.Arrays.stream(DocumentKind.values()).map(DocumentKind::id).toList();
+  }
+
+  /**
+   * Stores an uploaded proof for review, as {@code POST .../documents}: never by email, sealed
+   * under the request's key.
+   */
+  public void upload(
+      String reference, String token, String kind, String contentType, byte[] bytes) {
+    requests.upload(
+        reference.strip().toUpperCase(Locale.ROOT), token.strip(), kind, contentType, bytes);
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }

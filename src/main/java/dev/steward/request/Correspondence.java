@@ -52,6 +52,12 @@ final class Correspondence {
                 + java.net.URLEncoder.encode(
                     row.reference(), java.nio.charset.StandardCharsets.UTF_8)));
     values.put("statusLink", context.publicUrl.link("/status"));
+    values.put(
+        "documentsLink",
+        context.publicUrl.link(
+            "/verify/documents?reference="
+                + java.net.URLEncoder.encode(
+                    row.reference(), java.nio.charset.StandardCharsets.UTF_8)));
     context.outbox.enqueue(handle, context.letters.render(kind, language, to, row.id(), values));
     return true;
   }

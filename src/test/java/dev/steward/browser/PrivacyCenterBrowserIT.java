@@ -85,6 +85,37 @@ class PrivacyCenterBrowserIT extends BrowserTestBase {
   }
 
   @Test
+  void gdprErasure_takesProofOfIdentity_uploadedOnThePage_neverByMail() {
+    String email = "erasure@example.test";
+    open("/request?lang=en");
+    page.getByLabel("Delete my data").check();
+    page.getByLabel("Where do you live?").selectOption("FR");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+    page.getByLabel("Email address").fill(email);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send request")).click();
+    String reference = page.locator("#reference").innerText().strip();
+
+    String letter = awaitLetter(email, "What we need to verify");
+    String token = find(letter, "(?m)^\\s+([A-Z0-9]{20,})\\s*$");
+    String link = find(letter, "(https?://\\S+/verify/documents\\?reference=[A-Z0-9-]+)");
+    assertThat(link).isEqualTo(origin + "/verify/documents?reference=" + reference);
+
+    page.navigate(link);
+    page.getByLabel("Access key").fill(token);
+    page.getByLabel("What does this document show?").selectOption("identity");
+    page.getByLabel("Document", new Page.GetByLabelOptions().setExact(true))
+        .setInputFiles(
+            new com.microsoft.playwright.options.FilePayload(
+                "passport.pdf",
+                "application/pdf",
+                "%PDF-1.4\n% a scan\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+    assertThat(page.locator("[role=status]").innerText()).contains("we have the document");
+    assertAccessible();
+    assertOnlyOwnOrigin();
+  }
+
+  @Test
   void requestForm_withoutAnyWayToReachThePerson_isShownAgain_withItsMessage_andStoresNothing() {
     open("/request/details?wish=delete&residence=FR&lang=en");
     page.getByLabel("Anything else we should know (optional)").fill("my old account");
