@@ -31,6 +31,7 @@ class PrivacyCenterBrowserIT extends BrowserTestBase {
           "/request/sent?reference=R-ABCD-2345",
           "/verify?reference=R-ABCD-2345",
           "/verify/done?reference=R-ABCD-2345",
+          "/verify/documents?reference=R-ABCD-2345",
           "/status",
           "/status/code?challenge=00000000-0000-0000-0000-000000000000",
           "/no-such-page",
