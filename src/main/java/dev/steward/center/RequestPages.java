@@ -86,6 +86,19 @@ public final class RequestPages {
     registry.addPage(PageRoute.post("/verify/documents", POST, this::upload));
     registry.addPage(
         PageRoute.get(
+            "/verify/data-points",
+            CenterPages.PAGE,
+            page ->
+                page.render(
+                    "center/data-points.jte",
+                    new DataPointsForm(
+                        page.query("reference"),
+                        !page.query("sent").isEmpty(),
+                        java.util.Map.of(),
+                        FormErrors.none()))));
+    registry.addPage(PageRoute.post("/verify/data-points", POST, this::dataPoints));
+    registry.addPage(
+        PageRoute.get(
             "/verify/done",
             CenterPages.PAGE,
             page -> page.render("center/verify-done.jte", new Sent(page.query("reference")))));
@@ -216,6 +229,49 @@ public final class RequestPages {
     }
   }
 
+  private void dataPoints(PageCall page) {
+    String reference = page.form("reference");
+    java.util.Map<String, String> points = new java.util.LinkedHashMap<>();
+    for (String type : CenterIntake.DATA_POINTS) {
+      points.put(type, page.form(type));
+    }
+    try {
+      intake.submitDataPoints(
+          reference,
+          page.form("token"),
+          points,
+          "yes".equals(page.form("agreed")),
+          page.form("signedName"));
+      page.redirect(
+          "/verify/data-points?sent=1&reference="
+              + encode(reference.toUpperCase(java.util.Locale.ROOT)));
+    } catch (UnableToVerifyException e) {
+      page.render(
+          422,
+          "center/data-points.jte",
+          new DataPointsForm(
+              reference,
+              false,
+              points,
+              FormErrors.of("token", page.text().get("center.documents.error.token"))));
+    } catch (dev.steward.error.BadRequestException e) {
+      page.render(
+          400,
+          "center/data-points.jte",
+          new DataPointsForm(
+              reference,
+              false,
+              points,
+              FormErrors.of("agreed", page.text().get("center.points.error.agreed"))));
+    } catch (InvalidInputException e) {
+      page.render(
+          400,
+          "center/data-points.jte",
+          new DataPointsForm(
+              reference, false, points, FormErrors.from(e, page.text(), "center.points")));
+    }
+  }
+
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
@@ -266,6 +322,18 @@ public final class RequestPages {
   public record UploadForm(String reference, String kind, boolean uploaded, FormErrors errors) {
     public List<String> kinds() {
       return CenterIntake.documentKinds();
+    }
+  }
+
+  /** The CCPA data points form, with what was typed; {@code sent} once taken. */
+  public record DataPointsForm(
+      String reference, boolean sent, java.util.Map<String, String> typed, FormErrors errors) {
+    public List<String> points() {
+      return CenterIntake.DATA_POINTS;
+    }
+
+    public String value(String point) {
+      return typed.getOrDefault(point, "");
     }
   }
 

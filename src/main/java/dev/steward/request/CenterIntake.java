@@ -235,6 +235,40 @@ public final class CenterIntake {
         reference.strip().toUpperCase(Locale.ROOT), token.strip(), kind, contentType, bytes);
   }
 
+  /** The data points a person may give for CCPA verification, as the API names them. */
+  public static final List<String> DATA_POINTS =
+      List.of("name", "postal_address", "phone", "email", "customer_account");
+
+  /**
+   * CCPA verification (11 CCR §7060–7062), as {@code POST .../data-points}: the points given (blank
+   * ones left out) and, where the request needs it, the declaration signed with a name.
+   *
+   * @param points by the names of {@link #DATA_POINTS}
+   * @param agreed the person ticked the declaration
+   * @param signedName the name the declaration is signed with; blank when not signing
+   */
+  public void submitDataPoints(
+      String reference,
+      String token,
+      java.util.Map<String, String> points,
+      boolean agreed,
+      String signedName) {
+    List<DataPoints.Point> given = new ArrayList<>();
+    for (String type : DATA_POINTS) {
+      String value = blankToNull(points.get(type));
+      if (value != null) {
+        given.add(new DataPoints.Point(type, value));
+      }
+    }
+    String declaration =
+        agreed || blankToNull(signedName) != null
+            ? RequestApi.declaration(
+                new RequestApi.DeclarationBody(blankToNull(signedName), agreed))
+            : null;
+    requests.submitDataPoints(
+        reference.strip().toUpperCase(Locale.ROOT), token.strip(), given, declaration);
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }

@@ -52,10 +52,15 @@ final class Correspondence {
                 + java.net.URLEncoder.encode(
                     row.reference(), java.nio.charset.StandardCharsets.UTF_8)));
     values.put("statusLink", context.publicUrl.link("/status"));
+    // The letter asking for proof leads to the page that takes it: data points for the CCPA's
+    // checks (11 CCR §7060-7062), documents otherwise.
+    boolean dataPoints =
+        row.progress().needed().contains(VerificationStep.TWO_DATA_POINTS)
+            || row.progress().needed().contains(VerificationStep.THREE_DATA_POINTS);
     values.put(
-        "documentsLink",
+        "proofLink",
         context.publicUrl.link(
-            "/verify/documents?reference="
+            (dataPoints ? "/verify/data-points?reference=" : "/verify/documents?reference=")
                 + java.net.URLEncoder.encode(
                     row.reference(), java.nio.charset.StandardCharsets.UTF_8)));
     context.outbox.enqueue(handle, context.letters.render(kind, language, to, row.id(), values));

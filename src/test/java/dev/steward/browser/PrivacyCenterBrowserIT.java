@@ -32,6 +32,7 @@ class PrivacyCenterBrowserIT extends BrowserTestBase {
           "/verify?reference=R-ABCD-2345",
           "/verify/done?reference=R-ABCD-2345",
           "/verify/documents?reference=R-ABCD-2345",
+          "/verify/data-points?reference=R-ABCD-2345",
           "/status",
           "/status/code?challenge=00000000-0000-0000-0000-000000000000",
           "/no-such-page",
