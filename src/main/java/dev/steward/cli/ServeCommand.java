@@ -58,6 +58,12 @@ final class ServeCommand implements Callable<Integer> {
             config, new StewardNode.Options(publishPolicy), Clock.systemUTC(), console);
     Logging.restore();
     console.println("Steward is serving on http://localhost:" + node.port() + "/");
+    console.println(
+        "Privacy center: http://localhost:"
+            + node.port()
+            + "/   Console sign-in: http://localhost:"
+            + node.port()
+            + "/console");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
