@@ -19,6 +19,7 @@ import dev.steward.audit.AuditReader;
 import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
 import dev.steward.center.CenterPages;
+import dev.steward.center.RemovalPages;
 import dev.steward.center.StatusPages;
 import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
@@ -320,7 +321,8 @@ public final class StewardNode implements AutoCloseable {
       new CenterPages(
               policies,
               new CenterIntake(requests, policies),
-              new StatusPages(subjectSignIn, requests, authenticator))
+              new StatusPages(subjectSignIn, requests, authenticator),
+              new RemovalPages(requests, authenticator))
           .addTo(routes);
       new ConsolePages(webSessions).addTo(routes);
       Pages pages =

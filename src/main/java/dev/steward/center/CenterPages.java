@@ -17,11 +17,14 @@ public final class CenterPages {
   private final PolicyVersions policies;
   private final CenterIntake intake;
   private final StatusPages status;
+  private final RemovalPages removals;
 
-  public CenterPages(PolicyVersions policies, CenterIntake intake, StatusPages status) {
+  public CenterPages(
+      PolicyVersions policies, CenterIntake intake, StatusPages status, RemovalPages removals) {
     this.policies = policies;
     this.intake = intake;
     this.status = status;
+    this.removals = removals;
   }
 
   public void addTo(RouteRegistry registry) {
@@ -33,5 +36,6 @@ public final class CenterPages {
                 page.render("center/home.jte", HomeView.of(policies.current(), policies.all()))));
     new RequestPages(intake).addTo(registry);
     status.addTo(registry);
+    removals.addTo(registry);
   }
 }

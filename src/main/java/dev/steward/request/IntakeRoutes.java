@@ -1,6 +1,5 @@
 package dev.steward.request;
 
-import dev.steward.error.ForbiddenException;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.policy.Channel;
@@ -132,26 +131,12 @@ final class IntakeRoutes {
   }
 
   private void contentRemoval(Context ctx, Principal caller) {
-    if (!(caller instanceof Principal.Client client)) {
-      throw new ForbiddenException("content removal is filed with a business customer's token");
-    }
     ContentRemovalBody body = Json.read(ctx, ContentRemovalBody.class);
-    Submission submission =
-        new Submission(
-            "content_removal",
-            "ZZ",
-            body.email(),
-            null,
-            body.details(),
-            body.language(),
-            null,
-            null,
-            null,
-            Channel.WEB_FORM,
-            null,
-            true,
-            client.accountId().toString());
-    ctx.status(202).json(new Reference(requests.submit(caller, submission)));
+    ctx.status(202)
+        .json(
+            new Reference(
+                requests.submitContentRemoval(
+                    caller, body.email(), body.details(), body.language())));
   }
 
   private static IdentityBody identity(IdentityBody identity) {

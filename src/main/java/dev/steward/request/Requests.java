@@ -221,6 +221,37 @@ public final class Requests {
     return own;
   }
 
+  /**
+   * A business customer asks for copies of its content to leave the network, with its account's
+   * token (the API's {@code POST /api/v1/content-removals} and the privacy center's form).
+   *
+   * @throws ForbiddenException unless the caller is a client account allowed to file removals
+   */
+  public String submitContentRemoval(
+      Principal caller, String email, String details, String language) {
+    if (!(caller instanceof Principal.Client client)
+        || !caller.has(dev.steward.principal.Permission.CONTENT_REMOVAL_SUBMIT)) {
+      throw new dev.steward.error.ForbiddenException(
+          "content removal is filed with a business customer's token");
+    }
+    Submission submission =
+        new Submission(
+            "content_removal",
+            "ZZ",
+            email,
+            null,
+            details,
+            language,
+            null,
+            null,
+            null,
+            dev.steward.policy.Channel.WEB_FORM,
+            null,
+            true,
+            client.accountId().toString());
+    return submit(caller, submission);
+  }
+
   String submit(Principal actor, Submission submission) {
     return intake.submit(actor, submission);
   }

@@ -34,6 +34,8 @@ class PrivacyCenterBrowserIT extends BrowserTestBase {
           "/verify/documents?reference=R-ABCD-2345",
           "/verify/data-points?reference=R-ABCD-2345",
           "/status",
+          "/content-removal",
+          "/content-removal/sent?reference=R-ABCD-2345",
           "/status/code?challenge=00000000-0000-0000-0000-000000000000",
           "/no-such-page",
           "/console/sign-in");

@@ -102,6 +102,67 @@ class CenterPagesTest {
   }
 
   @Test
+  void contentRemoval_withTheCustomersToken_isFiled_andWithoutIt_isRefusedAndStoresNothing()
+      throws Exception {
+    String admin = node.adminToken("clients:manage", "tokens:manage");
+    String account =
+        dev.steward.web.Json.mapper()
+            .readTree(
+                node.json(
+                        "POST",
+                        "/api/v1/clients",
+                        admin,
+                        "{\"name\":\"Example Media\",\"kind\":\"business-customer\"}")
+                    .body())
+            .get("id")
+            .asText();
+    String token =
+        dev.steward.web.Json.mapper()
+            .readTree(
+                node.json(
+                        "POST",
+                        "/api/v1/tokens",
+                        admin,
+                        "{\"name\":\"media\",\"scopes\":[\"content:removal-submit\"],"
+                            + "\"expiresInDays\":1,\"clientId\":\""
+                            + account
+                            + "\"}")
+                    .body())
+            .get("secret")
+            .asText();
+    PageClient browser = new PageClient(node);
+    browser.get("/content-removal?lang=en");
+    int before = storedRequests();
+    HttpResponse<String> refused =
+        browser.post(
+            "/content-removal",
+            "token",
+            "stw_not-a-token",
+            "email",
+            "ops@media.example",
+            "details",
+            "https://cdn.example/a.mp4");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body())
+        .contains("The access token is not right")
+        .doesNotContain("stw_not-a-token");
+    assertThat(storedRequests()).isEqualTo(before);
+
+    String sent =
+        PageClient.location(
+            browser.post(
+                "/content-removal",
+                "token",
+                token,
+                "email",
+                "ops@media.example",
+                "details",
+                "https://cdn.example/a.mp4"));
+    assertThat(sent).startsWith("/content-removal/sent?reference=R-");
+    assertThat(storedRequests()).isEqualTo(before + 1);
+  }
+
+  @Test
   void tooManyPosts_getAReadablePage_withTheWait() {
     try (TestNodes.Running tight =
         TestNodes.start(
