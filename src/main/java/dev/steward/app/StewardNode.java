@@ -10,6 +10,7 @@ import dev.steward.access.ClientAccounts;
 import dev.steward.access.PasswordHasher;
 import dev.steward.access.SignIn;
 import dev.steward.access.StaffUsers;
+import dev.steward.access.StaffWebSessions;
 import dev.steward.access.SubjectSessions;
 import dev.steward.access.TokenAuthenticator;
 import dev.steward.audit.AuditCheckpoints;
@@ -27,6 +28,13 @@ import dev.steward.consent.Party;
 import dev.steward.decision.DecisionInput;
 import dev.steward.decision.DecisionRoutes;
 import dev.steward.decision.Decisions;
+import dev.steward.center.CenterPages;
+import dev.steward.center.RemovalPages;
+import dev.steward.center.StatusPages;
+import dev.steward.collection.CollectRoutes;
+import dev.steward.collection.Collector;
+import dev.steward.config.StewardConfig;
+import dev.steward.console.ConsolePages;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.Fulfilment;
 import dev.steward.fulfilment.FulfilmentSettings;
@@ -46,6 +54,7 @@ import dev.steward.policy.PublishedPolicy;
 import dev.steward.policy.documents.PolicyDocumentRoutes;
 import dev.steward.policy.documents.PolicyDocuments;
 import dev.steward.principal.Principal;
+import dev.steward.request.CenterIntake;
 import dev.steward.request.RequestRoutes;
 import dev.steward.request.Requests;
 import dev.steward.request.SmsSender;
@@ -60,6 +69,8 @@ import dev.steward.vault.RecordRoutes;
 import dev.steward.vault.SubjectRoutes;
 import dev.steward.vault.VaultServices;
 import dev.steward.web.HttpServer;
+import dev.steward.web.Pages;
+import dev.steward.web.PublicUrl;
 import dev.steward.web.RouteRegistry;
 import dev.steward.web.SystemRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -269,6 +280,11 @@ public final class StewardNode implements AutoCloseable {
               .smsWebhook()
               .<SmsSender>map(gateway -> new WebhookSmsSender(gateway, clock))
               .orElse(options.sms());
+      // Without a configured address, links point at this node's own port once it is bound.
+      PublicUrl publicUrl = PublicUrl.of(config.http().publicUrl());
+      if (config.http().port() != 0) {
+        publicUrl.bindPort(config.http().port());
+      }
       Requests requests =
           new Requests(
               database,
@@ -282,8 +298,9 @@ public final class StewardNode implements AutoCloseable {
               fulfilment.planner(),
               opendsr.listener(),
               consent.optOuts(),
+              publicUrl,
               clock);
-      Fulfilment.Running fulfilling = fulfilment.runWith(requests);
+      Fulfilment.Running fulfilling = fulfilment.runWith(requests, publicUrl);
       ConsentStates states = consent.states();
       ErasureListener copies = fulfilling.erasure();
       vault
@@ -301,6 +318,7 @@ public final class StewardNode implements AutoCloseable {
       ClientAccounts clients = new ClientAccounts(database, audit, clock);
       ApiTokens tokens = new ApiTokens(database, users, clients, audit, clock);
       SignIn signIn = new SignIn(database, hasher, users, tokens, audit, clock);
+      StaffWebSessions webSessions = new StaffWebSessions(database, signIn, users, clock);
       users
           .ensureFirstAdmin()
           .ifPresent(
@@ -320,11 +338,9 @@ public final class StewardNode implements AutoCloseable {
       new RequestRoutes(requests).addTo(routes);
       opendsr.routes(requests).addTo(routes);
       SubjectSessions subjectSessions = new SubjectSessions(database.jdbi(), clock);
-      new SessionRoutes(
-              new SubjectSignIn(
-                  database, vault.index(), outbox, sms, subjectSessions, audit, clock),
-              requests)
-          .addTo(routes);
+      SubjectSignIn subjectSignIn =
+          new SubjectSignIn(database, vault.index(), outbox, sms, subjectSessions, audit, clock);
+      new SessionRoutes(subjectSignIn, requests).addTo(routes);
       fulfilling.routes().addTo(routes);
       new AuditRoutes(
               new AuditReader(database), new AuditVerifier(database, checkpoints, witness), audit)
@@ -348,11 +364,32 @@ public final class StewardNode implements AutoCloseable {
       decisions = new Decisions(policies, consent.states(), audit, clock);
       new DecisionRoutes(decisions, new DecisionInput(policies, vault.index())).addTo(routes);
 
+      TokenAuthenticator authenticator = new TokenAuthenticator(database, clock);
+      new CenterPages(
+              policies,
+              new CenterIntake(requests, policies),
+              new StatusPages(subjectSignIn, requests, authenticator),
+              new RemovalPages(requests, authenticator))
+          .addTo(routes);
+      new ConsolePages(webSessions).addTo(routes);
+      Pages pages =
+          Pages.standard(
+              () -> organisationName(policies.current().policy()), webSessions, publicUrl);
+
       Warmup.await();
       http =
           new HttpServer(
-              config.http(), routes, new TokenAuthenticator(database, clock), meters, clock);
+              config.http(), routes, new TokenAuthenticator(database, clock), pages, meters, clock);
       http.start();
+      publicUrl.bindPort(http.port());
+      if (publicUrl.isConfigured()) {
+        log.info("public URL: {}", publicUrl.base());
+      } else {
+        log.info(
+            "no public-url set: letters link to {}; set --public-url, STEWARD_PUBLIC_URL or"
+                + " public-url in steward.yaml to the address people use",
+            publicUrl.base());
+      }
       timer.mark("http");
       // No route needs the scheduler: tasks are rows in the store, which it picks up once running.
       // Recurring jobs are start tasks: db-scheduler registers and schedules them once per store.
@@ -420,6 +457,11 @@ public final class StewardNode implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /** The organisation the pages name: the policy's first entity, which the policy lists first. */
+  private static String organisationName(dev.steward.policy.Policy policy) {
+    return policy.entities().isEmpty() ? "Steward" : policy.entities().get(0).legalName();
   }
 
   private static List<Task<?>> oneTimeTasks(

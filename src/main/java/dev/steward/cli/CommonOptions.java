@@ -54,8 +54,13 @@ public final class CommonOptions {
   }
 
   public StewardConfig resolve(Integer port, Path policy) {
+    return resolve(port, policy, null);
+  }
+
+  /** With {@code --public-url}, which only {@code serve} takes. */
+  public StewardConfig resolve(Integer port, Path policy, String publicUrl) {
     return new ConfigResolver(env)
-        .resolve(new ConfigResolver.Flags(dataDir, port, dbUrl, policy, keyringUrl));
+        .resolve(new ConfigResolver.Flags(dataDir, port, dbUrl, policy, keyringUrl, publicUrl));
   }
 
   public boolean verbose() {

@@ -29,6 +29,14 @@ final class ServeCommand implements Callable<Integer> {
   Path policy;
 
   @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      description =
+          "The address people reach Steward at, put before every link in a letter (default"
+              + " http://localhost:PORT; env STEWARD_PUBLIC_URL).")
+  String publicUrl;
+
+  @Option(
       names = "--publish-policy",
       description =
           "Publish the policy file even when the store already has another version in force.")
@@ -44,12 +52,18 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    StewardConfig config = common.resolve(port, policy);
+    StewardConfig config = common.resolve(port, policy, publicUrl);
     StewardNode node =
         StewardNode.start(
             config, new StewardNode.Options(publishPolicy), Clock.systemUTC(), console);
     Logging.restore();
     console.println("Steward is serving on http://localhost:" + node.port() + "/");
+    console.println(
+        "Privacy center: http://localhost:"
+            + node.port()
+            + "/   Console sign-in: http://localhost:"
+            + node.port()
+            + "/console");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

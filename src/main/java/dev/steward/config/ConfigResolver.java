@@ -36,9 +36,14 @@ public final class ConfigResolver {
   }
 
   /** Values given on the command line; null where the flag was not given. */
-  public record Flags(Path dataDir, Integer port, String dbUrl, Path policy, String keyringUrl) {
+  public record Flags(
+      Path dataDir, Integer port, String dbUrl, Path policy, String keyringUrl, String publicUrl) {
+    public Flags(Path dataDir, Integer port, String dbUrl, Path policy, String keyringUrl) {
+      this(dataDir, port, dbUrl, policy, keyringUrl, null);
+    }
+
     public static Flags none() {
-      return new Flags(null, null, null, null, null);
+      return new Flags(null, null, null, null, null, null);
     }
   }
 
@@ -94,7 +99,9 @@ public final class ConfigResolver {
               first(null, null, file.maxBodyBytes(), 6L * 1024 * 1024),
               first(null, null, file.publicRatePerMinute(), 120),
               first(null, null, file.publicRateBurst(), 60),
-              file.corsOrigins() == null ? List.of() : file.corsOrigins());
+              file.corsOrigins() == null ? List.of() : file.corsOrigins(),
+              // Where people reach Steward: put before every link in a letter.
+              first(flags.publicUrl(), env.get("STEWARD_PUBLIC_URL"), file.publicUrl(), ""));
       mail = mail(file);
       store = new StoreSettings(dbUrl, poolSize, Duration.ofSeconds(10));
       keyring = new StoreSettings(keyringUrl, Math.max(2, poolSize / 2), Duration.ofSeconds(10));

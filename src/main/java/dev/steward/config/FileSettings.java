@@ -17,6 +17,7 @@ record FileSettings(
     @JsonProperty("public-rate-per-minute") Integer publicRatePerMinute,
     @JsonProperty("public-rate-burst") Integer publicRateBurst,
     @JsonProperty("cors-origins") List<String> corsOrigins,
+    @JsonProperty("public-url") String publicUrl,
     @JsonProperty("smtp-host") String smtpHost,
     @JsonProperty("smtp-port") Integer smtpPort,
     @JsonProperty("smtp-security") String smtpSecurity,
@@ -49,6 +50,7 @@ record FileSettings(
   static FileSettings empty() {
     return new FileSettings(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 }

@@ -38,7 +38,7 @@ final class Finisher {
   private final Transmissions transmissions;
   private final RecipientNotices notices;
   private final InstructionRows instructions;
-  private final String publicUrl;
+  private final java.util.function.Supplier<String> publicUrl;
   private final Clock clock;
   private final OneTimeTask<Void> task;
 
@@ -52,7 +52,7 @@ final class Finisher {
       Transmissions transmissions,
       RecipientNotices notices,
       InstructionRows instructions,
-      String publicUrl,
+      java.util.function.Supplier<String> publicUrl,
       Duration firstRetry,
       Clock clock) {
     this.jdbi = jdbi;
@@ -137,7 +137,7 @@ final class Finisher {
                         new TypeReference<List<DataItem>>() {})));
     boolean portability = plan.type() == RequestType.PORTABILITY;
     byte[] zip = PackageZip.write(content.build(plan, policy, items, portability, clock.instant()));
-    String link = publicUrl + packages.store(plan, zip);
+    String link = publicUrl.get() + packages.store(plan, zip);
     String text = words.get("letter.yourData").formatted(link) + "\n";
     String endpoint = instructions.get(plan.requestId()).portabilityEndpoint();
     if (portability && endpoint != null) {

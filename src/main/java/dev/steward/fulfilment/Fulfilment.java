@@ -97,8 +97,12 @@ public final class Fulfilment {
     return objections;
   }
 
-  /** The task runners and routes, now that the workflow exists to complete requests. */
-  public Running runWith(Requests requests) {
+  /**
+   * The task runners and routes, now that the workflow exists to complete requests.
+   *
+   * @param publicUrl where people reach this node, put before the download links of letters
+   */
+  public Running runWith(Requests requests, dev.steward.web.PublicUrl publicUrl) {
     var http = new OutboundHttp();
     var jdbi = database.jdbi();
     var links = new DownloadLinks(keys.mac(KeyName.DOWNLOAD_LINKS));
@@ -125,7 +129,8 @@ public final class Fulfilment {
             new Transmissions(http, jdbi, clock, settings.plainHttpTransmission()),
             new RecipientNotices(settings.recipientContacts(), outbox, http, jdbi, clock),
             instructions,
-            settings.publicUrl(),
+            // A test's own address wins; otherwise the node's public URL, known once it listens.
+            settings.publicUrl().isEmpty() ? publicUrl::base : settings::publicUrl,
             settings.firstRetry(),
             clock);
     return new Running(

@@ -12,7 +12,8 @@ import java.util.Optional;
  *     purge-webhook-*} in {@code steward.yaml}, {@code STEWARD_PURGE_WEBHOOK_*})
  * @param recipientContacts GDPR Art. 19 contact per policy recipient id: {@code mailto:...} or an
  *     {@code https://} webhook
- * @param publicUrl the address people reach Steward at, put before download paths in letters
+ * @param publicUrl an address to put before download paths in letters instead of the node's public
+ *     URL ({@code --public-url}); empty, as by default, for the node's
  * @param linkLifetime how long a download link works
  * @param firstRetry the first backoff of a failed task, doubled at each further failure
  * @param plainHttpTransmission allow {@code http://} portability endpoints (tests on loopback only)
@@ -36,12 +37,7 @@ public record FulfilmentSettings(
   /** Defaults, without a purge webhook (the node adds the configured one). */
   public static FulfilmentSettings fromEnvironment(Map<String, String> env) {
     return new FulfilmentSettings(
-        Optional.empty(),
-        Map.of(),
-        env.getOrDefault("STEWARD_PUBLIC_URL", ""),
-        Duration.ofDays(7),
-        Duration.ofSeconds(30),
-        false);
+        Optional.empty(), Map.of(), "", Duration.ofDays(7), Duration.ofSeconds(30), false);
   }
 
   /** The same settings with the purge webhook the node's configuration names. */

@@ -44,6 +44,25 @@ final class Correspondence {
             : language.date(row.progress().dueDate()));
     values.put("authorities", authorities(handle, row, language));
     values.putIfAbsent("note", "");
+    // Every link of a letter is absolute and leads to a page of the privacy center.
+    values.put(
+        "verifyLink",
+        context.publicUrl.link(
+            "/verify?reference="
+                + java.net.URLEncoder.encode(
+                    row.reference(), java.nio.charset.StandardCharsets.UTF_8)));
+    values.put("statusLink", context.publicUrl.link("/status"));
+    // The letter asking for proof leads to the page that takes it: data points for the CCPA's
+    // checks (11 CCR §7060-7062), documents otherwise.
+    boolean dataPoints =
+        row.progress().needed().contains(VerificationStep.TWO_DATA_POINTS)
+            || row.progress().needed().contains(VerificationStep.THREE_DATA_POINTS);
+    values.put(
+        "proofLink",
+        context.publicUrl.link(
+            (dataPoints ? "/verify/data-points?reference=" : "/verify/documents?reference=")
+                + java.net.URLEncoder.encode(
+                    row.reference(), java.nio.charset.StandardCharsets.UTF_8)));
     context.outbox.enqueue(handle, context.letters.render(kind, language, to, row.id(), values));
     return true;
   }

@@ -1,7 +1,6 @@
 package dev.steward.request;
 
 import dev.steward.consent.Gpc;
-import dev.steward.error.ForbiddenException;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.policy.Channel;
@@ -141,27 +140,13 @@ final class IntakeRoutes {
   }
 
   private void contentRemoval(Context ctx, Principal caller) {
-    if (!(caller instanceof Principal.Client client)) {
-      throw new ForbiddenException("content removal is filed with a business customer's token");
-    }
     ContentRemovalBody body = Json.read(ctx, ContentRemovalBody.class);
-    Submission submission =
-        new Submission(
-            "content_removal",
-            "ZZ",
-            body.email(),
-            null,
-            body.details(),
-            body.language(),
-            null,
-            null,
-            null,
-            // Filed by the customer's own system with its token: no web form of ours was used.
-            null,
-            null,
-            true,
-            client.accountId().toString());
-    ctx.status(202).json(new Reference(requests.submit(caller, submission)));
+    // Filed by the customer's own system with its token: no web form of ours was used.
+    ctx.status(202)
+        .json(
+            new Reference(
+                requests.submitContentRemoval(
+                    caller, body.email(), body.details(), body.language(), null)));
   }
 
   private static IdentityBody identity(IdentityBody identity) {

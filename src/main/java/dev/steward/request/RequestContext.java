@@ -30,6 +30,7 @@ final class RequestContext {
   final RequestListener listener;
   final OptOuts optOuts;
   final Clock clock;
+  final dev.steward.web.PublicUrl publicUrl;
   final Letters letters = new Letters();
   final Challenges challenges;
   // Building holiday calendars reads jollyday's data: once per published policy, not per call.
@@ -47,8 +48,10 @@ final class RequestContext {
       FulfilmentPlanner planner,
       RequestListener listener,
       OptOuts optOuts,
+      dev.steward.web.PublicUrl publicUrl,
       Clock clock) {
     this.jdbi = jdbi;
+    this.publicUrl = publicUrl;
     this.policies = policies;
     this.keyring = keyring;
     this.index = index;

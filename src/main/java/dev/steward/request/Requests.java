@@ -41,6 +41,7 @@ public final class Requests {
 
   /**
    * @param listener told of every state change, inside its transaction
+   * @param publicUrl where people reach the privacy center, for the links of letters
    */
   public Requests(
       Database store,
@@ -54,6 +55,7 @@ public final class Requests {
       FulfilmentPlanner planner,
       RequestListener listener,
       OptOuts optOuts,
+      dev.steward.web.PublicUrl publicUrl,
       Clock clock) {
     this.context =
         new RequestContext(
@@ -68,6 +70,7 @@ public final class Requests {
             planner,
             listener,
             optOuts,
+            publicUrl,
             clock);
     Workflow workflow = new Workflow(context);
     Correspondence letters = new Correspondence(context, workflow);
@@ -219,6 +222,45 @@ public final class Requests {
         "ok",
         "count=" + own.size());
     return own;
+  }
+
+  /**
+   * A business customer asks for copies of its content to leave the network, with its account's
+   * token (the API's {@code POST /api/v1/content-removals} and the privacy center's form).
+   *
+   * @throws ForbiddenException unless the caller is a client account allowed to file removals
+   */
+  /**
+   * A business customer's content removal; {@code channel} is the web form when filed on the
+   * privacy center's page, null when the customer's own system called the API.
+   */
+  public String submitContentRemoval(
+      Principal caller,
+      String email,
+      String details,
+      String language,
+      dev.steward.policy.Channel channel) {
+    if (!(caller instanceof Principal.Client client)
+        || !caller.has(dev.steward.principal.Permission.CONTENT_REMOVAL_SUBMIT)) {
+      throw new dev.steward.error.ForbiddenException(
+          "content removal is filed with a business customer's token");
+    }
+    Submission submission =
+        new Submission(
+            "content_removal",
+            "ZZ",
+            email,
+            null,
+            details,
+            language,
+            null,
+            null,
+            null,
+            channel,
+            null,
+            true,
+            client.accountId().toString());
+    return submit(caller, submission);
   }
 
   String submit(Principal actor, Submission submission) {

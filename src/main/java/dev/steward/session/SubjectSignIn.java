@@ -57,7 +57,7 @@ public final class SubjectSignIn {
   }
 
   /** Sends a code to the identity and returns the challenge id the person verifies against. */
-  UUID start(String type, String value, String language) {
+  public UUID start(String type, String value, String language) {
     IdentityType identityType = identityType(type);
     String tag = SignInLetters.language(language);
     String normalised;
@@ -98,7 +98,7 @@ public final class SubjectSignIn {
    * Spends the code and opens a session for the identity it was sent to. A wrong, expired, used or
    * locked code is a 422 naming which, and opens nothing.
    */
-  SubjectSessions.Opened verify(String challengeId, String code) {
+  public SubjectSessions.Opened verify(String challengeId, String code) {
     UUID id = challengeId(challengeId);
     Instant now = clock.instant();
     Verified verified =
@@ -134,7 +134,7 @@ public final class SubjectSignIn {
     return verified.opened();
   }
 
-  void signOut(Principal.SubjectSession session) {
+  public void signOut(Principal.SubjectSession session) {
     jdbi.useTransaction(
         handle -> {
           sessions.revoke(handle, session);

@@ -35,12 +35,27 @@ public final class HttpServer {
       Authenticator authenticator,
       MeterRegistry meters,
       Clock clock) {
+    this(settings, registry, authenticator, null, meters, clock);
+  }
+
+  /**
+   * @param pages the page layer serving the registry's pages and the readable error pages, or null
+   *     for an API-only server (tests of the API)
+   */
+  public HttpServer(
+      HttpSettings settings,
+      RouteRegistry registry,
+      Authenticator authenticator,
+      Pages pages,
+      MeterRegistry meters,
+      Clock clock) {
     this.settings = settings;
     RateLimiter publicLimiter =
         new RateLimiter(settings.publicPerMinute(), settings.publicBurst(), clock);
     this.app =
         Javalin.create(
-            config -> configure(config, settings, registry, authenticator, publicLimiter, meters));
+            config ->
+                configure(config, settings, registry, authenticator, pages, publicLimiter, meters));
   }
 
   private static void configure(
@@ -48,6 +63,7 @@ public final class HttpServer {
       HttpSettings settings,
       RouteRegistry registry,
       Authenticator authenticator,
+      Pages pages,
       RateLimiter publicLimiter,
       MeterRegistry meters) {
     config.startup.showJavalinBanner = false;
@@ -72,16 +88,38 @@ public final class HttpServer {
     OpenApi.checkSchemaNames(registry);
     registry.install(
         config.routes, authenticator, publicLimiter, AllowedOrigins.of(settings.corsOrigins()));
+    if (pages != null) {
+      registry.installPages(config.routes, pages, publicLimiter);
+    }
     config.routes.exception(StewardException.class, (e, ctx) -> Problems.write(ctx, e));
     config.routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> Problems.write(ctx, e.getStatus(), kindOf(e.getStatus()), e.getMessage()));
+        (e, ctx) -> {
+          if (pages != null && wantsPage(ctx)) {
+            pages.renderError(ctx, e.getStatus());
+          } else {
+            Problems.write(ctx, e.getStatus(), kindOf(e.getStatus()), e.getMessage());
+          }
+        });
     config.routes.exception(Exception.class, (e, ctx) -> Problems.writeUnexpected(ctx, e));
     config.routes.error(
-        404, ctx -> unlessWritten(ctx, 404, "not-found", "no such resource: " + ctx.path()));
+        404,
+        ctx -> {
+          if (pages != null && wantsPage(ctx)) {
+            unlessPageWritten(ctx, pages, 404);
+          } else {
+            unlessWritten(ctx, 404, "not-found", "no such resource: " + ctx.path());
+          }
+        });
     config.routes.error(
         405,
-        ctx -> unlessWritten(ctx, 405, "method-not-allowed", "method not allowed on this route"));
+        ctx -> {
+          if (pages != null && wantsPage(ctx)) {
+            unlessPageWritten(ctx, pages, 405);
+          } else {
+            unlessWritten(ctx, 405, "method-not-allowed", "method not allowed on this route");
+          }
+        });
     config.routes.error(
         413,
         ctx ->
@@ -167,6 +205,24 @@ public final class HttpServer {
                   .tag("route", route)
                   .tag("status", Integer.toString(status))
                   .register(registry));
+    }
+  }
+
+  /**
+   * A browser asking for a page gets a page; an API client (any {@code /api/} path, or a caller
+   * that does not ask for HTML) keeps problem+json.
+   */
+  private static boolean wantsPage(Context ctx) {
+    String accept = ctx.header("Accept");
+    return !ctx.path().startsWith("/api/")
+        && !ctx.path().startsWith("/.well-known/")
+        && accept != null
+        && accept.contains("text/html");
+  }
+
+  private static void unlessPageWritten(Context ctx, Pages pages, int status) {
+    if (ctx.attribute(Problems.WRITTEN) == null) {
+      pages.renderError(ctx, status);
     }
   }
 

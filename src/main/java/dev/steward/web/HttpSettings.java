@@ -12,6 +12,8 @@ import java.util.List;
  * @param publicBurst calls allowed at once before the sustained rate applies
  * @param corsOrigins origins ({@code https://host[:port]}, {@code *.} for subdomains) whose pages
  *     may call the public intake routes from a browser; the form route refuses any other Origin
+ * @param publicUrl the address people reach Steward at ({@code https://privacy.example.com}), put
+ *     before every link in a letter; empty for {@code http://localhost:PORT}
  */
 public record HttpSettings(
     String host,
@@ -19,9 +21,12 @@ public record HttpSettings(
     long maxBodyBytes,
     int publicPerMinute,
     int publicBurst,
-    List<String> corsOrigins) {
+    List<String> corsOrigins,
+    String publicUrl) {
 
   public HttpSettings {
+    publicUrl = publicUrl == null ? "" : publicUrl.strip();
+    PublicUrl.of(publicUrl); // refuses, naming the value, what is not an http(s) address
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
@@ -30,6 +35,17 @@ public record HttpSettings(
     }
     corsOrigins = List.copyOf(corsOrigins);
     AllowedOrigins.of(corsOrigins); // refuses, naming the entry, what is not an origin
+  }
+
+  /** Without a public URL: links use {@code http://localhost:PORT}. */
+  public HttpSettings(
+      String host,
+      int port,
+      long maxBodyBytes,
+      int publicPerMinute,
+      int publicBurst,
+      List<String> corsOrigins) {
+    this(host, port, maxBodyBytes, publicPerMinute, publicBurst, corsOrigins, "");
   }
 
   public static HttpSettings defaults(int port) {

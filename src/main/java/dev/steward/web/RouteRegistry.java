@@ -1,6 +1,7 @@
 package dev.steward.web;
 
 import dev.steward.error.ForbiddenException;
+import dev.steward.error.RateLimitedException;
 import dev.steward.error.StewardException;
 import dev.steward.error.UnauthenticatedException;
 import dev.steward.principal.Authenticator;
@@ -28,7 +29,20 @@ import java.util.Set;
  */
 public final class RouteRegistry {
   static final String PRINCIPAL = "steward.principal";
+
+  /** Where a staff page sends a caller without a session. */
+  public static final String SIGN_IN_PAGE = "/console/sign-in";
+
+  /** Where a staff page sends a caller who must pick a new password first. */
+  public static final String PASSWORD_PAGE = "/console/password";
+
+  /** The only other staff page open to a caller who must pick a new password. */
+  public static final String SIGN_OUT_PAGE = "/console/sign-out";
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(RouteRegistry.class);
   private final List<ApiRoute> routes = new ArrayList<>();
+  private final List<PageRoute> pages = new ArrayList<>();
   private final Set<String> keys = new HashSet<>();
   private final Map<String, ProblemSigner> problemSigners = new LinkedHashMap<>();
 
@@ -52,6 +66,23 @@ public final class RouteRegistry {
     }
     routes.add(route);
     return this;
+  }
+
+  /** Adds an HTML page; its path may not also be an API route's. */
+  public RouteRegistry addPage(PageRoute page) {
+    if (!keys.add(page.method() + " " + page.path())) {
+      throw new IllegalStateException("route declared twice: " + page.method() + " " + page.path());
+    }
+    if (!page.path().startsWith("/") || page.path().startsWith("/api/")) {
+      throw new IllegalStateException(
+          "a page's path starts with '/' and not '/api/': " + page.path());
+    }
+    pages.add(page);
+    return this;
+  }
+
+  public List<PageRoute> pages() {
+    return Collections.unmodifiableList(pages);
   }
 
   /**
@@ -90,6 +121,76 @@ public final class RouteRegistry {
         config.addHttpHandler(
             HandlerType.HEAD, route.path(), route.refusesHead() ? RouteRegistry::refuse : handler);
       }
+    }
+  }
+
+  void installPages(RoutesConfig config, Pages layer, RateLimiter publicLimiter) {
+    layer.assets().install(config);
+    for (PageRoute page : pages) {
+      Handler handler = ctx -> servePage(page, ctx, layer, publicLimiter);
+      config.addHttpHandler(page.method(), page.path(), handler);
+      if (page.method() == HandlerType.GET) {
+        config.addHttpHandler(HandlerType.HEAD, page.path(), handler);
+      }
+    }
+  }
+
+  /**
+   * Runs a page: the rate limit or the staff session, the CSRF token of a form, then the handler;
+   * whatever goes wrong becomes a readable page in the caller's language, never a stack trace.
+   */
+  private static void servePage(PageRoute page, Context ctx, Pages layer, RateLimiter limiter) {
+    PageCall call = PageCall.open(ctx, layer, true);
+    try {
+      if (page.access().isPublic()) {
+        limiter.acquire(page.access().publicKind() + "|" + ctx.ip());
+      } else {
+        Optional<Principal> staff =
+            call.staffSecret().flatMap(secret -> layer.sessions().authenticate(secret));
+        if (staff.isEmpty()) {
+          if (call.staffSecret().isPresent()) {
+            call.endStaffSession();
+          }
+          call.redirect(SIGN_IN_PAGE);
+          return;
+        }
+        call.signedIn(staff.get());
+        if (layer.sessions().mustChangePassword(staff.get())
+            && !page.path().equals(PASSWORD_PAGE)
+            && !page.path().equals(SIGN_OUT_PAGE)) {
+          call.redirect(PASSWORD_PAGE);
+          return;
+        }
+        if (!staff.get().has(page.access().permission())) {
+          call.error(403, null);
+          return;
+        }
+      }
+      if (page.method() == HandlerType.POST && !call.csrfMatches()) {
+        call.error(400, call.text().get("web.error.csrf"));
+        return;
+      }
+      page.handler().handle(call);
+    } catch (RateLimitedException e) {
+      long seconds = Problems.retryAfterSeconds(e.retryAfter());
+      ctx.header("Retry-After", Long.toString(seconds));
+      call.error(429, call.text().get("web.error.429.wait", seconds));
+    } catch (UnauthenticatedException e) {
+      if (page.isStaff()) {
+        call.endStaffSession();
+        call.redirect(SIGN_IN_PAGE);
+      } else {
+        call.error(401, null);
+      }
+    } catch (StewardException e) {
+      int status = e.httpStatus();
+      if (status >= 500) {
+        log.warn("page {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
+      }
+      call.error(status, null);
+    } catch (Exception e) {
+      log.error("unexpected failure on page {} {}", ctx.method(), ctx.path(), e);
+      call.error(500, null);
     }
   }
 

@@ -59,7 +59,9 @@ class ArchitectureTest {
             "dev.steward.opendsr..",
             "dev.steward.importer..",
             "dev.steward.consent..",
-            "dev.steward.decision..")
+            "dev.steward.decision..",
+            "dev.steward.center..",
+            "dev.steward.console..")
         .layer("Platform")
         .definedBy("dev.steward.web..", "dev.steward.audit..", "dev.steward.mail..")
         .layer("Foundation")

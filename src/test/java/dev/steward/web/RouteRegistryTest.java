@@ -41,7 +41,21 @@ class RouteRegistryTest {
                     r.method() == HandlerType.GET
                         ? Stream.of("GET " + r.path(), "HEAD " + r.path())
                         : Stream.of(r.method() + " " + r.path()))
-            .collect(Collectors.toSet());
+            .collect(Collectors.toCollection(java.util.HashSet::new));
+    // Pages are declared in the same registry, and the static files under one route of their own.
+    running
+        .node()
+        .routes()
+        .pages()
+        .forEach(
+            p -> {
+              declared.add(p.method() + " " + p.path());
+              if (p.method() == HandlerType.GET) {
+                declared.add("HEAD " + p.path());
+              }
+            });
+    declared.add("GET " + StaticAssets.PREFIX + "{hash}/{name}");
+    declared.add("HEAD " + StaticAssets.PREFIX + "{hash}/{name}");
     Set<String> actual =
         served.stream()
             .map(e -> e.endpoint.method + " " + e.endpoint.path)

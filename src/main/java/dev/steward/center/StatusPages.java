@@ -1,0 +1,133 @@
+package dev.steward.center;
+
+import dev.steward.access.SubjectSessions;
+import dev.steward.error.InvalidInputException;
+import dev.steward.error.StewardException;
+import dev.steward.principal.Authenticator;
+import dev.steward.principal.Principal;
+import dev.steward.request.RequestSummary;
+import dev.steward.request.Requests;
+import dev.steward.request.UnableToVerifyException;
+import dev.steward.session.SubjectSignIn;
+import dev.steward.web.Access;
+import dev.steward.web.FormErrors;
+import dev.steward.web.PageCall;
+import dev.steward.web.PageLanguage;
+import dev.steward.web.PageRoute;
+import dev.steward.web.PublicKind;
+import dev.steward.web.RouteRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where people see their requests: they sign in with a code sent to their email address (the
+ * existing subject sign-in), and the page lists each request with its state and due date. The
+ * session lives in an HttpOnly cookie for its 30 minutes.
+ */
+public final class StatusPages {
+  static final String COOKIE = "steward-person";
+  private static final Duration SESSION = Duration.ofMinutes(30);
+  private static final Access POST = Access.open(PublicKind.INTAKE);
+
+  private final SubjectSignIn signIn;
+  private final Requests requests;
+  private final Authenticator authenticator;
+
+  public StatusPages(SubjectSignIn signIn, Requests requests, Authenticator authenticator) {
+    this.signIn = signIn;
+    this.requests = requests;
+    this.authenticator = authenticator;
+  }
+
+  void addTo(RouteRegistry registry) {
+    registry.addPage(
+        PageRoute.get(
+            "/status",
+            CenterPages.PAGE,
+            page -> page.render("center/status-start.jte", new EmailForm("", FormErrors.none()))));
+    registry.addPage(PageRoute.post("/status", POST, this::start));
+    registry.addPage(
+        PageRoute.get(
+            "/status/code",
+            CenterPages.PAGE,
+            page ->
+                page.render(
+                    "center/status-code.jte",
+                    new CodeForm(page.query("challenge"), FormErrors.none()))));
+    registry.addPage(PageRoute.post("/status/code", POST, this::verify));
+    registry.addPage(PageRoute.get("/status/requests", CenterPages.PAGE, this::list));
+    registry.addPage(
+        PageRoute.post(
+            "/status/sign-out",
+            POST,
+            page -> {
+              person(page).ifPresent(signIn::signOut);
+              page.removePrivateCookie(COOKIE);
+              page.redirect("/status");
+            }));
+  }
+
+  private void start(PageCall page) {
+    String email = page.form("email");
+    try {
+      String language = page.language() == PageLanguage.ZH_CN ? "zh-CN" : "en";
+      String challenge = signIn.start("email", email, language).toString();
+      page.redirect("/status/code?challenge=" + challenge);
+    } catch (InvalidInputException e) {
+      page.render(
+          400,
+          "center/status-start.jte",
+          new EmailForm(
+              email, FormErrors.of("email", page.text().get("center.status.error.email"))));
+    }
+  }
+
+  private void verify(PageCall page) {
+    String challenge = page.form("challenge");
+    try {
+      SubjectSessions.Opened opened = signIn.verify(challenge, page.form("code"));
+      page.setPrivateCookie(COOKIE, opened.token(), SESSION);
+      page.redirect("/status/requests");
+    } catch (UnableToVerifyException | InvalidInputException e) {
+      page.render(
+          422,
+          "center/status-code.jte",
+          new CodeForm(challenge, FormErrors.of("code", page.text().get("center.verify.wrong"))));
+    }
+  }
+
+  private void list(PageCall page) {
+    Optional<Principal.SubjectSession> person = person(page);
+    if (person.isEmpty()) {
+      page.removePrivateCookie(COOKIE);
+      page.redirect("/status");
+      return;
+    }
+    page.render("center/status-list.jte", new Listing(requests.ofSubject(person.get())));
+  }
+
+  private Optional<Principal.SubjectSession> person(PageCall page) {
+    return page.cookie(COOKIE)
+        .flatMap(
+            token -> {
+              try {
+                return authenticator.authenticate("Bearer " + token)
+                        instanceof Principal.SubjectSession session
+                    ? Optional.of(session)
+                    : Optional.empty();
+              } catch (StewardException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  /** The email form, with what was typed. */
+  public record EmailForm(String email, FormErrors errors) {}
+
+  /** The code form. */
+  public record CodeForm(String challenge, FormErrors errors) {}
+
+  /** The signed-in person's requests. */
+  public record Listing(List<RequestSummary> requests) {}
+}
