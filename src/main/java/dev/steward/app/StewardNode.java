@@ -23,6 +23,7 @@ import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.config.StewardConfig;
 import dev.steward.console.ConsolePages;
+import dev.steward.console.DashboardPage;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.Fulfilment;
 import dev.steward.fulfilment.FulfilmentSettings;
@@ -42,6 +43,7 @@ import dev.steward.policy.documents.PolicyDocumentRoutes;
 import dev.steward.policy.documents.PolicyDocuments;
 import dev.steward.principal.Principal;
 import dev.steward.request.RequestRoutes;
+import dev.steward.request.RequestSearch;
 import dev.steward.request.Requests;
 import dev.steward.request.SmsSender;
 import dev.steward.request.WebhookSmsSender;
@@ -317,6 +319,8 @@ public final class StewardNode implements AutoCloseable {
 
       new CenterPages(policies).addTo(routes);
       new ConsolePages(webSessions).addTo(routes);
+      RequestSearch requestSearch = new RequestSearch(database, clock);
+      new DashboardPage(requestSearch, vault.vault().art14Notices(), clock).addTo(routes);
       Pages pages =
           Pages.standard(
               () -> organisationName(policies.current().policy()), webSessions, publicUrl);

@@ -239,45 +239,46 @@ public final class Requests {
     return documents.upload(reference, token, kind, contentType, bytes);
   }
 
-  void review(Principal actor, UUID id, UUID documentId, boolean approved, String reason) {
+  public void review(Principal actor, UUID id, UUID documentId, boolean approved, String reason) {
     documents.review(actor, id, documentId, approved, reason);
   }
 
-  RequestSummary verify(Principal actor, UUID id, String method, Instant evidenceAt) {
+  public RequestSummary verify(Principal actor, UUID id, String method, Instant evidenceAt) {
     return summary(work.verify(actor, id, method, evidenceAt));
   }
 
-  RequestSummary start(Principal actor, UUID id) {
+  public RequestSummary start(Principal actor, UUID id) {
     return summary(work.start(actor, id));
   }
 
-  RequestSummary extend(Principal actor, UUID id, String reason) {
+  public RequestSummary extend(Principal actor, UUID id, String reason) {
     return summary(work.extend(actor, id, reason));
   }
 
-  RequestSummary pause(Principal actor, UUID id, Instant askedAt) {
+  public RequestSummary pause(Principal actor, UUID id, Instant askedAt) {
     return summary(work.pause(actor, id, askedAt));
   }
 
-  RequestSummary resume(Principal actor, UUID id, Instant answeredAt) {
+  public RequestSummary resume(Principal actor, UUID id, Instant answeredAt) {
     return summary(work.resume(actor, id, answeredAt));
   }
 
-  RequestSummary feeReceived(Principal actor, UUID id, Instant receivedAt) {
+  public RequestSummary feeReceived(Principal actor, UUID id, Instant receivedAt) {
     return summary(fees.record(actor, id, receivedAt));
   }
 
-  RequestSummary deny(Principal actor, UUID id, String reason, String exemption, String note) {
+  public RequestSummary deny(
+      Principal actor, UUID id, String reason, String exemption, String note) {
     return summary(
         work.on(
             actor, id, (handle, row) -> closing.deny(handle, row, actor, reason, exemption, note)));
   }
 
-  RequestSummary withdraw(Principal actor, UUID id, String note) {
+  public RequestSummary withdraw(Principal actor, UUID id, String note) {
     return summary(work.on(actor, id, (handle, row) -> closing.withdraw(handle, row, actor, note)));
   }
 
-  RequestSummary assign(Principal actor, UUID id, UUID assignee) {
+  public RequestSummary assign(Principal actor, UUID id, UUID assignee) {
     return summary(work.assign(actor, id, assignee));
   }
 
