@@ -24,9 +24,11 @@ import dev.steward.collection.Collector;
 import dev.steward.config.StewardConfig;
 import dev.steward.console.ConsolePages;
 import dev.steward.console.DashboardPage;
+import dev.steward.console.RequestPages;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.Fulfilment;
 import dev.steward.fulfilment.FulfilmentSettings;
+import dev.steward.fulfilment.RequestTasks;
 import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
 import dev.steward.mail.MailRetry;
@@ -321,6 +323,8 @@ public final class StewardNode implements AutoCloseable {
       new ConsolePages(webSessions).addTo(routes);
       RequestSearch requestSearch = new RequestSearch(database, clock);
       new DashboardPage(requestSearch, vault.vault().art14Notices(), clock).addTo(routes);
+      new RequestPages(requests, requestSearch, new RequestTasks(database), users, policies, clock)
+          .addTo(routes);
       Pages pages =
           Pages.standard(
               () -> organisationName(policies.current().policy()), webSessions, publicUrl);

@@ -3,6 +3,7 @@ package dev.steward.console;
 import dev.steward.principal.Permission;
 import dev.steward.request.RequestSearch;
 import dev.steward.request.RequestSearch.Overview;
+import dev.steward.request.RequestState;
 import dev.steward.request.RequestSummary;
 import dev.steward.vault.Art14Notice;
 import dev.steward.vault.Art14Notices;
@@ -12,6 +13,7 @@ import dev.steward.web.RouteRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -63,8 +65,13 @@ public final class DashboardPage {
 
   static List<Due> rows(PageCall page, List<RequestSummary> summaries, Instant now) {
     return summaries.stream()
-        .map(s -> new Due(s, Shown.left(page.text(), s.dueAt(), now)))
+        .map(s -> new Due(s, open(s) ? Shown.left(page.text(), s.dueAt(), now) : "–"))
         .toList();
+  }
+
+  private static boolean open(RequestSummary summary) {
+    return Arrays.stream(RequestState.values())
+        .anyMatch(state -> state.id().equals(summary.state()) && state.isOpen());
   }
 
   /**

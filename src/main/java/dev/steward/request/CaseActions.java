@@ -1,8 +1,11 @@
 package dev.steward.request;
 
+import dev.steward.policy.Exemption;
+import dev.steward.policy.Policy;
 import dev.steward.principal.Permission;
 import dev.steward.principal.Principal;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -60,6 +63,20 @@ public enum CaseActions {
     allowed.add(DENY);
     allowed.add(WITHDRAW);
     return allowed;
+  }
+
+  /** Why a request may be denied, as the deny step takes them. */
+  public static List<String> denialReasons() {
+    return Closing.REASONS.stream().sorted().toList();
+  }
+
+  /** The exemptions of {@code policy} a request of {@code type} may be denied under. */
+  public static List<String> exemptions(Policy policy, String type) {
+    return policy.exemptions().stream()
+        .filter(e -> e.rights().stream().anyMatch(r -> TypeNames.id(r).equals(type)))
+        .map(Exemption::id)
+        .sorted()
+        .toList();
   }
 
   /** The lower-case name a form posts to, e.g. {@code complete}. */
