@@ -1,0 +1,245 @@
+package dev.steward.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.app.TestNodes;
+import dev.steward.store.Engine;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's request pages over HTTP, as a browser without JavaScript uses them: what each role
+ * is shown, and what the server refuses whatever the page showed.
+ */
+class ConsoleRequestPagesTest {
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  private static final String PASSWORD = "a long enough test passphrase";
+  private static TestNodes.Running node;
+  private static String token;
+
+  @BeforeAll
+  static void start() {
+    node = TestNodes.start(TestNodes.config(Engine.H2, TestNodes.http()));
+    token = node.adminToken("users:manage", "request:submit", "request:read");
+    for (String role : new String[] {"admin", "analyst", "agent"}) {
+      HttpResponse<String> created =
+          node.json(
+              "POST",
+              "/api/v1/users",
+              token,
+              "{\"username\":\"page-"
+                  + role
+                  + "\",\"role\":\""
+                  + role
+                  + "\",\"password\":\""
+                  + PASSWORD
+                  + "\"}");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+  }
+
+  @Test
+  void analyst_seesTheOutline_withoutContactOrSteps_andIsRefusedAStep() throws Exception {
+    String email = "outline-" + System.nanoTime() + "@example.test";
+    UUID id = logged(email);
+    HttpClient analyst = signedIn("page-analyst");
+
+    HttpResponse<String> detail = get(analyst, "/console/requests/" + id);
+    assertThat(detail.statusCode()).isEqualTo(200);
+    assertThat(detail.body()).contains("Access").doesNotContain(email).doesNotContain("/start\"");
+    assertThat(detail.body())
+        .doesNotContain("Next steps")
+        .doesNotContain("action=\"" + "/console/requests/" + id + "/deny");
+
+    HttpResponse<String> start =
+        post(analyst, "/console/requests/" + id + "/start", Map.of("csrf", csrf(detail)));
+    assertThat(start.statusCode()).isEqualTo(403);
+    assertThat(state(id)).isEqualTo("awaiting_verification");
+  }
+
+  @Test
+  void agent_doesNotReach_aRequestNotAssignedToThem() throws Exception {
+    UUID id = logged("elsewhere-" + System.nanoTime() + "@example.test");
+    HttpClient agent = signedIn("page-agent");
+
+    assertThat(get(agent, "/console/requests/" + id).statusCode()).isEqualTo(404);
+    assertThat(get(agent, "/console/requests").body()).doesNotContain(id.toString());
+  }
+
+  @Test
+  void admin_seesTheContactAndSteps_andAStepWithoutItsReason_isShownAgain_andChangesNothing()
+      throws Exception {
+    String email = "steps-" + System.nanoTime() + "@example.test";
+    UUID id = logged(email);
+    HttpClient admin = signedIn("page-admin");
+
+    HttpResponse<String> detail = get(admin, "/console/requests/" + id);
+    assertThat(detail.body()).contains(email).contains("Deny the request").contains("Assign");
+
+    HttpResponse<String> extend =
+        post(admin, "/console/requests/" + id + "/extend", Map.of("csrf", csrf(detail)));
+    assertThat(extend.statusCode()).isEqualTo(400);
+    assertThat(extend.body()).contains("Give the reason.");
+    assertThat(detail(id)).contains("\"extended\":false").doesNotContain("\"action\":\"extended\"");
+
+    HttpResponse<String> withdrawn =
+        post(
+            admin,
+            "/console/requests/" + id + "/withdraw",
+            Map.of("csrf", csrf(detail), "note", "asked by phone"));
+    assertThat(withdrawn.statusCode()).isEqualTo(303);
+    assertThat(withdrawn.headers().firstValue("Location").orElseThrow())
+        .endsWith("/console/requests/" + id + "?done=withdraw");
+    assertThat(state(id)).isEqualTo("withdrawn");
+    assertThat(get(admin, "/console/requests/" + id + "?done=withdraw").body())
+        .contains("The withdrawal is recorded.")
+        .doesNotContain("Next steps");
+  }
+
+  @Test
+  void aStep_withoutTheFormsToken_isRefused() throws Exception {
+    UUID id = logged("csrf-" + System.nanoTime() + "@example.test");
+    HttpClient admin = signedIn("page-admin");
+
+    HttpResponse<String> withdrawn =
+        post(admin, "/console/requests/" + id + "/withdraw", Map.of("note", "forged"));
+    assertThat(withdrawn.statusCode()).isEqualTo(400);
+    assertThat(state(id)).isEqualTo("awaiting_verification");
+  }
+
+  @Test
+  void queue_filtersByStateAndType_andExplainsAFilterThatNamesNothing() throws Exception {
+    UUID id = logged("queue-" + System.nanoTime() + "@example.test");
+    HttpClient admin = signedIn("page-admin");
+
+    assertThat(get(admin, "/console/requests?state=awaiting_verification&type=access").body())
+        .contains(id.toString());
+    assertThat(get(admin, "/console/requests?state=completed").body())
+        .doesNotContain(id.toString());
+    HttpResponse<String> bogus = get(admin, "/console/requests?state=bogus");
+    assertThat(bogus.statusCode()).isEqualTo(400);
+    assertThat(bogus.body()).contains("Choose a state from the list.");
+    HttpResponse<String> chinese = get(admin, "/console/requests?state=bogus&lang=zh-CN");
+    assertThat(chinese.body()).contains("请从列表中选择状态。");
+  }
+
+  @Test
+  void dashboard_countsTheOpenRequests_andDrawsTheChart() throws Exception {
+    logged("dash-" + System.nanoTime() + "@example.test");
+    HttpClient admin = signedIn("page-admin");
+
+    HttpResponse<String> dashboard = get(admin, "/console");
+    assertThat(dashboard.statusCode()).isEqualTo(200);
+    assertThat(dashboard.body())
+        .contains("Open requests: ")
+        .contains("<svg role=\"img\"")
+        .contains("/console/requests?state=awaiting_verification");
+    HttpResponse<String> analysts = get(signedIn("page-analyst"), "/console");
+    assertThat(analysts.body()).doesNotContain("Art. 14 notices").doesNotContain("Audit log");
+  }
+
+  private static UUID logged(String email) {
+    HttpResponse<String> logged =
+        node.json(
+            "POST",
+            "/api/v1/requests",
+            token,
+            "{\"type\":\"access\",\"residence\":\"HK\",\"identity\":{\"email\":\""
+                + email
+                + "\"},\"channel\":\"email\",\"receivedAt\":\""
+                + Instant.now().minusSeconds(60)
+                + "\"}");
+    assertThat(logged.statusCode()).as(logged.body()).isEqualTo(202);
+    Matcher reference =
+        Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"").matcher(logged.body());
+    assertThat(reference.find()).isTrue();
+    return node.node()
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select id from rights_request where reference = :r")
+                    .bind("r", reference.group(1))
+                    .mapTo(UUID.class)
+                    .one());
+  }
+
+  private static String state(UUID id) {
+    return node.node()
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select state from rights_request where id = :id")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .one());
+  }
+
+  private static String detail(UUID id) {
+    return node.get("/api/v1/requests/" + id, token).body();
+  }
+
+  private static HttpClient signedIn(String username) throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpResponse<String> form = get(browser, "/console/sign-in");
+    HttpResponse<String> signedIn =
+        post(
+            browser,
+            "/console/sign-in",
+            Map.of("csrf", csrf(form), "username", username, "password", PASSWORD));
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+    return browser;
+  }
+
+  private static HttpResponse<String> get(HttpClient browser, String path) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(node.uri(path)).header("Accept", "text/html").build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(
+      HttpClient browser, String path, Map<String, String> fields) throws Exception {
+    String body =
+        new LinkedHashMap<>(fields)
+            .entrySet().stream()
+                .map(
+                    e ->
+                        URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                            + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    return browser.send(
+        HttpRequest.newBuilder(node.uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String csrf(HttpResponse<String> page) {
+    Matcher m = CSRF.matcher(page.body());
+    assertThat(m.find()).as(page.body()).isTrue();
+    return m.group(1);
+  }
+}
