@@ -22,6 +22,7 @@ import dev.steward.center.CenterPages;
 import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.config.StewardConfig;
+import dev.steward.console.AuditPages;
 import dev.steward.console.ConsolePages;
 import dev.steward.console.DashboardPage;
 import dev.steward.console.RequestPages;
@@ -324,6 +325,8 @@ public final class StewardNode implements AutoCloseable {
       RequestSearch requestSearch = new RequestSearch(database, clock);
       new DashboardPage(requestSearch, vault.vault().art14Notices(), clock).addTo(routes);
       new RequestPages(requests, requestSearch, new RequestTasks(database), users, policies, clock)
+          .addTo(routes);
+      new AuditPages(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
       Pages pages =
           Pages.standard(

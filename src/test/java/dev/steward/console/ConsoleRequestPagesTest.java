@@ -35,7 +35,7 @@ class ConsoleRequestPagesTest {
   static void start() {
     node = TestNodes.start(TestNodes.config(Engine.H2, TestNodes.http()));
     token = node.adminToken("users:manage", "request:submit", "request:read");
-    for (String role : new String[] {"admin", "analyst", "agent"}) {
+    for (String role : new String[] {"admin", "analyst", "agent", "auditor"}) {
       HttpResponse<String> created =
           node.json(
               "POST",
@@ -155,6 +155,31 @@ class ConsoleRequestPagesTest {
         .contains("/console/requests?state=awaiting_verification");
     HttpResponse<String> analysts = get(signedIn("page-analyst"), "/console");
     assertThat(analysts.body()).doesNotContain("Art. 14 notices").doesNotContain("Audit log");
+  }
+
+  @Test
+  void auditor_verifiesTheChain_fromTheAuditLog_andTheCheckIsItselfAudited() throws Exception {
+    HttpClient auditor = signedIn("page-auditor");
+    HttpResponse<String> log = get(auditor, "/console/audit");
+    assertThat(log.statusCode()).isEqualTo(200);
+    assertThat(log.body()).contains("user.created").doesNotContain("href=\"/console/requests\"");
+
+    HttpResponse<String> verified =
+        post(auditor, "/console/audit/verify", Map.of("csrf", csrf(log)));
+    assertThat(verified.statusCode()).isEqualTo(200);
+    assertThat(verified.body()).contains("The chain is intact:");
+    String path = "/console/audit?lang=zh-CN";
+    String seen = "";
+    for (int pages = 0; path != null && pages < 50; pages++) {
+      seen = get(auditor, path).body();
+      if (seen.contains("audit.verified")) {
+        break;
+      }
+      Matcher next = Pattern.compile("href=\"(/console/audit\\?after=\\d+)\"").matcher(seen);
+      path = next.find() ? next.group(1) : null;
+    }
+    assertThat(seen).contains("audit.verified").contains("验证哈希链");
+    assertThat(get(signedIn("page-analyst"), "/console/audit").statusCode()).isEqualTo(403);
   }
 
   private static UUID logged(String email) {
