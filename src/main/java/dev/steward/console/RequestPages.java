@@ -5,6 +5,7 @@ import dev.steward.access.StaffUsers;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.NotFoundException;
 import dev.steward.fulfilment.RequestTasks;
+import dev.steward.mail.OutgoingMail;
 import dev.steward.policy.PublishedPolicies;
 import dev.steward.principal.Permission;
 import dev.steward.request.CaseActions;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -109,6 +111,7 @@ public final class RequestPages {
         "withdraw",
         WORK,
         (page, id) -> requests.withdraw(page.caller(), id, blankToNull(page.form("note"))));
+    registry.addPage(PageRoute.post(QUEUE + "/{id}/preview/{step}", WORK, this::preview));
     registry.addPage(
         PageRoute.post(
             QUEUE + "/{id}/documents/{documentId}/review",
@@ -144,6 +147,41 @@ public final class RequestPages {
               }
             }));
   }
+
+  /** The letter a step would send, with the form to send it as it stands or go back. */
+  private void preview(PageCall page) {
+    UUID id = requestId(page);
+    String step = page.pathParam("step");
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String field : PREVIEWED.getOrDefault(step, List.of())) {
+      String value = blankToNull(page.form(field));
+      if (value != null) {
+        form.put(field, value);
+      }
+    }
+    try {
+      Optional<OutgoingMail> letter = requests.previewLetter(page.caller(), id, step, form);
+      page.render(
+          "console/preview.jte",
+          new Preview(
+              ConsoleNav.of(page.caller(), "requests"),
+              id,
+              step,
+              form,
+              letter.map(OutgoingMail::to).orElse(null),
+              letter.map(OutgoingMail::subject).orElse(null),
+              letter.map(OutgoingMail::textBody).orElse(null)));
+    } catch (InvalidInputException e) {
+      detail(page, 400, step, FormErrors.from(e, page.text(), "console.step"));
+    }
+  }
+
+  /** The fields each step with a letter posts. */
+  private static final Map<String, List<String>> PREVIEWED =
+      Map.of(
+          "complete", List.of("evidence", "message"),
+          "deny", List.of("reason", "exemption", "note"),
+          "extend", List.of("reason"));
 
   private void queue(PageCall page) {
     Filter filter =
@@ -227,6 +265,19 @@ public final class RequestPages {
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
   }
+
+  /**
+   * @param to null when the request has no address: no letter will be sent
+   * @param form the step's fields as posted, sent again when staff confirm
+   */
+  public record Preview(
+      ConsoleNav nav,
+      UUID requestId,
+      String step,
+      Map<String, String> form,
+      String to,
+      String subject,
+      String body) {}
 
   public record Queue(
       ConsoleNav nav,

@@ -282,6 +282,35 @@ public final class Requests {
     return summary(work.assign(actor, id, assignee));
   }
 
+  /**
+   * The letter a step would send, for staff to read before they take it: {@code complete} (with
+   * {@code message}), {@code deny} (with {@code reason}, {@code exemption}, {@code note}, checked
+   * as the denial checks them) or {@code extend} (with {@code reason}). Nothing is stored; reading
+   * the requester's address is audited like the case view.
+   *
+   * @return empty when the request has no address to write to
+   */
+  public java.util.Optional<dev.steward.mail.OutgoingMail> previewLetter(
+      Principal caller, UUID id, String step, java.util.Map<String, String> form) {
+    java.util.Optional<dev.steward.mail.OutgoingMail> letter =
+        context.jdbi.withHandle(
+            handle -> {
+              RequestRow row = Caseload.find(handle, caller, id);
+              return switch (step) {
+                case "complete" -> closing.previewCompletion(handle, row, form.get("message"));
+                case "deny" ->
+                    closing.previewDenial(
+                        handle, row, form.get("reason"), form.get("exemption"), form.get("note"));
+                case "extend" -> work.previewExtension(handle, row, form.get("reason"));
+                default ->
+                    throw new dev.steward.error.NotFoundException("no letter for step " + step);
+              };
+            });
+    context.audit.record(
+        caller, "request.letter-previewed", "request", id.toString(), "ok", "step=" + step);
+    return letter;
+  }
+
   RequestQueue queue() {
     return queue;
   }

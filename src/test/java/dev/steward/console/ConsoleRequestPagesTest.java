@@ -182,6 +182,53 @@ class ConsoleRequestPagesTest {
     assertThat(get(signedIn("page-analyst"), "/console/audit").statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void denial_isPreviewed_withoutSendingOrStoring_thenSentFromThePreview() throws Exception {
+    String email = "preview-" + System.nanoTime() + "@example.test";
+    UUID id = logged(email);
+    HttpClient admin = signedIn("page-admin");
+    HttpResponse<String> detail = get(admin, "/console/requests/" + id);
+    assertThat(detail.body()).contains("formaction=\"/console/requests/" + id + "/preview/deny\"");
+    int letters = count("mail_outbox");
+
+    HttpResponse<String> preview =
+        post(
+            admin,
+            "/console/requests/" + id + "/preview/deny",
+            Map.of("csrf", csrf(detail), "reason", "other", "note", "we hold nothing of yours"));
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.body())
+        .contains(email)
+        .contains("we hold nothing of yours")
+        .contains("name=\"reason\" value=\"other\"");
+    assertThat(state(id)).isEqualTo("awaiting_verification");
+    assertThat(count("mail_outbox")).isEqualTo(letters);
+
+    HttpResponse<String> withoutNote =
+        post(
+            admin,
+            "/console/requests/" + id + "/preview/deny",
+            Map.of("csrf", csrf(detail), "reason", "other"));
+    assertThat(withoutNote.statusCode()).isEqualTo(400);
+    assertThat(withoutNote.body()).contains("Add a note saying why.");
+
+    HttpResponse<String> sent =
+        post(
+            admin,
+            "/console/requests/" + id + "/deny",
+            Map.of("csrf", csrf(preview), "reason", "other", "note", "we hold nothing of yours"));
+    assertThat(sent.statusCode()).isEqualTo(303);
+    assertThat(state(id)).isEqualTo("denied");
+    assertThat(count("mail_outbox")).isEqualTo(letters + 1);
+  }
+
+  private static int count(String table) {
+    return node.node()
+        .database()
+        .jdbi()
+        .withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Integer.class).one());
+  }
+
   private static UUID logged(String email) {
     HttpResponse<String> logged =
         node.json(
