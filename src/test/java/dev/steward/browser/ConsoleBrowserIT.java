@@ -24,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,6 +93,32 @@ class ConsoleBrowserIT extends BrowserTestBase {
     assertThat(page.locator("h1").innerText()).isEqualTo("请求 " + reference);
     assertThat(mainText()).contains("开始处理").doesNotContain("Start work");
     assertOnlyOwnOrigin();
+  }
+
+  /**
+   * With {@code -Dsteward.screenshots=docs/screenshots}, keeps the dashboard and a request's detail
+   * in both languages as PNGs for the README; skipped otherwise, so a build leaves the tree as is.
+   */
+  @Test
+  void screenshots_ofTheDashboardAndARequest_inEachLanguage() throws Exception {
+    String into = System.getProperty("steward.screenshots");
+    Assumptions.assumeTrue(into != null && !into.isBlank(), "no -Dsteward.screenshots");
+    Path folder = Path.of(into);
+    Files.createDirectories(folder);
+    String reference = verifiedAccessRequest("lin-" + System.nanoTime() + "@example.test");
+    signInToConsole();
+    page.setViewportSize(1100, 900);
+    for (String lang : List.of("en", "zh-CN")) {
+      open("/console?lang=" + lang);
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(folder.resolve("console-dashboard-" + lang + ".png")));
+      open("/console/requests?lang=" + lang);
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(folder.resolve("console-request-" + lang + ".png")));
+    }
+    assertThat(Files.size(folder.resolve("console-request-zh-CN.png"))).isPositive();
   }
 
   private void navigateToDownload(String link) {
