@@ -26,6 +26,7 @@ import dev.steward.console.AuditPages;
 import dev.steward.console.ConsolePages;
 import dev.steward.console.DashboardPage;
 import dev.steward.console.RequestPages;
+import dev.steward.console.SubjectPages;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.Fulfilment;
 import dev.steward.fulfilment.FulfilmentSettings;
@@ -326,6 +327,7 @@ public final class StewardNode implements AutoCloseable {
       new DashboardPage(requestSearch, vault.vault().art14Notices(), clock).addTo(routes);
       new RequestPages(requests, requestSearch, new RequestTasks(database), users, policies, clock)
           .addTo(routes);
+      new SubjectPages(vault.vault(), policies).addTo(routes);
       new AuditPages(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
       Pages pages =

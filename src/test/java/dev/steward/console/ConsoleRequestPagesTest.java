@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The console's request pages over HTTP, as a browser without JavaScript uses them: what each role
- * is shown, and what the server refuses whatever the page showed.
+ * The console's request, subject and audit pages over HTTP, as a browser without JavaScript uses
+ * them: what each role is shown, and what the server refuses whatever the page showed.
  */
 class ConsoleRequestPagesTest {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
@@ -220,6 +220,58 @@ class ConsoleRequestPagesTest {
     assertThat(sent.statusCode()).isEqualTo(303);
     assertThat(state(id)).isEqualTo("denied");
     assertThat(count("mail_outbox")).isEqualTo(letters + 1);
+  }
+
+  @Test
+  void lookUp_needsAPurpose_thenShowsTheRecords_andTheIdentityStaysOutOfTheAddress()
+      throws Exception {
+    String email = "looked-up-" + System.nanoTime() + "@example.test";
+    String value = "order " + UUID.randomUUID();
+    var vault = node.node().vault().vault();
+    var setup = new dev.steward.principal.Principal.System("test");
+    UUID subject =
+        vault.createSubject(
+            setup,
+            dev.steward.vault.NewSubject.of(
+                "customer-contacts", java.util.List.of(dev.steward.vault.Identity.email(email))),
+            dev.steward.vault.ReturningPerson.REFUSE);
+    vault.addRecords(
+        setup,
+        java.util.List.of(
+            new dev.steward.vault.NewRecord(
+                subject,
+                "service.inquiry",
+                new dev.steward.vault.Provenance(
+                    "the-person",
+                    "email-im",
+                    java.util.Set.of("inquiries"),
+                    "dpv:Contract",
+                    Instant.now(),
+                    null),
+                value)));
+    HttpClient admin = signedIn("page-admin");
+    HttpResponse<String> form = get(admin, "/console/subjects");
+    assertThat(form.statusCode()).isEqualTo(200);
+
+    HttpResponse<String> noPurpose =
+        post(
+            admin,
+            "/console/subjects",
+            Map.of("csrf", csrf(form), "type", "email", "value", email));
+    assertThat(noPurpose.statusCode()).isEqualTo(400);
+    assertThat(noPurpose.body())
+        .contains("Choose the purpose of the look-up.")
+        .doesNotContain(value);
+
+    HttpResponse<String> found =
+        post(
+            admin,
+            "/console/subjects",
+            Map.of("csrf", csrf(form), "type", "email", "value", email, "purpose", "inquiries"));
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(found.body()).contains(value).contains(subject.toString());
+    assertThat(found.uri().toString()).doesNotContain("example.test");
+    assertThat(get(signedIn("page-analyst"), "/console/subjects").statusCode()).isEqualTo(403);
   }
 
   private static int count(String table) {
