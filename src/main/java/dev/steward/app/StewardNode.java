@@ -25,6 +25,7 @@ import dev.steward.config.StewardConfig;
 import dev.steward.console.AuditPages;
 import dev.steward.console.ConsolePages;
 import dev.steward.console.DashboardPage;
+import dev.steward.console.PolicyPages;
 import dev.steward.console.RequestPages;
 import dev.steward.console.SubjectPages;
 import dev.steward.fulfilment.DataSystem;
@@ -328,6 +329,7 @@ public final class StewardNode implements AutoCloseable {
       new RequestPages(requests, requestSearch, new RequestTasks(database), users, policies, clock)
           .addTo(routes);
       new SubjectPages(vault.vault(), policies).addTo(routes);
+      new PolicyPages(policies, PolicyDocuments.withSystemFont()).addTo(routes);
       new AuditPages(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
       Pages pages =

@@ -10,12 +10,18 @@ import dev.steward.principal.Principal;
  * @param current the section of the page shown, to mark it in the navigation
  */
 public record ConsoleNav(
-    String current, boolean requests, boolean subjects, boolean audit, boolean admin) {
+    String current,
+    boolean requests,
+    boolean subjects,
+    boolean policy,
+    boolean audit,
+    boolean admin) {
   static ConsoleNav of(Principal caller, String current) {
     return new ConsoleNav(
         current,
         caller.has(Permission.REQUEST_READ),
         caller.has(Permission.SUBJECT_READ),
+        caller.has(Permission.POLICY_READ),
         caller.has(Permission.AUDIT_READ),
         caller.has(Permission.USERS_MANAGE));
   }

@@ -274,6 +274,30 @@ class ConsoleRequestPagesTest {
     assertThat(get(signedIn("page-analyst"), "/console/subjects").statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void policy_showsTheVersionInForce_andItsDiff_andTheRegistersDownloadOnlyForThoseWhoMayReadThem()
+      throws Exception {
+    String version = node.node().policies().current().version();
+    HttpClient admin = signedIn("page-admin");
+    HttpResponse<String> policy = get(admin, "/console/policy");
+    assertThat(policy.statusCode()).isEqualTo(200);
+    assertThat(policy.body())
+        .contains(version)
+        .contains("/console/policy/registers/ropa?format=csv");
+    assertThat(get(admin, "/console/policy?from=" + version).body()).contains("Nothing changed.");
+    assertThat(get(admin, "/console/policy?from=no-such-version").statusCode()).isEqualTo(404);
+
+    HttpResponse<String> ropa = get(admin, "/console/policy/registers/ropa?format=csv");
+    assertThat(ropa.statusCode()).isEqualTo(200);
+    assertThat(ropa.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment");
+    assertThat(ropa.body()).isNotBlank();
+
+    HttpClient agent = signedIn("page-agent");
+    assertThat(get(agent, "/console/policy").body()).doesNotContain("/console/policy/registers/");
+    assertThat(get(agent, "/console/policy/registers/ropa?format=csv").statusCode()).isEqualTo(403);
+  }
+
   private static int count(String table) {
     return node.node()
         .database()
