@@ -22,6 +22,7 @@ import dev.steward.center.CenterPages;
 import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.config.StewardConfig;
+import dev.steward.console.AdminPages;
 import dev.steward.console.AuditPages;
 import dev.steward.console.ConsolePages;
 import dev.steward.console.DashboardPage;
@@ -330,6 +331,7 @@ public final class StewardNode implements AutoCloseable {
           .addTo(routes);
       new SubjectPages(vault.vault(), policies).addTo(routes);
       new PolicyPages(policies, PolicyDocuments.withSystemFont()).addTo(routes);
+      new AdminPages(users, tokens, clients).addTo(routes);
       new AuditPages(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
       Pages pages =

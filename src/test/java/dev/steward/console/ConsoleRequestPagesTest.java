@@ -298,6 +298,53 @@ class ConsoleRequestPagesTest {
     assertThat(get(agent, "/console/policy/registers/ropa?format=csv").statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void admin_addsAUser_seesItsOneTimePasswordOnce_andDisablesIt_whileOthersAreRefused()
+      throws Exception {
+    HttpClient admin = signedIn("page-admin");
+    HttpResponse<String> page = get(admin, "/console/admin");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("page-analyst").contains("request:contact-read");
+
+    HttpResponse<String> refused =
+        post(
+            admin,
+            "/console/admin/users",
+            Map.of("csrf", csrf(page), "username", "9 not valid", "role", "agent"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("A user name is 2 to 64 characters");
+
+    String username = "new-agent-" + (System.nanoTime() % 100000);
+    HttpResponse<String> added =
+        post(
+            admin,
+            "/console/admin/users",
+            Map.of("csrf", csrf(page), "username", username, "role", "agent"));
+    assertThat(added.statusCode()).isEqualTo(200);
+    assertThat(added.body()).contains("User " + username + " was added.");
+    assertThat(get(admin, "/console/admin").body())
+        .contains(username)
+        .doesNotContain("one-time password now");
+
+    UUID id =
+        node.node()
+            .database()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select id from staff_user where username = :u")
+                        .bind("u", username)
+                        .mapTo(UUID.class)
+                        .one());
+    HttpResponse<String> disabled =
+        post(admin, "/console/admin/users/" + id + "/disable", Map.of("csrf", csrf(page)));
+    assertThat(disabled.statusCode()).isEqualTo(303);
+
+    HttpClient analyst = signedIn("page-analyst");
+    assertThat(get(analyst, "/console").body()).doesNotContain("href=\"/console/admin\"");
+    assertThat(get(analyst, "/console/admin").statusCode()).isEqualTo(403);
+  }
+
   private static int count(String table) {
     return node.node()
         .database()
