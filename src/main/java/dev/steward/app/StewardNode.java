@@ -19,25 +19,29 @@ import dev.steward.audit.AuditReader;
 import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
 import dev.steward.audit.AuditWitness;
-import dev.steward.collection.CollectRoutes;
-import dev.steward.collection.Collector;
-import dev.steward.config.StewardConfig;
-import dev.steward.consent.ConsentServices;
-import dev.steward.consent.ConsentStates;
-import dev.steward.consent.Party;
-import dev.steward.decision.DecisionInput;
-import dev.steward.decision.DecisionRoutes;
-import dev.steward.decision.Decisions;
 import dev.steward.center.CenterPages;
 import dev.steward.center.RemovalPages;
 import dev.steward.center.StatusPages;
 import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.config.StewardConfig;
+import dev.steward.consent.ConsentServices;
+import dev.steward.consent.ConsentStates;
+import dev.steward.consent.Party;
+import dev.steward.console.AdminPages;
+import dev.steward.console.AuditPages;
 import dev.steward.console.ConsolePages;
+import dev.steward.console.DashboardPage;
+import dev.steward.console.PolicyPages;
+import dev.steward.console.RequestPages;
+import dev.steward.console.SubjectPages;
+import dev.steward.decision.DecisionInput;
+import dev.steward.decision.DecisionRoutes;
+import dev.steward.decision.Decisions;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.Fulfilment;
 import dev.steward.fulfilment.FulfilmentSettings;
+import dev.steward.fulfilment.RequestTasks;
 import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
 import dev.steward.mail.MailRetry;
@@ -56,6 +60,7 @@ import dev.steward.policy.documents.PolicyDocuments;
 import dev.steward.principal.Principal;
 import dev.steward.request.CenterIntake;
 import dev.steward.request.RequestRoutes;
+import dev.steward.request.RequestSearch;
 import dev.steward.request.Requests;
 import dev.steward.request.SmsSender;
 import dev.steward.request.WebhookSmsSender;
@@ -372,6 +377,15 @@ public final class StewardNode implements AutoCloseable {
               new RemovalPages(requests, authenticator))
           .addTo(routes);
       new ConsolePages(webSessions).addTo(routes);
+      RequestSearch requestSearch = new RequestSearch(database, clock);
+      new DashboardPage(requestSearch, vault.vault().art14Notices(), clock).addTo(routes);
+      new RequestPages(requests, requestSearch, new RequestTasks(database), users, policies, clock)
+          .addTo(routes);
+      new SubjectPages(vault.vault(), policies).addTo(routes);
+      new PolicyPages(policies, PolicyDocuments.withSystemFont()).addTo(routes);
+      new AdminPages(users, tokens, clients).addTo(routes);
+      new AuditPages(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
+          .addTo(routes);
       Pages pages =
           Pages.standard(
               () -> organisationName(policies.current().policy()), webSessions, publicUrl);

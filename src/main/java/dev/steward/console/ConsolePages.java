@@ -13,9 +13,9 @@ import dev.steward.web.PublicKind;
 import dev.steward.web.RouteRegistry;
 
 /**
- * The staff console's entry: sign-in, the first password change, sign-out and the landing page.
- * Sign-in goes through the same {@code SignIn} as the API, so throttling and locks are shared; the
- * cookie session adds an idle timeout ({@link StaffWebSessions}).
+ * The staff console's entry: sign-in, the first password change and sign-out; the landing page is
+ * the {@link DashboardPage}. Sign-in goes through the same {@code SignIn} as the API, so throttling
+ * and locks are shared; the cookie session adds an idle timeout ({@link StaffWebSessions}).
  */
 public final class ConsolePages {
   /** Every signed-in staff member holds this permission, whatever the role. */
@@ -54,9 +54,6 @@ public final class ConsolePages {
               page.endStaffSession();
               page.redirect(RouteRegistry.SIGN_IN_PAGE + "?signedOut=1");
             }));
-    registry.addPage(
-        PageRoute.get(
-            "/console", ANY_STAFF, page -> page.render("console/home.jte", new ConsoleHome())));
   }
 
   private void signIn(PageCall page) {
@@ -121,7 +118,4 @@ public final class ConsolePages {
    * @param firstTime the account still has its one-time password
    */
   public record PasswordForm(boolean firstTime, FormErrors errors) {}
-
-  /** The landing page; the console's sections add what it shows. */
-  public record ConsoleHome() {}
 }

@@ -96,6 +96,17 @@ final class CaseWork {
         });
   }
 
+  /** The extension letter {@link #extend} would send with {@code reason}; nothing is stored. */
+  java.util.Optional<dev.steward.mail.OutgoingMail> previewExtension(
+      Handle handle, RequestRow row, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidInputException(
+          "an extension needs the reason the requester is told",
+          List.of(new FieldProblem("reason", "required")));
+    }
+    return letters.compose(handle, row, Kind.EXTENSION, Map.of("reason", reason));
+  }
+
   /** UK GDPR Art. 12A: the clock of an access request stops while a clarification is awaited. */
   RequestRow pause(Principal actor, UUID id, Instant askedAt) {
     Instant asked = past(askedAt, "askedAt");

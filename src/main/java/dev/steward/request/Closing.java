@@ -47,18 +47,36 @@ final class Closing {
               edit.exemptionId = exemptionId;
             });
     RequestRows.update(handle, denied);
+    letters.send(handle, denied, Kind.DENIAL, denialValues(row, reason, exemption, note));
+    return denied;
+  }
+
+  private Map<String, String> denialValues(
+      RequestRow row, String reason, Exemption exemption, String note) {
     Language language = row.language();
     String reasonText = letters.name(language, "reason." + reason);
     if (exemption != null) {
       String ground = exemption.ground().name().toLowerCase(Locale.ROOT);
       reasonText += ": " + letters.name(language, "exemption." + ground);
     }
-    letters.send(
+    return Map.of("reason", reasonText, "note", note == null ? "" : note);
+  }
+
+  /** The denial letter {@link #deny} would send, checked as it checks; nothing is stored. */
+  java.util.Optional<dev.steward.mail.OutgoingMail> previewDenial(
+      Handle handle, RequestRow row, String reason, String exemptionId, String note) {
+    Exemption exemption = checkReason(row, reason, exemptionId, note);
+    return letters.compose(handle, row, Kind.DENIAL, denialValues(row, reason, exemption, note));
+  }
+
+  /** The completion letter staff would send by completing the request now; nothing is stored. */
+  java.util.Optional<dev.steward.mail.OutgoingMail> previewCompletion(
+      Handle handle, RequestRow row, String message) {
+    return letters.compose(
         handle,
-        denied,
-        Kind.DENIAL,
-        Map.of("reason", reasonText, "note", note == null ? "" : note));
-    return denied;
+        row,
+        Kind.COMPLETION,
+        Map.of("note", message == null ? "" : message, "replacement", ""));
   }
 
   RequestRow complete(

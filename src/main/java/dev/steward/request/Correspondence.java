@@ -27,10 +27,18 @@ final class Correspondence {
 
   /** Enqueues the letter; false when the request has no address to send it to. */
   boolean send(Handle handle, RequestRow row, Kind kind, Map<String, String> extra) {
+    java.util.Optional<dev.steward.mail.OutgoingMail> letter = compose(handle, row, kind, extra);
+    letter.ifPresent(mail -> context.outbox.enqueue(handle, mail));
+    return letter.isPresent();
+  }
+
+  /** The letter {@link #send} would enqueue, for staff to read first; empty without an address. */
+  java.util.Optional<dev.steward.mail.OutgoingMail> compose(
+      Handle handle, RequestRow row, Kind kind, Map<String, String> extra) {
     Contact contact = workflow.contact(row);
     String to = kind == Kind.CODE ? contact.email() : contact.letterAddress();
     if (to == null) {
-      return false;
+      return java.util.Optional.empty();
     }
     Language language = row.language();
     Map<String, String> values = new HashMap<>(extra);
@@ -63,8 +71,7 @@ final class Correspondence {
             (dataPoints ? "/verify/data-points?reference=" : "/verify/documents?reference=")
                 + java.net.URLEncoder.encode(
                     row.reference(), java.nio.charset.StandardCharsets.UTF_8)));
-    context.outbox.enqueue(handle, context.letters.render(kind, language, to, row.id(), values));
-    return true;
+    return java.util.Optional.of(context.letters.render(kind, language, to, row.id(), values));
   }
 
   String name(Language language, String key) {

@@ -294,46 +294,76 @@ public final class Requests {
     return documents.open(actor, id, documentId);
   }
 
-  void review(Principal actor, UUID id, UUID documentId, boolean approved, String reason) {
+  public void review(Principal actor, UUID id, UUID documentId, boolean approved, String reason) {
     documents.review(actor, id, documentId, approved, reason);
   }
 
-  RequestSummary verify(Principal actor, UUID id, String method, Instant evidenceAt) {
+  public RequestSummary verify(Principal actor, UUID id, String method, Instant evidenceAt) {
     return summary(work.verify(actor, id, method, evidenceAt));
   }
 
-  RequestSummary start(Principal actor, UUID id) {
+  public RequestSummary start(Principal actor, UUID id) {
     return summary(work.start(actor, id));
   }
 
-  RequestSummary extend(Principal actor, UUID id, String reason) {
+  public RequestSummary extend(Principal actor, UUID id, String reason) {
     return summary(work.extend(actor, id, reason));
   }
 
-  RequestSummary pause(Principal actor, UUID id, Instant askedAt) {
+  public RequestSummary pause(Principal actor, UUID id, Instant askedAt) {
     return summary(work.pause(actor, id, askedAt));
   }
 
-  RequestSummary resume(Principal actor, UUID id, Instant answeredAt) {
+  public RequestSummary resume(Principal actor, UUID id, Instant answeredAt) {
     return summary(work.resume(actor, id, answeredAt));
   }
 
-  RequestSummary feeReceived(Principal actor, UUID id, Instant receivedAt) {
+  public RequestSummary feeReceived(Principal actor, UUID id, Instant receivedAt) {
     return summary(fees.record(actor, id, receivedAt));
   }
 
-  RequestSummary deny(Principal actor, UUID id, String reason, String exemption, String note) {
+  public RequestSummary deny(
+      Principal actor, UUID id, String reason, String exemption, String note) {
     return summary(
         work.on(
             actor, id, (handle, row) -> closing.deny(handle, row, actor, reason, exemption, note)));
   }
 
-  RequestSummary withdraw(Principal actor, UUID id, String note) {
+  public RequestSummary withdraw(Principal actor, UUID id, String note) {
     return summary(work.on(actor, id, (handle, row) -> closing.withdraw(handle, row, actor, note)));
   }
 
-  RequestSummary assign(Principal actor, UUID id, UUID assignee) {
+  public RequestSummary assign(Principal actor, UUID id, UUID assignee) {
     return summary(work.assign(actor, id, assignee));
+  }
+
+  /**
+   * The letter a step would send, for staff to read before they take it: {@code complete} (with
+   * {@code message}), {@code deny} (with {@code reason}, {@code exemption}, {@code note}, checked
+   * as the denial checks them) or {@code extend} (with {@code reason}). Nothing is stored; reading
+   * the requester's address is audited like the case view.
+   *
+   * @return empty when the request has no address to write to
+   */
+  public java.util.Optional<dev.steward.mail.OutgoingMail> previewLetter(
+      Principal caller, UUID id, String step, java.util.Map<String, String> form) {
+    java.util.Optional<dev.steward.mail.OutgoingMail> letter =
+        context.jdbi.withHandle(
+            handle -> {
+              RequestRow row = Caseload.find(handle, caller, id);
+              return switch (step) {
+                case "complete" -> closing.previewCompletion(handle, row, form.get("message"));
+                case "deny" ->
+                    closing.previewDenial(
+                        handle, row, form.get("reason"), form.get("exemption"), form.get("note"));
+                case "extend" -> work.previewExtension(handle, row, form.get("reason"));
+                default ->
+                    throw new dev.steward.error.NotFoundException("no letter for step " + step);
+              };
+            });
+    context.audit.record(
+        caller, "request.letter-previewed", "request", id.toString(), "ok", "step=" + step);
+    return letter;
   }
 
   RequestQueue queue() {

@@ -129,7 +129,7 @@ class ConsoleSignInPagesTest {
 
     HttpResponse<String> home = get(browser, "/console");
     assertThat(home.statusCode()).isEqualTo(200);
-    assertThat(home.body()).contains("You are signed in.");
+    assertThat(home.body()).contains("<h1>Dashboard</h1>");
 
     HttpResponse<String> out = post(browser, "/console/sign-out", form("csrf", csrf(home)));
     assertThat(out.statusCode()).isEqualTo(303);

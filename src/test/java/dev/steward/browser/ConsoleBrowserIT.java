@@ -1,0 +1,194 @@
+package dev.steward.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.AriaRole;
+import dev.steward.principal.Principal;
+import dev.steward.vault.Identity;
+import dev.steward.vault.NewRecord;
+import dev.steward.vault.NewSubject;
+import dev.steward.vault.Provenance;
+import dev.steward.vault.ReturningPerson;
+import dev.steward.vault.Vault;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The staff console in a real browser: a request worked from the queue to the person's download.
+ */
+class ConsoleBrowserIT extends BrowserTestBase {
+  private static final Principal SETUP = new Principal.System("test");
+
+  @Test
+  void staffWorksAnAccessRequest_fromTheQueue_andThePersonDownloadsTheirData() throws Exception {
+    String email = "ada-" + System.nanoTime() + "@example.test";
+    String secret = "order-" + UUID.randomUUID();
+    personWithRecord(email, secret);
+    String reference = verifiedAccessRequest(email);
+
+    signInToConsole();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Requests")).first().click();
+    page.getByLabel("State").selectOption("verified");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show requests")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
+    assertThat(page.locator("h1").innerText()).isEqualTo("Request " + reference);
+    assertThat(mainText()).contains("Verified").contains(email).contains("code");
+
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start work")).click();
+    assertThat(mainText()).contains("Work started.");
+
+    // Fulfilment reads the person's data on each system, builds the package and completes the
+    // request; the detail shows its tasks meanwhile.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!page.locator("dl.summary strong").first().innerText().equals("Completed")) {
+      assertThat(System.nanoTime()).as("completed within 60 s").isLessThan(deadline);
+      page.waitForTimeout(500);
+      page.reload();
+    }
+    assertThat(mainText()).contains("Tasks per system").contains("completed");
+
+    String letter = decoded(awaitLetter(email, "is complete"));
+    String link = find(letter, "(http://\\S+/api/v1/access-packages/\\S+)");
+    Download download = page.waitForDownload(() -> navigateToDownload(link));
+    byte[] zip = Files.readAllBytes(download.path());
+    assertThat(unzipped(zip)).contains(secret);
+  }
+
+  @Test
+  void dashboardQueueAndDetail_areAccessible_inEachLanguage() throws Exception {
+    String reference = verifiedAccessRequest("grace-" + System.nanoTime() + "@example.test");
+    signInToConsole();
+    for (String lang : List.of("en", "zh-CN")) {
+      open("/console?lang=" + lang);
+      assertThat(page.locator("svg[role=img]").count()).isPositive();
+      assertAccessible();
+      open("/console/requests?lang=" + lang);
+      assertAccessible();
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
+      assertThat(page.locator("h1").innerText()).contains(reference);
+      assertAccessible();
+    }
+    assertThat(page.locator("h1").innerText()).isEqualTo("请求 " + reference);
+    assertThat(mainText()).contains("开始处理").doesNotContain("Start work");
+    assertOnlyOwnOrigin();
+  }
+
+  /**
+   * With {@code -Dsteward.screenshots=docs/screenshots}, keeps the dashboard and a request's detail
+   * in both languages as PNGs for the README; skipped otherwise, so a build leaves the tree as is.
+   */
+  @Test
+  void screenshots_ofTheDashboardAndARequest_inEachLanguage() throws Exception {
+    String into = System.getProperty("steward.screenshots");
+    Assumptions.assumeTrue(into != null && !into.isBlank(), "no -Dsteward.screenshots");
+    Path folder = Path.of(into);
+    Files.createDirectories(folder);
+    String reference = verifiedAccessRequest("lin-" + System.nanoTime() + "@example.test");
+    signInToConsole();
+    page.setViewportSize(1100, 900);
+    for (String lang : List.of("en", "zh-CN")) {
+      open("/console?lang=" + lang);
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(folder.resolve("console-dashboard-" + lang + ".png")));
+      open("/console/requests?lang=" + lang);
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(folder.resolve("console-request-" + lang + ".png")));
+    }
+    assertThat(Files.size(folder.resolve("console-request-zh-CN.png"))).isPositive();
+  }
+
+  private void navigateToDownload(String link) {
+    try {
+      page.navigate(link);
+    } catch (PlaywrightException startedADownload) {
+      // Chromium reports a navigation that turns into a download as an aborted navigation.
+    }
+  }
+
+  private void personWithRecord(String email, String value) {
+    Vault vault = node.vault().vault();
+    UUID subject =
+        vault.createSubject(
+            SETUP,
+            NewSubject.of("customer-contacts", List.of(Identity.email(email))),
+            ReturningPerson.REFUSE);
+    Provenance provenance =
+        new Provenance(
+            "the-person", "email-im", Set.of("inquiries"), "dpv:Contract", Instant.now(), null);
+    vault.addRecords(SETUP, List.of(new NewRecord(subject, "service.inquiry", provenance, value)));
+  }
+
+  /** A person asks for their data through the privacy center's intake and enters the code. */
+  private String verifiedAccessRequest(String email) throws Exception {
+    HttpResponse<String> submitted =
+        post(
+            "/api/v1/public/requests",
+            "{\"type\":\"access\",\"residence\":\"HK\",\"identity\":{\"email\":\""
+                + email
+                + "\"}}");
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+    String reference = find(submitted.body(), "\"reference\"\\s*:\\s*\"([^\"]+)\"");
+    String code =
+        find(decoded(awaitLetter(email, "verification code")), "privacy center:\\s+(\\S+)");
+    HttpResponse<String> confirmed =
+        post("/api/v1/public/requests/" + reference + "/code", "{\"code\":\"" + code + "\"}");
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isBetween(200, 204);
+    return reference;
+  }
+
+  private HttpResponse<String> post(String path, String json) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(origin + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A letter's text, with quoted-printable soft breaks and escapes undone. */
+  private static String decoded(String body) throws Exception {
+    if (!body.contains("=\r\n") && !body.contains("=\n") && !body.contains("=3D")) {
+      return body;
+    }
+    try (InputStream in =
+        MimeUtility.decode(
+            new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "quoted-printable")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String unzipped(byte[] zip) throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        in.transferTo(all);
+      }
+    }
+    return all.toString(StandardCharsets.UTF_8);
+  }
+}
