@@ -457,16 +457,17 @@ public final class StewardNode implements AutoCloseable {
       if (consent != null) {
         consent.close();
       }
-      if (vault != null) {
-        vault.close();
-      } else {
-        closeQuietly(keyringDatabase);
-      }
+      // The audit log first: it records the chain's head in the keyring as it closes.
       if (audit != null) {
         audit.close();
       }
       if (auditStore != null) {
         auditStore.close();
+      }
+      if (vault != null) {
+        vault.close();
+      } else {
+        closeQuietly(keyringDatabase);
       }
       database.close();
       throw e;
