@@ -68,6 +68,15 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
 
   private final ChainWriter chain;
   private final AuditWitness witness;
+  // With a witness, a batch's head is recorded in the keyring, and its callers answered, on a
+  // thread beside the writer, which meanwhile chains the next batch; heads that wait together are
+  // recorded once, the latest.
+  private final BlockingQueue<Witnessed> witnessing = new LinkedBlockingQueue<>();
+  private final Thread witnessThread;
+
+  private record Witnessed(long seq, String hash, Runnable acknowledge) {}
+
+  private static final Witnessed WITNESS_STOP = new Witnessed(-1, null, () -> {});
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Object admission = new Object();
   private final Thread writer;
@@ -85,10 +94,16 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     this.store = database.jdbi();
     this.clock = clock;
     this.witness = witness;
+    this.witnessThread =
+        witness == null ? null : new Thread(this::witnessHeads, "steward-audit-witness");
     this.chain = new ChainWriter(database.jdbi(), clock);
     this.writer = new Thread(this::drain, "steward-audit-writer");
     writer.setDaemon(true);
     writer.start();
+    if (witnessThread != null) {
+      witnessThread.setDaemon(true);
+      witnessThread.start();
+    }
   }
 
   /** Appends one event and returns its entry once it is durable. */
@@ -222,6 +237,16 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         interrupted = true;
       }
     }
+    if (witnessThread != null) {
+      witnessing.add(WITNESS_STOP); // after every batch the writer handed over
+      while (witnessThread.isAlive()) {
+        try {
+          witnessThread.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
@@ -240,6 +265,39 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
         }
       } catch (RuntimeException e) {
         LOG.warn("could not record the audit chain's head at shutdown: {}", firstLine(e));
+      }
+    }
+  }
+
+  /** The witness thread: records the latest head handed over, then answers its callers. */
+  private void witnessHeads() {
+    List<Witnessed> taken = new ArrayList<>();
+    boolean stopping = false;
+    while (!stopping) {
+      taken.clear();
+      try {
+        taken.add(witnessing.take());
+      } catch (InterruptedException e) {
+        continue; // only close() stops this thread, with WITNESS_STOP
+      }
+      witnessing.drainTo(taken);
+      Witnessed latest = null;
+      for (Witnessed head : taken) {
+        if (head == WITNESS_STOP) {
+          stopping = true;
+        } else if (head.seq() > 0 && (latest == null || head.seq() > latest.seq())) {
+          latest = head;
+        }
+      }
+      if (latest != null) {
+        witness(latest.seq(), latest.hash());
+      }
+      for (Witnessed head : taken) {
+        try {
+          head.acknowledge().run();
+        } catch (RuntimeException e) {
+          LOG.error("could not answer the callers of an audit batch: {}", firstLine(e));
+        }
       }
     }
   }
@@ -307,19 +365,29 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     batch.forEach(pending -> events.addAll(pending.events()));
     try {
       ChainWriter.Appended appended = chain.append(events, staged);
-      if (appended.last() != null) {
-        witness(appended.last().seq(), appended.last().hash());
-      }
-      List<AuditEntry> entries = appended.direct();
-      int from = 0;
-      for (Pending pending : batch) {
-        int to = from + pending.events().size();
-        pending.done().complete(List.copyOf(entries.subList(from, to)));
-        from = to;
-      }
-      appended.staged().forEach(this::chained);
-      if (staged && !waiting.isEmpty()) {
-        chainedElsewhere();
+      List<Pending> callers = List.copyOf(batch);
+      Runnable acknowledge =
+          () -> {
+            List<AuditEntry> entries = appended.direct();
+            int from = 0;
+            for (Pending pending : callers) {
+              int to = from + pending.events().size();
+              pending.done().complete(List.copyOf(entries.subList(from, to)));
+              from = to;
+            }
+            appended.staged().forEach(this::chained);
+            if (staged && !waiting.isEmpty()) {
+              chainedElsewhere();
+            }
+          };
+      if (witnessThread == null) {
+        acknowledge.run();
+      } else {
+        // Acknowledged only once the head that covers them is witnessed.
+        AuditEntry last = appended.last();
+        witnessing.add(
+            new Witnessed(
+                last == null ? -1 : last.seq(), last == null ? null : last.hash(), acknowledge));
       }
       // A full batch of staged entries may have left more behind.
       return staged && appended.staged().size() >= ChainWriter.STAGED_PER_BATCH;

@@ -1,5 +1,6 @@
 package dev.steward.audit;
 
+import com.google.crypto.tink.PublicKeySign;
 import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
 import dev.steward.store.Database;
@@ -25,19 +26,22 @@ public final class AuditWitness {
   private static final String COLUMNS = "seq, hash, signed_at, key_id, signature";
 
   private final Jdbi keyring;
-  private final Keys keys;
   private final Clock clock;
+  // Built once: a Tink signer derives its public key when it is made, which costs as much as a
+  // signature, and the head is signed after every batch.
+  private final PublicKeySign signer;
+  private final String fingerprint;
 
   public AuditWitness(Database keyring, Keys keys, Clock clock) {
     this.keyring = keyring.jdbi();
-    this.keys = keys;
     this.clock = clock;
+    this.signer = keys.signer(KeyName.AUDIT_SIGNING);
+    this.fingerprint = keys.fingerprint(KeyName.AUDIT_SIGNING);
   }
 
   /** Records that the chain has reached {@code seq} with {@code hash}, unless it is behind. */
   void record(long seq, String hash) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String fingerprint = keys.fingerprint(KeyName.AUDIT_SIGNING);
     AuditCheckpoint unsigned = new AuditCheckpoint(seq, hash, now, fingerprint, "");
     String signature = sign(unsigned);
     OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
@@ -90,7 +94,7 @@ public final class AuditWitness {
 
   private String sign(AuditCheckpoint checkpoint) {
     try {
-      byte[] signature = keys.signer(KeyName.AUDIT_SIGNING).sign(checkpoint.signedBytes());
+      byte[] signature = signer.sign(checkpoint.signedBytes());
       return Base64.getEncoder().encodeToString(signature);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the audit-signing key cannot sign", e);
