@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  * Finds English sentences left in a text meant to be Chinese. A sentence is a run of at least three
  * Latin words, two of them all lower case: "the person is told why" is one, while a company's name
  * ("ChinaCache Networks (UK) Limited"), an address, a law's short name ("UK GDPR", "Shine the
- * Light"), a code, an e-mail address or a URL is not. Names the caller knows (legal names,
+ * Light"), a code, an e-mail address, a URL or a path is not. Names the caller knows (legal names,
  * addresses) are removed first.
  */
 public final class LatinSentences {
   private static final Pattern MARKUP = Pattern.compile("(?s)<head>.*?</head>|<[^>]*>");
   private static final Pattern URLS =
-      Pattern.compile("(https?|mailto):\\S+|\\S+@\\S+|\\(#[^)]*\\)");
+      Pattern.compile("(https?|mailto):\\S+|\\S+@\\S+|\\(#[^)]*\\)|(?<![\\w/])/[\\w-]+/\\S+");
   private static final Pattern SEGMENT = Pattern.compile("[^\\n\\p{IsHan}。，、；：（）《》“”|]+");
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'’-]*");
 

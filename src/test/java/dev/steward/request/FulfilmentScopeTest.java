@@ -184,6 +184,33 @@ class FulfilmentScopeTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void access_inChinese_isAPackageAndLettersWithNoEnglishSentence(Engine engine)
+      throws IOException {
+    RequestWorld world = world(engine);
+    String to = "access-zh-" + engine.name().toLowerCase() + "@example.cn";
+    UUID subject = subject(world, to);
+    record(world, subject, "contact.email", "the-person", "inquiries", to);
+    String reference =
+        RequestWorld.reference(
+            world.post(
+                "/api/v1/requests",
+                world.dpo,
+                ("{\"type\":\"access\",\"residence\":\"GB\",\"identity\":{\"email\":\"%s\"},"
+                        + "\"channel\":\"email\",\"language\":\"zh-CN\"}")
+                    .formatted(to)));
+    start(world, world.idOf(reference));
+
+    String letter = RequestWorld.body(world.letter(to, "已处理完毕"));
+    String report = unzip(download(world, link(letter)).body()).get("report.html");
+    List<String> names = List.of("ChinaCache Networks (UK) Limited", "Information Commissioner");
+
+    assertThat(report).contains("答复客户、潜在客户和供应商的问题和反馈", "合同");
+    assertThat(dev.steward.i18n.LatinSentences.in(report, names)).isEmpty();
+    assertThat(dev.steward.i18n.LatinSentences.in(letter, names)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void erasure_ofASupplierContactInChinese_asksForAReplacementContactInChinese(Engine engine) {
     RequestWorld world = world(engine);
     String to = "supplier-zh-" + engine.name().toLowerCase() + "@example.cn";
