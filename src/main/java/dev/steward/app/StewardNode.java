@@ -25,6 +25,7 @@ import dev.steward.center.StatusPages;
 import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.config.StewardConfig;
+import dev.steward.consent.ConsentPages;
 import dev.steward.consent.ConsentServices;
 import dev.steward.consent.ConsentStates;
 import dev.steward.consent.Party;
@@ -376,6 +377,7 @@ public final class StewardNode implements AutoCloseable {
               new StatusPages(subjectSignIn, requests, authenticator),
               new RemovalPages(requests, authenticator))
           .addTo(routes);
+      new ConsentPages(consent.requests()).addTo(routes);
       new ConsolePages(webSessions).addTo(routes);
       RequestSearch requestSearch = new RequestSearch(database, clock);
       new DashboardPage(requestSearch, vault.vault().art14Notices(), clock).addTo(routes);

@@ -108,6 +108,26 @@ public final class OptOutRequests {
     return new DeviceState(device, optedOut);
   }
 
+  /**
+   * When a {@code Sec-GPC: 1} signal was first honoured as this device's opt-out of sale/sharing,
+   * for the Do Not Sell page to say so (11 CCR 7025(c)(6): the business may display whether it
+   * processed the signal).
+   */
+  public java.util.Optional<java.time.Instant> gpcHonoured(String device) {
+    Party party = Party.device(device, "device");
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select min(occurred_at) from opt_out_event where party = :party and kind ="
+                        + " :kind and source = :source and action = 'opt_out'")
+                .bind("party", party.key())
+                .bind("kind", OptOutKind.SALE_SHARING.code())
+                .bind("source", OptOuts.Source.GPC.code())
+                .mapTo(java.time.Instant.class)
+                .findOne());
+  }
+
   private static Set<OptOutKind> kinds(List<String> given, List<FieldProblem> problems) {
     if (given == null || given.isEmpty()) {
       return EnumSet.of(OptOutKind.SALE_SHARING);

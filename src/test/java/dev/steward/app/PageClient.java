@@ -26,9 +26,16 @@ public final class PageClient {
   private final HttpClient client =
       HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
   private String csrf;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   public PageClient(TestNodes.Running node) {
     this.node = node;
+  }
+
+  /** Sends {@code name: value} with every later request, as a browser setting would. */
+  public PageClient withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
   }
 
   public HttpResponse<String> get(String path) {
@@ -72,6 +79,7 @@ public final class PageClient {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    headers.forEach(request::header);
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
