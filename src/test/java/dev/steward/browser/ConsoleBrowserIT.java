@@ -95,6 +95,23 @@ class ConsoleBrowserIT extends BrowserTestBase {
     assertOnlyOwnOrigin();
   }
 
+  @Test
+  void subjectsPolicyAuditAndAdministration_areAccessible_inEachLanguage() {
+    signInToConsole();
+    for (String lang : List.of("en", "zh-CN")) {
+      for (String path :
+          List.of("/console/subjects", "/console/policy", "/console/audit", "/console/admin")) {
+        open(path + "?lang=" + lang);
+        assertThat(page.locator("h1").count()).isEqualTo(1);
+        assertAccessible();
+      }
+    }
+    open("/console/audit?lang=zh-CN");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("验证哈希链")).click();
+    assertThat(mainText()).contains("哈希链完整");
+    assertAccessible();
+  }
+
   /**
    * With {@code -Dsteward.screenshots=docs/screenshots}, keeps the dashboard and a request's detail
    * in both languages as PNGs for the README; skipped otherwise, so a build leaves the tree as is.
@@ -119,6 +136,35 @@ class ConsoleBrowserIT extends BrowserTestBase {
           new Page.ScreenshotOptions().setPath(folder.resolve("console-request-" + lang + ".png")));
     }
     assertThat(Files.size(folder.resolve("console-request-zh-CN.png"))).isPositive();
+  }
+
+  @Test
+  void aPolicyFile_isChecked_showsItsMessagesAndDiff_andIsPublishedOnConfirmation()
+      throws Exception {
+    signInToConsole();
+    Path broken = Files.createTempFile("policy", ".yaml");
+    Files.writeString(broken, "version: \"x\"\nnot a policy: [\n");
+    open("/console/policy?lang=en");
+    page.getByLabel("Policy file (YAML)").setInputFiles(broken);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
+    assertThat(mainText()).contains("The file has errors").doesNotContain("Publish this version");
+    assertAccessible();
+
+    String next = "2099-01-console";
+    Path good = Files.createTempFile("policy", ".yaml");
+    Files.writeString(
+        good,
+        dev.steward.policy.PolicyChecker.bundledText()
+            .replace("version: \"2019-10\"", "version: \"" + next + "\"")
+            .replace("Privacy team", "The privacy team"));
+    open("/console/policy?lang=zh-CN");
+    page.getByLabel("政策文件（YAML）").setInputFiles(good);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("检查文件")).click();
+    assertThat(mainText()).contains("文件没有错误");
+    assertAccessible();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发布此版本")).click();
+    assertThat(mainText()).contains("版本 " + next + " 已发布。");
+    assertThat(node.policies().all()).anyMatch(p -> p.version().equals(next));
   }
 
   private void navigateToDownload(String link) {
