@@ -81,6 +81,50 @@ final class Documents {
   }
 
   /** Staff approve or reject one pending document; the request is verified when all are in. */
+  /** An uploaded document opened for staff: its declared type and bytes. */
+  record Opened(String contentType, byte[] bytes) {}
+
+  /**
+   * Opens an uploaded document for a caller who sees the case (personal data): identity documents
+   * are read only to verify the person, and each reading is audited.
+   */
+  Opened read(Principal actor, UUID requestId, UUID documentId) {
+    if (RequestProjection.of(actor) != RequestProjection.CASE) {
+      throw new dev.steward.error.ForbiddenException(
+          "documents are shown to the case's staff only");
+    }
+    Opened opened =
+        context.jdbi.withHandle(
+            handle -> {
+              RequestRow row = Caseload.find(handle, actor, requestId);
+              return handle
+                  .createQuery(
+                      "select content_type, sealed from request_document where id = :id and"
+                          + " request_id = :request")
+                  .bind("id", documentId)
+                  .bind("request", requestId)
+                  .map(
+                      (rs, ctx) ->
+                          new Opened(
+                              rs.getString("content_type"),
+                              Sealed.open(
+                                  workflow.key(row),
+                                  row.id(),
+                                  "document:" + documentId,
+                                  rs.getBytes("sealed"))))
+                  .findOne()
+                  .orElseThrow(() -> new NotFoundException("no document " + documentId));
+            });
+    context.audit.record(
+        actor,
+        "request.document-viewed",
+        "request",
+        requestId.toString(),
+        "ok",
+        "document=" + documentId);
+    return opened;
+  }
+
   void review(Principal actor, UUID requestId, UUID documentId, boolean approved, String note) {
     if (!approved && (note == null || note.isBlank())) {
       throw new InvalidInputException(

@@ -239,6 +239,16 @@ public final class Requests {
     return documents.upload(reference, token, kind, contentType, bytes);
   }
 
+  /**
+   * An uploaded document's type and content, for staff who see the case; each reading is audited.
+   *
+   * @return the declared content type and the bytes
+   */
+  public java.util.Map.Entry<String, byte[]> document(Principal caller, UUID id, UUID documentId) {
+    Documents.Opened opened = documents.read(caller, id, documentId);
+    return java.util.Map.entry(opened.contentType(), opened.bytes());
+  }
+
   public void review(Principal actor, UUID id, UUID documentId, boolean approved, String reason) {
     documents.review(actor, id, documentId, approved, reason);
   }

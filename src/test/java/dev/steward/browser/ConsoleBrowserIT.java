@@ -167,6 +167,74 @@ class ConsoleBrowserIT extends BrowserTestBase {
     assertThat(node.policies().all()).anyMatch(p -> p.version().equals(next));
   }
 
+  @Test
+  void uploadedDocuments_areShownToStaff_andApprovingThemVerifiesTheRequest() throws Exception {
+    String email = "doc-" + System.nanoTime() + "@example.co.uk";
+    HttpResponse<String> submitted =
+        post(
+            "/api/v1/public/requests",
+            "{\"type\":\"access\",\"residence\":\"GB\",\"identity\":{\"email\":\""
+                + email
+                + "\"}}");
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+    String reference = find(submitted.body(), "\"reference\"\\s*:\\s*\"([^\"]+)\"");
+    String token =
+        find(decoded(awaitLetter(email, "What we need to verify")), "access key:\\s+(\\S+)");
+    byte[] pdf = ("%PDF-1.7 scan " + reference).getBytes(StandardCharsets.US_ASCII);
+    for (String kind : List.of("identity", "address")) {
+      assertThat(upload(reference, token, kind, pdf).statusCode()).isEqualTo(202);
+    }
+
+    signInToConsole();
+    open("/console/requests?lang=en");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
+    String link =
+        page.getByRole(
+                AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Open the document").setExact(false))
+            .first()
+            .getAttribute("href");
+    assertThat(context.request().get(origin + link).body()).isEqualTo(pdf);
+    assertAccessible();
+    for (int i = 0; i < 2; i++) {
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve"))
+          .first()
+          .click();
+      assertThat(mainText()).contains("The document was reviewed.");
+    }
+    assertThat(page.locator("dl.summary strong").first().innerText()).isEqualTo("Verified");
+  }
+
+  private HttpResponse<String> upload(String reference, String token, String kind, byte[] content)
+      throws Exception {
+    String boundary = "b" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    String fields =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n"
+            + token
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n"
+            + kind
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"proof\"\r\n"
+            + "Content-Type: application/pdf\r\n\r\n";
+    body.writeBytes(fields.getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create(origin + "/api/v1/public/requests/" + reference + "/documents"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
   private void navigateToDownload(String link) {
     try {
       page.navigate(link);
