@@ -384,7 +384,8 @@ public final class StewardNode implements AutoCloseable {
       new RequestPages(requests, requestSearch, new RequestTasks(database), users, policies, clock)
           .addTo(routes);
       new SubjectPages(vault.vault(), policies).addTo(routes);
-      new PolicyPages(policies, PolicyDocuments.withSystemFont()).addTo(routes);
+      new PolicyPages(policies, new PolicyChecker(clock), PolicyDocuments.withSystemFont())
+          .addTo(routes);
       new AdminPages(users, tokens, clients).addTo(routes);
       new AuditPages(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);

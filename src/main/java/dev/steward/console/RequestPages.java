@@ -113,6 +113,23 @@ public final class RequestPages {
         (page, id) -> requests.withdraw(page.caller(), id, blankToNull(page.form("note"))));
     registry.addPage(PageRoute.post(QUEUE + "/{id}/preview/{step}", WORK, this::preview));
     registry.addPage(
+        PageRoute.get(
+            QUEUE + "/{id}/documents/{documentId}",
+            READ,
+            page -> {
+              dev.steward.request.OpenedDocument document =
+                  requests.document(
+                      page.caller(),
+                      requestId(page),
+                      uuid(page.pathParam("documentId"), "document"));
+              page.ctx()
+                  .header("Content-Disposition", "inline")
+                  .header("Cache-Control", "no-store")
+                  .header("X-Content-Type-Options", "nosniff")
+                  .contentType(document.contentType())
+                  .result(document.bytes());
+            }));
+    registry.addPage(
         PageRoute.post(
             QUEUE + "/{id}/documents/{documentId}/review",
             WORK,

@@ -138,7 +138,7 @@ final class CaseRoutes {
             .handle(
                 gate.checked(
                     (ctx, caller, id) -> {
-                      Documents.Opened document =
+                      OpenedDocument document =
                           requests.document(caller, id, RequestApi.id(ctx.pathParam("documentId")));
                       ctx.header("Cache-Control", "no-store")
                           .header(

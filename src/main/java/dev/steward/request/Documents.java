@@ -81,20 +81,17 @@ final class Documents {
         });
   }
 
-  /** An uploaded document, opened for a reviewer. */
-  record Opened(UUID id, String kind, String contentType, byte[] bytes) {}
-
   /**
    * One document of a request, opened for a caller who may review it: the permission to work
    * requests and the request in their caseload (an agent only the requests assigned to them).
    * Anyone else is told there is no such document. Audited (who, which document of which request)
    * before the bytes are handed over.
    */
-  Opened open(Principal actor, UUID requestId, UUID documentId) {
+  OpenedDocument open(Principal actor, UUID requestId, UUID documentId) {
     if (!actor.has(Permission.REQUEST_WORK)) {
       throw new NotFoundException("no document " + documentId + " on request " + requestId);
     }
-    Opened opened =
+    OpenedDocument opened =
         context.jdbi.withHandle(
             handle -> {
               RequestRow row = Caseload.find(handle, actor, requestId);
@@ -106,7 +103,7 @@ final class Documents {
                   .bind("request", requestId)
                   .map(
                       (rs, ctx) ->
-                          new Opened(
+                          new OpenedDocument(
                               documentId,
                               rs.getString("kind"),
                               rs.getString("content_type"),

@@ -289,8 +289,11 @@ public final class Requests {
     return documents.upload(reference, token, kind, contentType, bytes);
   }
 
-  /** One uploaded document of a request, for a caller who may review it; audited. */
-  Documents.Opened document(Principal actor, UUID id, UUID documentId) {
+  /**
+   * One uploaded document of a request, for a caller who may review it (the permission to work
+   * requests, the request in their caseload); each reading is audited.
+   */
+  public OpenedDocument document(Principal actor, UUID id, UUID documentId) {
     return documents.open(actor, id, documentId);
   }
 
