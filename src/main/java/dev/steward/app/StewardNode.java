@@ -375,7 +375,8 @@ public final class StewardNode implements AutoCloseable {
               policies,
               new CenterIntake(requests, policies),
               new StatusPages(subjectSignIn, requests, authenticator),
-              new RemovalPages(requests, authenticator))
+              new RemovalPages(requests, authenticator),
+              fulfilling.packageLinks())
           .addTo(routes);
       new ConsentPages(consent.requests()).addTo(routes);
       new ConsolePages(webSessions).addTo(routes);

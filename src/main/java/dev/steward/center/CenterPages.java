@@ -1,5 +1,6 @@
 package dev.steward.center;
 
+import dev.steward.fulfilment.PackageLinks;
 import dev.steward.policy.PolicyVersions;
 import dev.steward.request.CenterIntake;
 import dev.steward.web.Access;
@@ -18,13 +19,19 @@ public final class CenterPages {
   private final CenterIntake intake;
   private final StatusPages status;
   private final RemovalPages removals;
+  private final DownloadPages downloads;
 
   public CenterPages(
-      PolicyVersions policies, CenterIntake intake, StatusPages status, RemovalPages removals) {
+      PolicyVersions policies,
+      CenterIntake intake,
+      StatusPages status,
+      RemovalPages removals,
+      PackageLinks packageLinks) {
     this.policies = policies;
     this.intake = intake;
     this.status = status;
     this.removals = removals;
+    this.downloads = new DownloadPages(packageLinks);
   }
 
   public void addTo(RouteRegistry registry) {
@@ -37,5 +44,6 @@ public final class CenterPages {
     new RequestPages(intake).addTo(registry);
     status.addTo(registry);
     removals.addTo(registry);
+    downloads.addTo(registry);
   }
 }

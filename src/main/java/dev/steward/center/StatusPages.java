@@ -5,7 +5,7 @@ import dev.steward.error.InvalidInputException;
 import dev.steward.error.StewardException;
 import dev.steward.principal.Authenticator;
 import dev.steward.principal.Principal;
-import dev.steward.request.RequestSummary;
+import dev.steward.request.OwnRequest;
 import dev.steward.request.Requests;
 import dev.steward.request.UnableToVerifyException;
 import dev.steward.session.SubjectSignIn;
@@ -104,7 +104,7 @@ public final class StatusPages {
       page.redirect("/status");
       return;
     }
-    page.render("center/status-list.jte", new Listing(requests.ofSubject(person.get())));
+    page.render("center/status-list.jte", new Listing(requests.statusOf(person.get())));
   }
 
   private Optional<Principal.SubjectSession> person(PageCall page) {
@@ -129,5 +129,18 @@ public final class StatusPages {
   public record CodeForm(String challenge, FormErrors errors) {}
 
   /** The signed-in person's requests. */
-  public record Listing(List<RequestSummary> requests) {}
+  public record Listing(List<OwnRequest> requests) {
+    /** The page that takes what a verification step awaits from the person. */
+    public static String pageOf(String step, String reference) {
+      String path =
+          switch (step) {
+            case "code" -> "/verify";
+            case "two_data_points", "three_data_points" -> "/verify/data-points";
+            default -> "/verify/documents";
+          };
+      return path
+          + "?reference="
+          + java.net.URLEncoder.encode(reference, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
 }

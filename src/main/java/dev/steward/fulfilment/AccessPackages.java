@@ -89,6 +89,31 @@ final class AccessPackages {
     return links.path(id, plan.subjectId(), expires);
   }
 
+  /** Where a link stands, without serving or counting a copy. */
+  PackageLinks.State state(UUID id, String subject, String expires, String signature) {
+    try {
+      links.check(id, subject, expires, signature, clock.instant());
+    } catch (GoneException e) {
+      return PackageLinks.State.EXPIRED;
+    } catch (StewardException e) {
+      return PackageLinks.State.INVALID;
+    }
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("select subject_id, erased_at from access_package where id = :id")
+                .bind("id", id)
+                .map(
+                    (rs, ctx) ->
+                        !String.valueOf(rs.getObject(1, UUID.class)).equals(subject)
+                            ? PackageLinks.State.INVALID
+                            : rs.getObject(2, OffsetDateTime.class) != null
+                                ? PackageLinks.State.ERASED
+                                : PackageLinks.State.READY)
+                .findOne()
+                .orElse(PackageLinks.State.INVALID));
+  }
+
   /**
    * The ZIP behind a valid link; a forged, expired or other subject's link gets nothing, nor does
    * the link of a package erased with its person (410).

@@ -17,6 +17,12 @@ import java.util.UUID;
 final class DownloadLinks {
   static final String PATH = "/api/v1/access-packages/";
 
+  /**
+   * The privacy center's page for a package: letters lead there, not to the API, so that a person
+   * whose link has expired or whose data was erased reads why instead of a bare error.
+   */
+  static final String PAGE = "/download/";
+
   private final Mac mac;
 
   DownloadLinks(Mac mac) {
@@ -24,7 +30,7 @@ final class DownloadLinks {
   }
 
   String path(UUID packageId, UUID subjectId, Instant expires) {
-    return PATH
+    return PAGE
         + packageId
         + "?subject="
         + subjectId

@@ -143,14 +143,19 @@ public final class Fulfilment {
             settings.plainHttpTransmission(),
             policies,
             clock),
-        new ErasedCopies(jdbi, requests, audit, clock));
+        new ErasedCopies(jdbi, requests, audit, clock),
+        new PackageLinks(packages));
   }
 
   /**
    * What the node passes on: the one-time tasks for db-scheduler, the HTTP routes, and what the
    * vault tells when it erases a person (their packages, documents and request details go too).
    */
-  public record Running(List<Task<?>> tasks, FulfilmentRoutes routes, ErasureListener erasure) {}
+  public record Running(
+      List<Task<?>> tasks,
+      FulfilmentRoutes routes,
+      ErasureListener erasure,
+      PackageLinks packageLinks) {}
 
   private static List<DataSystem> concat(DataSystem first, List<DataSystem> extra) {
     List<DataSystem> all = new java.util.ArrayList<>();

@@ -104,6 +104,11 @@ public final class Outbox {
     return store.find(id);
   }
 
+  /** The letters about one object (e.g. {@code "request"} and its id), oldest first. */
+  public List<OutboxEntry> about(String relatedType, String relatedId) {
+    return store.about(relatedType, relatedId);
+  }
+
   /**
    * Up to {@code limit} letters in that state, oldest first: {@code FAILED} ones are those staff
    * must look at, {@code PENDING} ones show what is delayed and why ({@link

@@ -55,6 +55,21 @@ final class OutboxStore {
     return load(id).map(Stored::entry);
   }
 
+  List<OutboxEntry> about(String relatedType, String relatedId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .select(
+                    "select "
+                        + ENTRY_COLUMNS
+                        + " from mail_outbox where related_type = ? and related_id = ?"
+                        + " order by enqueued_at, id",
+                    relatedType,
+                    relatedId)
+                .map((rs, ctx) -> entry(rs))
+                .list());
+  }
+
   List<OutboxEntry> withStatus(MailStatus status, int limit) {
     return jdbi.withHandle(
         handle ->

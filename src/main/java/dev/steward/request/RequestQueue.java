@@ -70,6 +70,11 @@ public final class RequestQueue {
   /** Every request filed with this identity hash, open or closed, newest first. */
   List<RequestSummary> ofIdentity(String identityHash) {
     Instant now = clock.instant();
+    return rowsOfIdentity(identityHash).stream().map(row -> RequestSummary.of(row, now)).toList();
+  }
+
+  /** The rows behind {@link #ofIdentity}, newest first. */
+  List<RequestRow> rowsOfIdentity(String identityHash) {
     return jdbi.withHandle(
         handle ->
             handle
@@ -80,7 +85,6 @@ public final class RequestQueue {
                         + LIMIT)
                 .bind("hash", identityHash)
                 .map(RequestRows::map)
-                .map(row -> RequestSummary.of(row, now))
                 .list());
   }
 

@@ -225,6 +225,46 @@ public final class Requests {
   }
 
   /**
+   * The person's own requests with what each awaits from them and the letters written about it, for
+   * the privacy center's status page. Letters are listed by kind and date only: their content is
+   * not kept once sent.
+   */
+  public List<OwnRequest> statusOf(Principal.SubjectSession session) {
+    Instant now = context.clock.instant();
+    List<OwnRequest> own =
+        queue.rowsOfIdentity(session.subjectRef()).stream()
+            .map(
+                row -> {
+                  var p = row.progress();
+                  List<String> awaited =
+                      row.state() == RequestState.AWAITING_VERIFICATION
+                          ? p.needed().stream()
+                              .filter(step -> !p.done().contains(step))
+                              .sorted()
+                              .map(VerificationStep::id)
+                              .toList()
+                          : List.of();
+                  List<OwnRequest.Letter> letters =
+                      context.outbox.about("request", row.id().toString()).stream()
+                          // The person's own letters; notices to recipients (Art. 19) are not
+                          // theirs.
+                          .filter(e -> e.kind().startsWith("letter."))
+                          .map(e -> new OwnRequest.Letter(e.kind(), e.sentAt()))
+                          .toList();
+                  return new OwnRequest(RequestSummary.of(row, now), awaited, letters);
+                })
+            .toList();
+    context.audit.record(
+        session,
+        "request.status-own",
+        "subject-session",
+        session.sessionId().toString(),
+        "ok",
+        "count=" + own.size());
+    return own;
+  }
+
+  /**
    * A business customer asks for copies of its content to leave the network, with its account's
    * token (the API's {@code POST /api/v1/content-removals} and the privacy center's form).
    *

@@ -91,7 +91,17 @@ public final class HttpServer {
     if (pages != null) {
       registry.installPages(config.routes, pages, publicLimiter);
     }
-    config.routes.exception(StewardException.class, (e, ctx) -> Problems.write(ctx, e));
+    config.routes.exception(
+        StewardException.class,
+        (e, ctx) -> {
+          // The body limit refuses before any handler runs; a person whose upload was too large
+          // reads why in their language, while API clients keep their problem+json.
+          if (e.httpStatus() == 413 && pages != null && wantsPage(ctx)) {
+            pages.renderError(ctx, 413);
+          } else {
+            Problems.write(ctx, e);
+          }
+        });
     config.routes.exception(
         HttpResponseException.class,
         (e, ctx) -> {
@@ -122,12 +132,17 @@ public final class HttpServer {
         });
     config.routes.error(
         413,
-        ctx ->
+        ctx -> {
+          if (pages != null && wantsPage(ctx)) {
+            unlessPageWritten(ctx, pages, 413);
+          } else {
             unlessWritten(
                 ctx,
                 413,
                 "payload-too-large",
-                "the body is larger than " + settings.maxBodyBytes() + " bytes"));
+                "the body is larger than " + settings.maxBodyBytes() + " bytes");
+          }
+        });
   }
 
   private static void before(Context ctx, HttpSettings settings) {

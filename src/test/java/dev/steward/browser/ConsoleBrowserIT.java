@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.AriaRole;
 import dev.steward.principal.Principal;
 import dev.steward.vault.Identity;
@@ -70,8 +69,20 @@ class ConsoleBrowserIT extends BrowserTestBase {
     assertThat(mainText()).contains("Tasks per system").contains("completed");
 
     String letter = decoded(awaitLetter(email, "is complete"));
-    String link = find(letter, "(http://\\S+/api/v1/access-packages/\\S+)");
-    Download download = page.waitForDownload(() -> navigateToDownload(link));
+    // The letter's link is absolute and leads to the privacy center's page, which links the ZIP.
+    String link = find(letter, "(http://\\S+/download/\\S+)");
+    assertThat(link).startsWith(origin + "/download/");
+    page.navigate(link);
+    assertThat(page.locator("h1").innerText()).isEqualTo("Your data is ready");
+    assertAccessible();
+    assertOnlyOwnOrigin();
+    Download download =
+        page.waitForDownload(
+            () ->
+                page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Download my data (ZIP)"))
+                    .click());
     byte[] zip = Files.readAllBytes(download.path());
     assertThat(unzipped(zip)).contains(secret);
   }
@@ -233,14 +244,6 @@ class ConsoleBrowserIT extends BrowserTestBase {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-  }
-
-  private void navigateToDownload(String link) {
-    try {
-      page.navigate(link);
-    } catch (PlaywrightException startedADownload) {
-      // Chromium reports a navigation that turns into a download as an aborted navigation.
-    }
   }
 
   private void personWithRecord(String email, String value) {

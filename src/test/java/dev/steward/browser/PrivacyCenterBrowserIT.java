@@ -84,6 +84,8 @@ class PrivacyCenterBrowserIT extends BrowserTestBase {
     String listing = mainText();
     assertThat(listing).contains(reference).contains("See my data");
     assertThat(listing).containsAnyOf("Confirmed, waiting to be worked on", "Being worked on");
+    // The letters written about the request, by what they say and when they left.
+    assertThat(listing).contains("Your confirmation code: 20").contains("Letters we sent");
     assertAccessible();
     assertOnlyOwnOrigin();
   }

@@ -179,4 +179,28 @@ class CenterPagesTest {
       assertThat(last.body()).contains("Too many attempts").containsPattern("Wait \\d+ seconds");
     }
   }
+
+  @Test
+  void upload_overTheBodyLimit_getsAReadablePageInThePersonsLanguage_whileTheApiKeepsItsProblem() {
+    PageClient browser = new PageClient(node);
+    browser.get("/verify/documents?reference=R-ABCD-2345&lang=zh-CN");
+    HttpResponse<String> refused =
+        browser.post("/verify/documents", "reference", "R-ABCD-2345", "file", "x".repeat(20_000));
+    assertThat(refused.statusCode()).isEqualTo(413);
+    assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(refused.body())
+        .contains("您发送的内容过大")
+        .doesNotContain("payload-too-large")
+        .doesNotContain("Exception");
+
+    HttpResponse<String> api =
+        node.send(
+            java.net.http.HttpRequest.newBuilder(node.uri("/api/v1/public/requests"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("x".repeat(20_000))));
+    assertThat(api.statusCode()).isEqualTo(413);
+    assertThat(api.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+  }
 }

@@ -174,7 +174,9 @@ class ErasureReachesCopiesTest {
 
     List<String> letters =
         world.letters(to, "is complete", 2).stream().map(RequestWorld::body).toList();
-    assertThat(letters).noneMatch(body -> body.contains("/api/v1/access-packages/"));
+    assertThat(letters)
+        .noneMatch(
+            body -> body.contains("/api/v1/access-packages/") || body.contains("/download/"));
     assertThat(letters).anyMatch(body -> body.contains("no copy left to send you"));
     assertThat(FulfilmentTourTest.count(world, accessTasks + " and result_sealed is not null"))
         .isZero();
@@ -208,6 +210,12 @@ class ErasureReachesCopiesTest {
         .contains("application/problem+json");
     String body = new String(after.body(), StandardCharsets.UTF_8);
     assertThat(body).contains("urn:steward:problem:package-erased").doesNotContain(email);
+    // The letter's link leads to the privacy center, which says so in words.
+    HttpResponse<byte[]> shown = download(world, FulfilmentTourTest.page(path));
+    assertThat(shown.statusCode()).isEqualTo(410);
+    assertThat(new String(shown.body(), StandardCharsets.UTF_8))
+        .contains("This data has been erased")
+        .doesNotContain(email);
   }
 
   /** The package's bytes, the sealed items, the documents and the request's key are all gone. */

@@ -89,6 +89,12 @@ class FulfilmentTourTest {
 
     String letter = RequestWorld.body(world.letter(to, "is complete"));
     String path = link(letter);
+    // The letter leads to the privacy center's page, which explains the package and links it.
+    HttpResponse<byte[]> shown = download(world, page(path));
+    assertThat(shown.statusCode()).isEqualTo(200);
+    assertThat(new String(shown.body(), StandardCharsets.UTF_8))
+        .contains("Your data is ready")
+        .contains("href=\"" + path.replace("&", "&amp;") + "\"");
     HttpResponse<byte[]> zip = download(world, path);
     assertThat(zip.statusCode()).isEqualTo(200);
     Map<String, String> files = unzip(zip.body());
@@ -107,6 +113,17 @@ class FulfilmentTourTest {
     HttpResponse<byte[]> expired = download(world, path);
     assertThat(expired.statusCode()).isEqualTo(410);
     assertThat(new String(expired.body(), StandardCharsets.UTF_8)).doesNotContain(to);
+    HttpResponse<byte[]> expiredPage = download(world, page(path));
+    assertThat(expiredPage.statusCode()).isEqualTo(410);
+    assertThat(new String(expiredPage.body(), StandardCharsets.UTF_8))
+        .contains("This link has expired")
+        .doesNotContain("Download my data")
+        .doesNotContain(to);
+    HttpResponse<byte[]> forgedPage =
+        download(world, page(path).replaceAll("sig=[^&]+", "sig=" + "A".repeat(43)));
+    assertThat(forgedPage.statusCode()).isEqualTo(403);
+    assertThat(new String(forgedPage.body(), StandardCharsets.UTF_8))
+        .contains("This link does not work");
     world.clock.set(world.clock.instant().minus(Duration.ofDays(8)));
   }
 
@@ -322,10 +339,19 @@ class FulfilmentTourTest {
         .withHandle(h -> h.createQuery("select count(*) from " + from).mapTo(Integer.class).one());
   }
 
+  /**
+   * The API path behind the letter's link: the letter leads to the privacy center's download page,
+   * which links the package at the same id and query under the API.
+   */
   static String link(String letter) {
-    Matcher matcher = Pattern.compile("(/api/v1/access-packages/\\S+)").matcher(letter);
+    Matcher matcher = Pattern.compile("https?://[^/\\s]+/download/(\\S+)").matcher(letter);
     assertThat(matcher.find()).as(letter).isTrue();
-    return matcher.group(1);
+    return "/api/v1/access-packages/" + matcher.group(1);
+  }
+
+  /** The privacy center's page for the package at this API path. */
+  static String page(String apiPath) {
+    return apiPath.replace("/api/v1/access-packages/", "/download/");
   }
 
   static HttpResponse<byte[]> download(RequestWorld world, String path) {
