@@ -20,6 +20,7 @@ import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
 import dev.steward.audit.AuditWitness;
 import dev.steward.center.CenterPages;
+import dev.steward.center.PreferencesPages;
 import dev.steward.center.RemovalPages;
 import dev.steward.center.StatusPages;
 import dev.steward.collection.CollectRoutes;
@@ -371,14 +372,16 @@ public final class StewardNode implements AutoCloseable {
       new DecisionRoutes(decisions, new DecisionInput(policies, vault.index())).addTo(routes);
 
       TokenAuthenticator authenticator = new TokenAuthenticator(database, clock);
+      StatusPages statusPages = new StatusPages(subjectSignIn, requests, authenticator);
       new CenterPages(
               policies,
               new CenterIntake(requests, policies),
-              new StatusPages(subjectSignIn, requests, authenticator),
+              statusPages,
               new RemovalPages(requests, authenticator),
               fulfilling.packageLinks())
           .addTo(routes);
       new ConsentPages(consent.requests()).addTo(routes);
+      new PreferencesPages(statusPages, consent.ledger(), consent.states(), clock).addTo(routes);
       new ConsolePages(webSessions).addTo(routes);
       RequestSearch requestSearch = new RequestSearch(database, clock);
       new DashboardPage(requestSearch, vault.vault().art14Notices(), clock).addTo(routes);

@@ -29,6 +29,7 @@ public final class StatusPages {
   static final String COOKIE = "steward-person";
   private static final Duration SESSION = Duration.ofMinutes(30);
   private static final Access POST = Access.open(PublicKind.INTAKE);
+  private static final java.util.Set<String> THEN = java.util.Set.of("preferences");
 
   private final SubjectSignIn signIn;
   private final Requests requests;
@@ -45,7 +46,10 @@ public final class StatusPages {
         PageRoute.get(
             "/status",
             CenterPages.PAGE,
-            page -> page.render("center/status-start.jte", new EmailForm("", FormErrors.none()))));
+            page ->
+                page.render(
+                    "center/status-start.jte",
+                    new EmailForm("", then(page.query("then")), FormErrors.none()))));
     registry.addPage(PageRoute.post("/status", POST, this::start));
     registry.addPage(
         PageRoute.get(
@@ -54,7 +58,8 @@ public final class StatusPages {
             page ->
                 page.render(
                     "center/status-code.jte",
-                    new CodeForm(page.query("challenge"), FormErrors.none()))));
+                    new CodeForm(
+                        page.query("challenge"), then(page.query("then")), FormErrors.none()))));
     registry.addPage(PageRoute.post("/status/code", POST, this::verify));
     registry.addPage(PageRoute.get("/status/requests", CenterPages.PAGE, this::list));
     registry.addPage(
@@ -70,30 +75,34 @@ public final class StatusPages {
 
   private void start(PageCall page) {
     String email = page.form("email");
+    String then = then(page.form("then"));
     try {
       String language = page.language() == PageLanguage.ZH_CN ? "zh-CN" : "en";
       String challenge = signIn.start("email", email, language).toString();
-      page.redirect("/status/code?challenge=" + challenge);
+      page.redirect(
+          "/status/code?challenge=" + challenge + (then.isEmpty() ? "" : "&then=" + then));
     } catch (InvalidInputException e) {
       page.render(
           400,
           "center/status-start.jte",
           new EmailForm(
-              email, FormErrors.of("email", page.text().get("center.status.error.email"))));
+              email, then, FormErrors.of("email", page.text().get("center.status.error.email"))));
     }
   }
 
   private void verify(PageCall page) {
     String challenge = page.form("challenge");
+    String then = then(page.form("then"));
     try {
       SubjectSessions.Opened opened = signIn.verify(challenge, page.form("code"));
       page.setPrivateCookie(COOKIE, opened.token(), SESSION);
-      page.redirect("/status/requests");
+      page.redirect(then.isEmpty() ? "/status/requests" : "/" + then);
     } catch (UnableToVerifyException | InvalidInputException e) {
       page.render(
           422,
           "center/status-code.jte",
-          new CodeForm(challenge, FormErrors.of("code", page.text().get("center.verify.wrong"))));
+          new CodeForm(
+              challenge, then, FormErrors.of("code", page.text().get("center.verify.wrong"))));
     }
   }
 
@@ -107,7 +116,16 @@ public final class StatusPages {
     page.render("center/status-list.jte", new Listing(requests.statusOf(person.get())));
   }
 
-  private Optional<Principal.SubjectSession> person(PageCall page) {
+  /**
+   * Where to go after signing in: only the pages named here, never an address from the request, so
+   * the sign-in cannot be used as an open redirect.
+   */
+  static String then(String asked) {
+    return THEN.contains(asked) ? asked : "";
+  }
+
+  /** The signed-in person of this browser, if its session cookie is still good. */
+  Optional<Principal.SubjectSession> person(PageCall page) {
     return page.cookie(COOKIE)
         .flatMap(
             token -> {
@@ -123,10 +141,10 @@ public final class StatusPages {
   }
 
   /** The email form, with what was typed. */
-  public record EmailForm(String email, FormErrors errors) {}
+  public record EmailForm(String email, String then, FormErrors errors) {}
 
   /** The code form. */
-  public record CodeForm(String challenge, FormErrors errors) {}
+  public record CodeForm(String challenge, String then, FormErrors errors) {}
 
   /** The signed-in person's requests. */
   public record Listing(List<OwnRequest> requests) {

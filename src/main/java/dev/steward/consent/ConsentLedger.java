@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -104,6 +105,112 @@ public final class ConsentLedger {
       appended.add(append(handle, actor, withdrawn));
     }
     return appended;
+  }
+
+  /**
+   * The subject a signed-in person's proven identity leads to, if Steward knows one. The session
+   * carries the identity-index hash only, so this is the only way from a session to a subject.
+   */
+  public Optional<UUID> subjectOf(Principal.SubjectSession person) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("select subject_id from vault_identity where hash = :hash")
+                .bind("hash", person.subjectRef())
+                .mapTo(UUID.class)
+                .findFirst());
+  }
+
+  /**
+   * The signed-in person's own consent history, oldest first (GDPR Art. 15(1), 7(1)): no staff
+   * permission, only the events of the subject the session's identity leads to. Audited as a read.
+   */
+  public List<ConsentEvent> ownHistory(Principal.SubjectSession person) {
+    Optional<UUID> subject = subjectOf(person);
+    if (subject.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.inTransaction(
+        handle -> {
+          List<ConsentEvent> events = ConsentRows.where(handle, "subject_id", subject.get());
+          audit.record(
+              handle,
+              person,
+              "consent.history",
+              "subject",
+              subject.get().toString(),
+              "ok",
+              "events=" + events.size() + " own=true");
+          return events;
+        });
+  }
+
+  /**
+   * The signed receipt of one of the person's own events. Another subject's event answers exactly
+   * as an unknown one does, so an id cannot be probed.
+   */
+  public String ownReceipt(Principal.SubjectSession person, UUID eventId) {
+    Optional<UUID> subject = subjectOf(person);
+    ConsentEvent event =
+        jdbi.withHandle(handle -> ConsentRows.where(handle, "id", eventId)).stream()
+            .filter(e -> subject.isPresent() && subject.get().equals(e.subjectId()))
+            .findFirst()
+            .orElseThrow(
+                () -> {
+                  audit.record(
+                      person,
+                      "consent.receipt",
+                      "consent-event",
+                      eventId.toString(),
+                      "denied",
+                      null);
+                  return new NotFoundException("no consent event " + eventId);
+                });
+    audit.record(
+        person,
+        "consent.receipt",
+        "consent",
+        event.consentId().toString(),
+        "ok",
+        "event=" + eventId + " own=true");
+    return receipts.sign(event);
+  }
+
+  /**
+   * GDPR Art. 7(3): the person withdraws one of their own consents, every purpose of it still live,
+   * in one transaction; "as easy to withdraw as to give". Another subject's consent, or one with
+   * nothing live, appends nothing.
+   *
+   * @return the events appended
+   */
+  public List<ConsentEvent> withdrawOwn(Principal.SubjectSession person, UUID consentId) {
+    Optional<UUID> subject = subjectOf(person);
+    if (subject.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    return jdbi.inTransaction(
+        handle -> {
+          List<ConsentEvent> appended = new ArrayList<>();
+          for (Map.Entry<ConsentEvent, Set<String>> live :
+              liveByConsent(handle, subject.get(), now).entrySet()) {
+            if (!live.getKey().consentId().equals(consentId)) {
+              continue;
+            }
+            ConsentEvent withdrawn =
+                live.getKey()
+                    .next(
+                        UUID.randomUUID(),
+                        ConsentEvent.Kind.WITHDRAWN,
+                        List.copyOf(live.getValue()),
+                        "form",
+                        now,
+                        "session=" + person.sessionId(),
+                        "preferences");
+            appended.add(append(handle, person, withdrawn));
+          }
+          return appended;
+        });
   }
 
   /** Per consent (by its latest granting event), the purposes live now. */
