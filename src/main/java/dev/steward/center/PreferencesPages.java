@@ -83,9 +83,19 @@ public final class PreferencesPages {
     byConsent.forEach(
         (id, history) -> {
           ConsentEvent opening = first.get(id);
+          // Live by this consent's own events, as ConsentLedger.withdrawOwn sees it: another
+          // consent for the same purpose does not make this one withdrawable.
+          Map<String, ConsentEvent> latest = new LinkedHashMap<>();
+          events.stream()
+              .filter(event -> event.consentId().equals(id))
+              .forEach(event -> event.purposes().forEach(purpose -> latest.put(purpose, event)));
           List<String> live =
-              opening.purposes().stream()
-                  .filter(purpose -> state.liveConsent(purpose, now))
+              latest.values().stream()
+                  .filter(
+                      event ->
+                          event.kind().grants()
+                              && (event.expiresAt() == null || now.isBefore(event.expiresAt())))
+                  .flatMap(event -> event.purposes().stream())
                   .toList();
           consents.add(
               new Consent(
