@@ -354,10 +354,8 @@ class ConsoleRequestPagesTest {
     HttpResponse<String> verified =
         post(admin, base + "/verify", Map.of("csrf", csrf(get(admin, base)), "method", "passport"));
     assertThat(verified.statusCode()).as(verified.body()).isEqualTo(303);
-    HttpResponse<String> started =
-        post(admin, base + "/start", Map.of("csrf", csrf(get(admin, base))));
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
 
+    // Offered once verified, before work starts: the tasks read the instructions when they run.
     HttpResponse<String> detail = get(admin, base);
     assertThat(detail.body())
         .contains("action=\"" + base + "/instructions\"")
@@ -401,7 +399,9 @@ class ConsoleRequestPagesTest {
         .endsWith(base + "?done=instructions");
     assertThat(instructionRows(id)).isEqualTo(1);
     assertThat(get(admin, base + "?done=instructions").body())
-        .contains("The instructions were saved.");
+        .contains("The instructions were saved.")
+        .contains("action=\"" + base + "/start\"");
+    assertThat(state(id)).isEqualTo("verified");
   }
 
   @Test
@@ -410,7 +410,6 @@ class ConsoleRequestPagesTest {
     HttpClient admin = signedIn("page-admin");
     String base = "/console/requests/" + id;
     post(admin, base + "/verify", Map.of("csrf", csrf(get(admin, base)), "method", "passport"));
-    post(admin, base + "/start", Map.of("csrf", csrf(get(admin, base))));
 
     HttpResponse<String> zh =
         admin.send(
