@@ -385,7 +385,14 @@ public final class StewardNode implements AutoCloseable {
       new ConsolePages(webSessions).addTo(routes);
       RequestSearch requestSearch = new RequestSearch(database, clock);
       new DashboardPage(requestSearch, vault.vault().art14Notices(), clock).addTo(routes);
-      new RequestPages(requests, requestSearch, new RequestTasks(database), users, policies, clock)
+      new RequestPages(
+              requests,
+              requestSearch,
+              new RequestTasks(database),
+              users,
+              policies,
+              fulfilling.instructions(),
+              clock)
           .addTo(routes);
       new SubjectPages(vault.vault(), policies).addTo(routes);
       new PolicyPages(policies, new PolicyChecker(clock), PolicyDocuments.withSystemFont())

@@ -4,6 +4,7 @@ import dev.steward.access.StaffUser;
 import dev.steward.access.StaffUsers;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.NotFoundException;
+import dev.steward.fulfilment.InstructionDesk;
 import dev.steward.fulfilment.RequestTasks;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.policy.PublishedPolicies;
@@ -43,6 +44,7 @@ public final class RequestPages {
   private final RequestTasks tasks;
   private final StaffUsers users;
   private final PublishedPolicies policies;
+  private final InstructionDesk instructions;
   private final Clock clock;
 
   public RequestPages(
@@ -51,7 +53,9 @@ public final class RequestPages {
       RequestTasks tasks,
       StaffUsers users,
       PublishedPolicies policies,
+      InstructionDesk instructions,
       Clock clock) {
+    this.instructions = instructions;
     this.requests = requests;
     this.search = search;
     this.tasks = tasks;
@@ -85,6 +89,13 @@ public final class RequestPages {
         "extend",
         WORK,
         (page, id) -> requests.extend(page.caller(), id, page.form("reason")));
+    step(
+        registry,
+        "instructions",
+        WORK,
+        (page, id) ->
+            instructions.give(
+                page.caller(), id, InstructionForm.parse(page, policies.current().policy())));
     step(registry, "pause", WORK, (page, id) -> requests.pause(page.caller(), id, null));
     step(registry, "resume", WORK, (page, id) -> requests.resume(page.caller(), id, null));
     step(registry, "fee", WORK, (page, id) -> requests.feeReceived(page.caller(), id, null));
@@ -245,6 +256,7 @@ public final class RequestPages {
             tasks.of(id),
             CaseActions.denialReasons(),
             CaseActions.exemptions(policies.current().policy(), detail.summary().type()),
+            policies.current().policy().purposes().stream().map(p -> p.id()).sorted().toList(),
             page.query("done"),
             failed,
             errors == null ? FormErrors.none() : errors));
@@ -320,6 +332,7 @@ public final class RequestPages {
       List<RequestTasks.Shown> tasks,
       List<String> denialReasons,
       List<String> exemptions,
+      List<String> purposes,
       String done,
       String failed,
       FormErrors errors) {

@@ -133,18 +133,15 @@ public final class Fulfilment {
             settings.publicUrl().isEmpty() ? publicUrl::base : settings::publicUrl,
             settings.firstRetry(),
             clock);
+    InstructionDesk desk =
+        new InstructionDesk(
+            requests, instructions, policies, settings.plainHttpTransmission(), clock);
     return new Running(
         List.of(runner.task(), finisher.task()),
-        new FulfilmentRoutes(
-            requests,
-            instructions,
-            packages,
-            jdbi,
-            settings.plainHttpTransmission(),
-            policies,
-            clock),
+        new FulfilmentRoutes(requests, desk, packages, jdbi),
         new ErasedCopies(jdbi, requests, audit, clock),
-        new PackageLinks(packages));
+        new PackageLinks(packages),
+        desk);
   }
 
   /**
@@ -155,7 +152,8 @@ public final class Fulfilment {
       List<Task<?>> tasks,
       FulfilmentRoutes routes,
       ErasureListener erasure,
-      PackageLinks packageLinks) {}
+      PackageLinks packageLinks,
+      InstructionDesk instructions) {}
 
   private static List<DataSystem> concat(DataSystem first, List<DataSystem> extra) {
     List<DataSystem> all = new java.util.ArrayList<>();

@@ -1,8 +1,5 @@
 package dev.steward.fulfilment;
 
-import dev.steward.error.InvalidInputException;
-import dev.steward.error.InvalidInputException.FieldProblem;
-import dev.steward.policy.PublishedPolicies;
 import dev.steward.principal.Permission;
 import dev.steward.request.CaseloadGate;
 import dev.steward.request.Requests;
@@ -11,7 +8,6 @@ import dev.steward.web.ApiRoute;
 import dev.steward.web.Json;
 import dev.steward.web.PublicKind;
 import dev.steward.web.RouteRegistry;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,28 +21,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class FulfilmentRoutes {
   private final CaseloadGate gate;
-  private final InstructionRows instructions;
+  private final InstructionDesk desk;
   private final AccessPackages packages;
   private final Jdbi jdbi;
-  private final boolean plainHttpTransmission;
-  private final PublishedPolicies policies;
-  private final Clock clock;
 
-  FulfilmentRoutes(
-      Requests requests,
-      InstructionRows instructions,
-      AccessPackages packages,
-      Jdbi jdbi,
-      boolean plainHttpTransmission,
-      PublishedPolicies policies,
-      Clock clock) {
-    this.policies = policies;
-    this.plainHttpTransmission = plainHttpTransmission;
+  FulfilmentRoutes(Requests requests, InstructionDesk desk, AccessPackages packages, Jdbi jdbi) {
     this.gate = new CaseloadGate(requests);
-    this.instructions = instructions;
+    this.desk = desk;
     this.packages = packages;
     this.jdbi = jdbi;
-    this.clock = clock;
   }
 
   /** A task as staff see it: no personal data. */
@@ -65,12 +48,7 @@ public final class FulfilmentRoutes {
             .handle(
                 gate.checked(
                     (ctx, caller, id) -> {
-                      Instructions given = Json.read(ctx, Instructions.class);
-                      checkPurposes(given);
-                      if (given.portabilityEndpoint() != null) {
-                        Transmissions.checked(given.portabilityEndpoint(), plainHttpTransmission);
-                      }
-                      instructions.put(id, given, clock.instant());
+                      desk.give(caller, id, Json.read(ctx, Instructions.class));
                       ctx.status(204);
                     })));
     routes.add(
@@ -109,20 +87,6 @@ public final class FulfilmentRoutes {
                   ctx.header("Cache-Control", "no-store");
                   ctx.contentType("application/zip").result(zip);
                 }));
-  }
-
-  /** Objections and withdrawals name the policy's purposes; anything else would match nothing. */
-  private void checkPurposes(Instructions given) {
-    var policy = policies.current().policy();
-    List<FieldProblem> problems =
-        given.purposes().stream()
-            .sorted()
-            .filter(p -> policy.purpose(p).isEmpty())
-            .map(p -> new FieldProblem("purposes", "'" + p + "' is not a purpose of the policy"))
-            .toList();
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException("the instructions name unknown purposes", problems);
-    }
   }
 
   private static UUID parse(String id) {

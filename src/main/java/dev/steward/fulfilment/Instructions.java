@@ -14,7 +14,7 @@ import java.util.Set;
  * @param contentUrls the copies a business customer asks the network to purge
  * @param restrict false to lift a restriction rather than set it
  */
-record Instructions(
+public record Instructions(
     List<Correction> corrections,
     List<ErasureScope.Keep> keep,
     Set<String> purposes,
@@ -24,7 +24,7 @@ record Instructions(
 
   static final Instructions NONE = new Instructions(null, null, null, null, null, null);
 
-  Instructions {
+  public Instructions {
     corrections = corrections == null ? List.of() : List.copyOf(corrections);
     keep = keep == null ? List.of() : List.copyOf(keep);
     purposes = purposes == null ? Set.of() : Set.copyOf(purposes);

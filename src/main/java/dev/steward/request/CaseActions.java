@@ -47,6 +47,9 @@ public enum CaseActions {
     }
     if (next.contains(RequestState.IN_PROGRESS) && state == RequestState.VERIFIED) {
       allowed.add(START);
+      // Fulfilment reads the instructions when its tasks run, so what to keep or correct is
+      // given before work starts (and may still be given while it runs).
+      allowed.add(INSTRUCT);
     }
     if (next.contains(RequestState.COMPLETED)) {
       allowed.add(COMPLETE);

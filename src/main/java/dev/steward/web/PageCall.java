@@ -95,6 +95,11 @@ public final class PageCall {
     return value == null ? "" : value.strip();
   }
 
+  /** Every value of a repeated form field (checkboxes), stripped, blanks left out. */
+  public java.util.List<String> formAll(String name) {
+    return ctx.formParams(name).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+  }
+
   /** A form field as typed (passwords: spaces count); {@code ""} when absent. */
   public String formRaw(String name) {
     String value = ctx.formParam(name);

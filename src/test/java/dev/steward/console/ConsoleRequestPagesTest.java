@@ -345,6 +345,98 @@ class ConsoleRequestPagesTest {
     assertThat(get(analyst, "/console/admin").statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void instructions_areSavedFromTheForm_andARefusedFormIsShownAgain_andStoresNothing()
+      throws Exception {
+    UUID id = logged("instruct-" + System.nanoTime() + "@example.test", "erasure", "DE");
+    HttpClient admin = signedIn("page-admin");
+    String base = "/console/requests/" + id;
+    HttpResponse<String> verified =
+        post(admin, base + "/verify", Map.of("csrf", csrf(get(admin, base)), "method", "passport"));
+    assertThat(verified.statusCode()).as(verified.body()).isEqualTo(303);
+
+    // Offered once verified, before work starts: the tasks read the instructions when they run.
+    HttpResponse<String> detail = get(admin, base);
+    assertThat(detail.body())
+        .contains("action=\"" + base + "/instructions\"")
+        .contains("value=\"legal-claims\"");
+
+    HttpResponse<String> refused =
+        post(
+            admin,
+            base + "/instructions",
+            Map.of(
+                "csrf", csrf(detail),
+                "keep_category", "billing",
+                "keep_exemption", "overriding-interest",
+                "keep_years", "ten"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("Choose an exemption from the list.")
+        .contains("Give the years kept as a whole number from 1 to 100.");
+    HttpResponse<String> unknownPurpose =
+        post(admin, base + "/instructions", Map.of("csrf", csrf(detail), "purposes", "bogus"));
+    assertThat(unknownPurpose.statusCode()).isEqualTo(400);
+    assertThat(instructionRows(id)).isZero();
+
+    HttpResponse<String> forged =
+        post(admin, base + "/instructions", Map.of("keep_category", "billing"));
+    assertThat(forged.statusCode()).isEqualTo(400);
+    assertThat(instructionRows(id)).isZero();
+
+    HttpResponse<String> saved =
+        post(
+            admin,
+            base + "/instructions",
+            Map.of(
+                "csrf", csrf(detail),
+                "keep_category", "billing",
+                "keep_exemption", "legal-claims",
+                "keep_years", "10",
+                "restrict", ""));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+    assertThat(saved.headers().firstValue("Location").orElseThrow())
+        .endsWith(base + "?done=instructions");
+    assertThat(instructionRows(id)).isEqualTo(1);
+    assertThat(get(admin, base + "?done=instructions").body())
+        .contains("The instructions were saved.")
+        .contains("action=\"" + base + "/start\"");
+    assertThat(state(id)).isEqualTo("verified");
+  }
+
+  @Test
+  void instructionsForm_isInChinese_onAChinesePage() throws Exception {
+    UUID id = logged("instruct-zh-" + System.nanoTime() + "@example.test", "erasure", "DE");
+    HttpClient admin = signedIn("page-admin");
+    String base = "/console/requests/" + id;
+    post(admin, base + "/verify", Map.of("csrf", csrf(get(admin, base)), "method", "passport"));
+
+    HttpResponse<String> zh =
+        admin.send(
+            HttpRequest.newBuilder(node.uri(base))
+                .header("Accept", "text/html")
+                .header("Accept-Language", "zh-CN")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(zh.body())
+        .contains("下达指示")
+        .contains("保留年数")
+        .doesNotContain("Give instructions")
+        .doesNotContain("Years kept");
+  }
+
+  private static int instructionRows(UUID id) {
+    return node.node()
+        .database()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select count(*) from fulfilment_instruction where request_id = :id")
+                    .bind("id", id)
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
   private static int count(String table) {
     return node.node()
         .database()
@@ -353,12 +445,20 @@ class ConsoleRequestPagesTest {
   }
 
   private static UUID logged(String email) {
+    return logged(email, "access", "HK");
+  }
+
+  private static UUID logged(String email, String type, String residence) {
     HttpResponse<String> logged =
         node.json(
             "POST",
             "/api/v1/requests",
             token,
-            "{\"type\":\"access\",\"residence\":\"HK\",\"identity\":{\"email\":\""
+            "{\"type\":\""
+                + type
+                + "\",\"residence\":\""
+                + residence
+                + "\",\"identity\":{\"email\":\""
                 + email
                 + "\"},\"channel\":\"email\",\"receivedAt\":\""
                 + Instant.now().minusSeconds(60)
