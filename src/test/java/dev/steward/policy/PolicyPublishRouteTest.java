@@ -105,8 +105,10 @@ class PolicyPublishRouteTest {
   void publish_withATokenThatMayOnlyRead_isForbidden_andNothingIsStored() {
     long versions = count("select count(*) from policy_version");
 
+    // A small body: the route refuses before reading it, and a large unread body may make the
+    // server close the connection while the client is still sending.
     HttpResponse<String> response =
-        post(reader, upload(bundledWith("2019-10", "2026-not-allowed"), false));
+        post(reader, upload("version: \"2026-not-allowed\"\n", false));
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(count("select count(*) from policy_version")).isEqualTo(versions);
