@@ -3,6 +3,7 @@ package dev.steward.vault;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import dev.steward.store.Database;
+import dev.steward.store.UniqueViolation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -172,24 +173,36 @@ public final class Keyring {
    */
   public Aead exemptionKey(UUID subjectId, String exemption, Instant expiresAt) {
     String scope = exemptionScope(exemption);
-    return jdbi.inTransaction(
-        handle -> {
-          handle
-              .createUpdate(
-                  "update data_key set expires_at = :expires where owner_id = :owner"
-                      + " and scope = :scope and expires_at < :expires")
-              .bind("owner", subjectId)
-              .bind("scope", scope)
-              .bind("expires", expiresAt)
-              .execute();
-          Optional<Aead> existing = load(handle, subjectId, scope);
-          if (existing.isPresent()) {
-            return existing.orElseThrow();
-          }
-          KeysetHandle key = DataKeys.generate();
-          insert(handle, subjectId, scope, key, expiresAt);
-          return DataKeys.primitive(key);
-        });
+    try {
+      return jdbi.inTransaction(handle -> extendOrInsert(handle, subjectId, scope, expiresAt));
+    } catch (RuntimeException e) {
+      if (!UniqueViolation.causedBy(e)) {
+        throw e;
+      }
+      // Another node made this first key between our select and insert; its transaction has
+      // committed, so running ours again finds that key, extends it and uses it.
+      return jdbi.inTransaction(handle -> extendOrInsert(handle, subjectId, scope, expiresAt));
+    }
+  }
+
+  private Aead extendOrInsert(Handle handle, UUID subjectId, String scope, Instant expiresAt) {
+    Optional<Aead> existing = load(handle, subjectId, scope);
+    if (existing.isEmpty()) {
+      KeysetHandle key = DataKeys.generate();
+      insert(handle, subjectId, scope, key, expiresAt);
+      return DataKeys.primitive(key);
+    }
+    // Extended only once the key is seen: an update run before another node's insert commits
+    // would miss the row the select after it then finds, leaving the earlier expiry.
+    handle
+        .createUpdate(
+            "update data_key set expires_at = :expires where owner_id = :owner"
+                + " and scope = :scope and expires_at < :expires")
+        .bind("owner", subjectId)
+        .bind("scope", scope)
+        .bind("expires", expiresAt)
+        .execute();
+    return existing.orElseThrow();
   }
 
   /** The key of a subject's exemption; {@link KeyDestroyedException} once it expired. */
