@@ -140,6 +140,40 @@ class KeyringTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void expiredKeys_destroyedWhileOthersAreMade_areEachReported(Engine engine) throws Exception {
+    try (VaultFixture fixture = new VaultFixture(engine)) {
+      Instant now = VaultFixture.START.plus(Duration.ofDays(1));
+      Instant past = now.minusSeconds(60);
+      List<UUID> made = new ArrayList<>();
+      List<Keyring.ExpiredKey> reported = new ArrayList<>();
+      ExecutorService maker = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> making =
+            maker.submit(
+                () -> {
+                  for (int i = 0; i < 400; i++) {
+                    UUID subject = UUID.randomUUID();
+                    fixture.keyring.exemptionKey(subject, "legal_claims", past);
+                    made.add(subject);
+                  }
+                });
+        while (!making.isDone()) {
+          reported.addAll(fixture.keyring.destroyExpired(now));
+        }
+        making.get();
+      } finally {
+        maker.shutdownNow();
+      }
+      reported.addAll(fixture.keyring.destroyExpired(now));
+
+      assertThat(reported)
+          .extracting(Keyring.ExpiredKey::subjectId)
+          .containsExactlyInAnyOrderElementsOf(made);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void rotation_interruptedMidway_resumesAndEveryKeyStillDecrypts(Engine engine) throws Exception {
     try (VaultFixture fixture = new VaultFixture(engine)) {
       Map<UUID, byte[]> sealed = new HashMap<>();
