@@ -1,5 +1,6 @@
 package dev.steward.access;
 
+import dev.steward.store.UniqueViolation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,13 +33,13 @@ final class Rows {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** Runs an insert; false when a unique index refused it (SQLSTATE 23505 on both engines). */
+  /** Runs an insert; false when a unique index refused it. */
   static boolean unlessDuplicate(Runnable insert) {
     try {
       insert.run();
       return true;
     } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-      if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+      if (UniqueViolation.causedBy(e)) {
         return false;
       }
       throw e;

@@ -1,7 +1,7 @@
 package dev.steward.collection;
 
 import dev.steward.error.ConflictException;
-import java.sql.SQLException;
+import dev.steward.store.UniqueViolation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +43,7 @@ final class IdempotencyKeys {
                   .execute());
       return Optional.empty();
     } catch (RuntimeException e) {
-      if (!isUniqueViolation(e)) {
+      if (!UniqueViolation.causedBy(e)) {
         throw e;
       }
     }
@@ -118,15 +118,6 @@ final class IdempotencyKeys {
                     .bind("then", stored.createdAt())
                     .execute())
         == 1;
-  }
-
-  private static boolean isUniqueViolation(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private record Stored(String requestHash, String response, Instant createdAt) {}

@@ -1,7 +1,7 @@
 package dev.steward.importer;
 
 import dev.steward.error.ConflictException;
-import java.sql.SQLException;
+import dev.steward.store.UniqueViolation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -69,7 +69,7 @@ final class ImportRuns {
                   .bind("now", now)
                   .execute());
     } catch (RuntimeException e) {
-      if (!isUniqueViolation(e)) {
+      if (!UniqueViolation.causedBy(e)) {
         throw e;
       }
     }
@@ -140,14 +140,5 @@ final class ImportRuns {
                             rs.getLong(7),
                             rs.getObject(8, OffsetDateTime.class) != null))
                 .findOne());
-  }
-
-  private static boolean isUniqueViolation(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -3,6 +3,7 @@ package dev.steward.vault;
 import com.google.crypto.tink.Aead;
 import dev.steward.principal.Permission;
 import dev.steward.principal.Principal;
+import dev.steward.store.UniqueViolation;
 import dev.steward.vault.VaultVocabulary.Term;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ final class BulkImport {
     } catch (RuntimeException e) {
       // The keys were committed in the keyring first; without their subjects they protect nothing.
       vault.keyring().destroySubjectKeys(storedKeys);
-      throw Checks.isUniqueViolation(e) ? Checks.concurrentIdentity() : e;
+      throw UniqueViolation.causedBy(e) ? Checks.concurrentIdentity() : e;
     }
   }
 

@@ -7,7 +7,6 @@ import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.principal.Permission;
 import dev.steward.principal.Principal;
 import dev.steward.vault.VaultVocabulary.Term;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -75,16 +74,6 @@ final class Checks {
           p -> message.append(' ').append(p.field()).append(' ').append(p.message()).append(';'));
       throw new InvalidInputException(message.substring(0, message.length() - 1), problems);
     }
-  }
-
-  /** True when a failure was a unique-key violation (SQLSTATE 23505 on both engines). */
-  static boolean isUniqueViolation(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static ConflictException concurrentIdentity() {

@@ -3,8 +3,10 @@ package dev.steward.vault;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import dev.steward.store.Database;
+import dev.steward.store.UniqueViolation;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -172,24 +174,36 @@ public final class Keyring {
    */
   public Aead exemptionKey(UUID subjectId, String exemption, Instant expiresAt) {
     String scope = exemptionScope(exemption);
-    return jdbi.inTransaction(
-        handle -> {
-          handle
-              .createUpdate(
-                  "update data_key set expires_at = :expires where owner_id = :owner"
-                      + " and scope = :scope and expires_at < :expires")
-              .bind("owner", subjectId)
-              .bind("scope", scope)
-              .bind("expires", expiresAt)
-              .execute();
-          Optional<Aead> existing = load(handle, subjectId, scope);
-          if (existing.isPresent()) {
-            return existing.orElseThrow();
-          }
-          KeysetHandle key = DataKeys.generate();
-          insert(handle, subjectId, scope, key, expiresAt);
-          return DataKeys.primitive(key);
-        });
+    try {
+      return jdbi.inTransaction(handle -> extendOrInsert(handle, subjectId, scope, expiresAt));
+    } catch (RuntimeException e) {
+      if (!UniqueViolation.causedBy(e)) {
+        throw e;
+      }
+      // Another node made this first key between our select and insert; its transaction has
+      // committed, so running ours again finds that key, extends it and uses it.
+      return jdbi.inTransaction(handle -> extendOrInsert(handle, subjectId, scope, expiresAt));
+    }
+  }
+
+  private Aead extendOrInsert(Handle handle, UUID subjectId, String scope, Instant expiresAt) {
+    Optional<Aead> existing = load(handle, subjectId, scope);
+    if (existing.isEmpty()) {
+      KeysetHandle key = DataKeys.generate();
+      insert(handle, subjectId, scope, key, expiresAt);
+      return DataKeys.primitive(key);
+    }
+    // Extended only once the key is seen: an update run before another node's insert commits
+    // would miss the row the select after it then finds, leaving the earlier expiry.
+    handle
+        .createUpdate(
+            "update data_key set expires_at = :expires where owner_id = :owner"
+                + " and scope = :scope and expires_at < :expires")
+        .bind("owner", subjectId)
+        .bind("scope", scope)
+        .bind("expires", expiresAt)
+        .execute();
+    return existing.orElseThrow();
   }
 
   /** The key of a subject's exemption; {@link KeyDestroyedException} once it expired. */
@@ -198,25 +212,44 @@ public final class Keyring {
     return load(subjectId, scope).orElseThrow(() -> new KeyDestroyedException(subjectId, scope));
   }
 
-  /** Destroys every exemption key whose expiry has come, and says which. */
+  /**
+   * Destroys every exemption key whose expiry has come, and says which. The report is what is
+   * audited, so exactly the keys selected are deleted, one by one, and only those a delete removed
+   * are reported: a key expiring, or made already expired, after the select waits for the next run.
+   */
   public List<ExpiredKey> destroyExpired(Instant now) {
     return jdbi.inTransaction(
         handle -> {
-          List<ExpiredKey> expired =
+          List<String[]> selected =
               handle
                   .createQuery("select owner_id, scope from data_key where expires_at <= :now")
                   .bind("now", now)
-                  .map(
-                      (rs, ctx) ->
-                          new ExpiredKey(
-                              rs.getObject(1, UUID.class),
-                              rs.getString(2).substring("exemption:".length())))
+                  .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
                   .list();
-          handle
-              .createUpdate("delete from data_key where expires_at <= :now")
-              .bind("now", now)
-              .execute();
-          return expired;
+          if (selected.isEmpty()) {
+            return List.of();
+          }
+          var batch =
+              handle.prepareBatch(
+                  "delete from data_key where owner_id = :owner and scope = :scope"
+                      + " and expires_at <= :now");
+          for (String[] row : selected) {
+            batch
+                .bind("owner", UUID.fromString(row[0]))
+                .bind("scope", row[1])
+                .bind("now", now)
+                .add();
+          }
+          int[] deleted = batch.execute();
+          List<ExpiredKey> destroyed = new ArrayList<>();
+          for (int i = 0; i < selected.size(); i++) {
+            if (deleted[i] > 0) {
+              String[] row = selected.get(i);
+              destroyed.add(
+                  new ExpiredKey(UUID.fromString(row[0]), row[1].substring("exemption:".length())));
+            }
+          }
+          return destroyed;
         });
   }
 

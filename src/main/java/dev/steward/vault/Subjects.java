@@ -3,6 +3,7 @@ package dev.steward.vault;
 import com.google.crypto.tink.Aead;
 import dev.steward.principal.Permission;
 import dev.steward.principal.Principal;
+import dev.steward.store.UniqueViolation;
 import dev.steward.vault.VaultVocabulary.Term;
 import java.time.Instant;
 import java.util.List;
@@ -122,7 +123,7 @@ final class Subjects {
     } catch (RuntimeException e) {
       // The key was committed in the keyring first; without its subject it protects nothing.
       vault.keyring().destroySubjectKey(id);
-      throw Checks.isUniqueViolation(e) ? Checks.concurrentIdentity() : e;
+      throw UniqueViolation.causedBy(e) ? Checks.concurrentIdentity() : e;
     }
     return id;
   }
@@ -162,7 +163,7 @@ final class Subjects {
                         "added=" + added);
               });
     } catch (JdbiException e) {
-      throw Checks.isUniqueViolation(e) ? Checks.concurrentIdentity() : e;
+      throw UniqueViolation.causedBy(e) ? Checks.concurrentIdentity() : e;
     }
   }
 

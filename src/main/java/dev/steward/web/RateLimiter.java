@@ -1,19 +1,21 @@
 package dev.steward.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.steward.error.RateLimitedException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Token buckets per client address and public kind. Each node limits on its own: a limit is a guard
  * against floods, not shared state, so several nodes behind a balancer allow at most nodes × rate,
- * which the settings account for. The map is bounded: when it grows past its cap, full buckets
- * (idle callers) are dropped.
+ * which the settings account for. Buckets live in a bounded cache: a bucket idle long enough to
+ * have refilled is dropped (a new one is the same), and past the cap the least recently used go, so
+ * a flood from many addresses costs each check the same as a few addresses do.
  */
 public final class RateLimiter {
   private static final int MAX_TRACKED = 100_000;
-  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Cache<String, Bucket> buckets;
   private final double perSecond;
   private final double burst;
   private final Clock clock;
@@ -25,15 +27,18 @@ public final class RateLimiter {
     this.perSecond = perMinute / 60.0;
     this.burst = burst;
     this.clock = clock;
+    long refillMillis = (long) Math.ceil(burst / perSecond * 1000);
+    this.buckets =
+        Caffeine.newBuilder()
+            .maximumSize(MAX_TRACKED)
+            .expireAfterAccess(Duration.ofMillis(Math.max(1_000, refillMillis)))
+            .build();
   }
 
   /** Takes one token for {@code key}, or throws with the time until the next one. */
   public void acquire(String key) {
-    if (buckets.size() > MAX_TRACKED) {
-      prune();
-    }
     long now = clock.millis();
-    Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
+    Bucket bucket = buckets.get(key, k -> new Bucket(burst, now));
     double wait;
     synchronized (bucket) {
       bucket.refill(now, perSecond, burst);
@@ -45,19 +50,6 @@ public final class RateLimiter {
     }
     throw new RateLimitedException(
         "too many requests; try again shortly", Duration.ofMillis((long) Math.ceil(wait * 1000)));
-  }
-
-  private void prune() {
-    long now = clock.millis();
-    buckets
-        .entrySet()
-        .removeIf(
-            entry -> {
-              synchronized (entry.getValue()) {
-                entry.getValue().refill(now, perSecond, burst);
-                return entry.getValue().tokens >= burst;
-              }
-            });
   }
 
   private static final class Bucket {

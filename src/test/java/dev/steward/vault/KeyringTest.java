@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.Aead;
+import dev.steward.store.Database;
 import dev.steward.store.Engine;
+import dev.steward.store.StoreSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -91,6 +98,77 @@ class KeyringTest {
           .containsExactly(new Keyring.ExpiredKey(subject, "legal_claims"));
       assertThatThrownBy(() -> fixture.keyring.loadExemptionKey(subject, "legal_claims"))
           .isInstanceOf(KeyDestroyedException.class);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void firstExemptionKey_madeByTwoNodesAtOnce_isOneKeyBothUse(Engine engine) throws Exception {
+    try (VaultFixture fixture = new VaultFixture(engine);
+        Database secondStore =
+            Database.open(StoreSettings.of(fixture.keyringUrl), "classpath:db/keyring")) {
+      Keyring secondNode = new Keyring(secondStore, fixture.master, "master-1", fixture.clock);
+      Instant expiry = VaultFixture.START.plus(Duration.ofDays(30));
+      ExecutorService nodes = Executors.newFixedThreadPool(2);
+      try {
+        for (int round = 0; round < 25; round++) {
+          UUID subject = UUID.randomUUID();
+          CyclicBarrier together = new CyclicBarrier(2);
+          Future<Aead> first =
+              nodes.submit(
+                  () -> {
+                    together.await();
+                    return fixture.keyring.exemptionKey(subject, "legal_claims", expiry);
+                  });
+          Future<Aead> second =
+              nodes.submit(
+                  () -> {
+                    together.await();
+                    return secondNode.exemptionKey(subject, "legal_claims", expiry.plusSeconds(9));
+                  });
+
+          byte[] sealed = first.get(30, TimeUnit.SECONDS).encrypt(bytes("kept"), CONTEXT);
+          assertThat(second.get(30, TimeUnit.SECONDS).decrypt(sealed, CONTEXT))
+              .isEqualTo(bytes("kept"));
+          assertThat(fixture.keyring.destroyExpired(expiry)).isEmpty();
+        }
+      } finally {
+        nodes.shutdownNow();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void expiredKeys_destroyedWhileOthersAreMade_areEachReported(Engine engine) throws Exception {
+    try (VaultFixture fixture = new VaultFixture(engine)) {
+      Instant now = VaultFixture.START.plus(Duration.ofDays(1));
+      Instant past = now.minusSeconds(60);
+      List<UUID> made = new ArrayList<>();
+      List<Keyring.ExpiredKey> reported = new ArrayList<>();
+      ExecutorService maker = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> making =
+            maker.submit(
+                () -> {
+                  for (int i = 0; i < 400; i++) {
+                    UUID subject = UUID.randomUUID();
+                    fixture.keyring.exemptionKey(subject, "legal_claims", past);
+                    made.add(subject);
+                  }
+                });
+        while (!making.isDone()) {
+          reported.addAll(fixture.keyring.destroyExpired(now));
+        }
+        making.get();
+      } finally {
+        maker.shutdownNow();
+      }
+      reported.addAll(fixture.keyring.destroyExpired(now));
+
+      assertThat(reported)
+          .extracting(Keyring.ExpiredKey::subjectId)
+          .containsExactlyInAnyOrderElementsOf(made);
     }
   }
 

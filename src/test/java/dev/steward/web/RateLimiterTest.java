@@ -49,4 +49,18 @@ class RateLimiterTest {
 
     limiter.acquire("k");
   }
+
+  @org.junit.jupiter.api.Test
+  void drainedCaller_amongManyOtherAddresses_isStillRefused() {
+    MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
+    RateLimiter limiter = new RateLimiter(60, 2, clock);
+    limiter.acquire("drained");
+    limiter.acquire("drained");
+    for (int i = 0; i < 50_000; i++) {
+      limiter.acquire("10.0." + (i >> 8) + "." + (i & 255));
+    }
+
+    assertThat(catchThrowableOfType(RateLimitedException.class, () -> limiter.acquire("drained")))
+        .isNotNull();
+  }
 }
