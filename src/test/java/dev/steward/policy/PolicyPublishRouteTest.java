@@ -107,8 +107,7 @@ class PolicyPublishRouteTest {
 
     // A small body: the route refuses before reading it, and a large unread body may make the
     // server close the connection while the client is still sending.
-    HttpResponse<String> response =
-        post(reader, upload("version: \"2026-not-allowed\"\n", false));
+    HttpResponse<String> response = post(reader, upload("version: \"2026-not-allowed\"\n", false));
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(count("select count(*) from policy_version")).isEqualTo(versions);
