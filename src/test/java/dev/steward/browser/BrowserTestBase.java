@@ -18,11 +18,18 @@ import dev.steward.store.Engine;
 import dev.steward.web.HttpSettings;
 import dev.steward.web.Json;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -258,6 +265,29 @@ public abstract class BrowserTestBase {
     }
     throw new AssertionError(
         "no letter '" + subject + "' to " + address + " within 20 seconds; received " + seen);
+  }
+
+  /** Posts JSON to the node, as a program rather than the page would. */
+  protected HttpResponse<String> post(String path, String json) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(origin + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A letter's text, with quoted-printable soft breaks and escapes undone. */
+  protected static String decoded(String body) throws Exception {
+    if (!body.contains("=\r\n") && !body.contains("=\n") && !body.contains("=3D")) {
+      return body;
+    }
+    try (InputStream in =
+        MimeUtility.decode(
+            new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "quoted-printable")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   /** The first match of {@code regex}'s group 1 in {@code text}. */

@@ -12,11 +12,9 @@ import dev.steward.vault.NewSubject;
 import dev.steward.vault.Provenance;
 import dev.steward.vault.ReturningPerson;
 import dev.steward.vault.Vault;
-import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -275,28 +273,6 @@ class ConsoleBrowserIT extends BrowserTestBase {
         post("/api/v1/public/requests/" + reference + "/code", "{\"code\":\"" + code + "\"}");
     assertThat(confirmed.statusCode()).as(confirmed.body()).isBetween(200, 204);
     return reference;
-  }
-
-  private HttpResponse<String> post(String path, String json) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(origin + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** A letter's text, with quoted-printable soft breaks and escapes undone. */
-  private static String decoded(String body) throws Exception {
-    if (!body.contains("=\r\n") && !body.contains("=\n") && !body.contains("=3D")) {
-      return body;
-    }
-    try (InputStream in =
-        MimeUtility.decode(
-            new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "quoted-printable")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   private static String unzipped(byte[] zip) throws IOException {

@@ -9,14 +9,10 @@ import dev.steward.vault.Identity;
 import dev.steward.vault.IdentityType;
 import dev.steward.vault.NewSubject;
 import dev.steward.vault.ReturningPerson;
-import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -88,17 +84,5 @@ class DataPointsBrowserIT extends BrowserTestBase {
     open("/console/requests?lang=en");
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
     assertThat(page.locator("dl.summary strong").first().innerText()).isEqualTo("Verified");
-  }
-
-  /** A letter's text, with quoted-printable soft breaks and escapes undone. */
-  private static String decoded(String body) throws Exception {
-    if (!body.contains("=\r\n") && !body.contains("=\n") && !body.contains("=3D")) {
-      return body;
-    }
-    try (InputStream in =
-        MimeUtility.decode(
-            new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "quoted-printable")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }
