@@ -78,7 +78,9 @@ class CliBesideNodeTest {
           .contains("in use by another process")
           .contains("AUTO_SERVER=TRUE")
           .doesNotContain("\n");
-      assertThat(listed.millis()).as("first call: %d ms", first.millis()).isLessThan(1_000);
+      // Not a speed target: H2's own lock retries took about 11 s; failing at the first
+      // connection answers in well under that even on a loaded machine.
+      assertThat(listed.millis()).as("first call: %d ms", first.millis()).isLessThan(5_000);
     }
   }
 
