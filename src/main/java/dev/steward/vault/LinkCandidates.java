@@ -1,6 +1,7 @@
 package dev.steward.vault;
 
 import dev.steward.error.ConflictException;
+import dev.steward.error.ForbiddenException;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.error.NotFoundException;
@@ -112,6 +113,16 @@ public final class LinkCandidates {
    */
   public Candidate decide(Principal actor, UUID candidateId, Decision decision) {
     Checks.permit(vault, actor, Permission.SUBJECT_WRITE, "subject.link-candidate", candidateId);
+    if (actor instanceof Principal.Client) {
+      // A candidate exists because the evidence did not prove the match; the privacy team weighs
+      // it (in the console, or at the node's command line). A client's token that may write
+      // subject data may not merge people.
+      vault
+          .audit()
+          .record(
+              actor, "subject.link-candidate", "subject", candidateId.toString(), "denied", null);
+      throw new ForbiddenException("a link candidate is decided by staff, not by a client account");
+    }
     if (decision == null) {
       throw new InvalidInputException(
           "say link or dismiss", List.of(new FieldProblem("decision", "link or dismiss")));
