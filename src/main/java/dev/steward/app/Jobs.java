@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.steward.audit.AuditCheckpointTask;
 import dev.steward.audit.AuditCheckpoints;
+import dev.steward.campaign.ChangeCampaigns;
 import dev.steward.policy.CalendarWatch;
 import dev.steward.principal.Principal;
 import dev.steward.request.Requests;
@@ -51,5 +52,14 @@ final class Jobs {
     AuditCheckpointTask task = new AuditCheckpointTask(checkpoints);
     return Tasks.recurring("audit-checkpoint", FixedDelay.ofMinutes(10))
         .execute((instance, context) -> task.run());
+  }
+
+  /**
+   * Sends the next letters of running policy-change campaigns every ten seconds, at most {@link
+   * ChangeCampaigns#LETTERS_PER_RUN} a run, so a large campaign does not flood the mail server.
+   */
+  static RecurringTask<Void> changeCampaigns(ChangeCampaigns campaigns) {
+    return Tasks.recurring("change-campaigns", FixedDelay.ofSeconds(10))
+        .execute((instance, context) -> campaigns.run());
   }
 }

@@ -19,6 +19,8 @@ import dev.steward.audit.AuditReader;
 import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
 import dev.steward.audit.AuditWitness;
+import dev.steward.campaign.CampaignRoutes;
+import dev.steward.campaign.ChangeCampaigns;
 import dev.steward.center.CenterPages;
 import dev.steward.center.PreferencesPages;
 import dev.steward.center.RemovalPages;
@@ -32,6 +34,7 @@ import dev.steward.consent.ConsentStates;
 import dev.steward.consent.Party;
 import dev.steward.console.AdminPages;
 import dev.steward.console.AuditPages;
+import dev.steward.console.CampaignPages;
 import dev.steward.console.ConsolePages;
 import dev.steward.console.DashboardPage;
 import dev.steward.console.PolicyPages;
@@ -398,6 +401,19 @@ public final class StewardNode implements AutoCloseable {
       new PolicyPages(policies, new PolicyChecker(clock), PolicyDocuments.withSystemFont())
           .addTo(routes);
       new AdminPages(users, tokens, clients).addTo(routes);
+      ChangeCampaigns campaigns =
+          new ChangeCampaigns(
+              database,
+              policies,
+              vault.vault(),
+              consent.ledger(),
+              outbox,
+              audit,
+              publicUrl,
+              clock,
+              ChangeCampaigns.LETTERS_PER_RUN);
+      new CampaignRoutes(campaigns).addTo(routes);
+      new CampaignPages(campaigns).addTo(routes);
       new AuditPages(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
       Pages pages =
@@ -427,6 +443,7 @@ public final class StewardNode implements AutoCloseable {
       recurring.add(Jobs.receiptConfirmations(requests));
       recurring.add(Jobs.clockGaps(requests));
       recurring.add(Jobs.calendarWatch(calendars));
+      recurring.add(Jobs.changeCampaigns(campaigns));
       Scheduler scheduler =
           Scheduler.create(database.dataSource(), oneTimeTasks(outbox, opendsr, fulfilling))
               .startTasks(recurring)

@@ -239,6 +239,56 @@ public final class ConsentLedger {
     return live;
   }
 
+  /**
+   * Consent is specific to what the person was told (GDPR Art. 4(11), Art. 7): once {@code version}
+   * changes {@code purposes} significantly, a consent to them given on an earlier notice no longer
+   * counts. One {@code expired} event per consent touched, for the changed purposes only, in the
+   * caller's transaction; the person is asked again rather than assumed to agree.
+   *
+   * @return the events appended; none on a second call
+   */
+  public List<ConsentEvent> expireForChangedPurposes(
+      Handle handle, Principal actor, Set<String> purposes, String version, String source) {
+    Instant now = clock.instant();
+    Set<UUID> subjects = new LinkedHashSet<>();
+    for (String purpose : purposes) {
+      subjects.addAll(
+          handle
+              .createQuery(
+                  "select distinct subject_id from consent_event where subject_id is not null"
+                      + " and purposes like :purpose")
+              .bind("purpose", "%" + purpose + "%")
+              .mapTo(UUID.class)
+              .list());
+    }
+    List<ConsentEvent> appended = new ArrayList<>();
+    for (UUID subject : subjects) {
+      for (Map.Entry<ConsentEvent, Set<String>> live :
+          liveByConsent(handle, subject, now).entrySet()) {
+        if (live.getKey().noticeVersion().equals(version)) {
+          continue;
+        }
+        Set<String> changed = new LinkedHashSet<>(live.getValue());
+        changed.retainAll(purposes);
+        if (changed.isEmpty()) {
+          continue;
+        }
+        ConsentEvent expired =
+            live.getKey()
+                .next(
+                    UUID.randomUUID(),
+                    ConsentEvent.Kind.EXPIRED,
+                    List.copyOf(changed),
+                    "notice",
+                    now,
+                    "policy version " + version + " changed the purpose",
+                    source);
+        appended.add(append(handle, actor, expired));
+      }
+    }
+    return appended;
+  }
+
   /** A device shown to belong to a subject: the device's signals reach the subject from now on. */
   public void link(Handle handle, Principal actor, String deviceId, UUID subjectId) {
     int added =

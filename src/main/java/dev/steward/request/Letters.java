@@ -1,5 +1,6 @@
 package dev.steward.request;
 
+import dev.steward.mail.LetterTemplate;
 import dev.steward.mail.OutgoingMail;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,12 +8,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The letters of the request workflow in English and Simplified Chinese: plain-text templates under
@@ -37,16 +35,15 @@ final class Letters {
     }
   }
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
-
-  private final Map<Language, Map<Kind, String>> templates = new EnumMap<>(Language.class);
+  private final Map<Language, Map<Kind, LetterTemplate>> templates = new EnumMap<>(Language.class);
   private final Map<Language, Properties> names = new EnumMap<>(Language.class);
 
   Letters() {
     for (Language language : Language.values()) {
-      Map<Kind, String> byKind = new EnumMap<>(Kind.class);
+      Map<Kind, LetterTemplate> byKind = new EnumMap<>(Kind.class);
       for (Kind kind : Kind.values()) {
-        byKind.put(kind, read(language, kind.file() + ".txt"));
+        byKind.put(
+            kind, LetterTemplate.load("letters/" + language.tag() + "/" + kind.file() + ".txt"));
       }
       templates.put(language, byKind);
       Properties properties = new Properties();
@@ -67,32 +64,10 @@ final class Letters {
 
   OutgoingMail render(
       Kind kind, Language language, String to, UUID requestId, Map<String, String> values) {
-    String text = templates.get(language).get(kind);
-    Map<String, String> all = new HashMap<>(values);
-    Matcher matcher = PLACEHOLDER.matcher(text);
-    StringBuilder filled = new StringBuilder();
-    while (matcher.find()) {
-      String value = all.get(matcher.group(1));
-      if (value == null) {
-        throw new IllegalStateException(
-            "letter " + kind.file() + " needs a value for " + matcher.group(1));
-      }
-      matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
-    }
-    matcher.appendTail(filled);
-    int firstBreak = filled.indexOf("\n");
-    String subject = filled.substring(0, firstBreak).strip();
-    String body = filled.substring(firstBreak + 1).replaceAll("\n{3,}", "\n\n");
-    return OutgoingMail.text("letter." + kind.file().replace('_', '-'), to, subject, body)
+    LetterTemplate.Filled filled = templates.get(language).get(kind).fill(values);
+    return OutgoingMail.text(
+            "letter." + kind.file().replace('_', '-'), to, filled.subject(), filled.body())
         .relatedTo("request", requestId.toString());
-  }
-
-  private static String read(Language language, String file) {
-    try (InputStream in = open(language, file)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static InputStream open(Language language, String file) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -161,6 +162,46 @@ final class Records {
                       "ok",
                       "purpose=" + purpose + " records=" + values.size());
               return values;
+            });
+  }
+
+  /**
+   * The newest value a live subject holds in {@code category} (e.g. {@code contact.email}), read
+   * for one letter: only that record is decrypted, and the read is audited with {@code why}. Empty
+   * when the subject is gone or holds nothing in the category.
+   */
+  Optional<String> newestValue(Principal actor, UUID subjectId, String category, String why) {
+    Checks.permit(vault, actor, Permission.SUBJECT_READ, "subject.read", subjectId);
+    return vault
+        .store()
+        .inTransaction(
+            handle -> {
+              Optional<SubjectRows.Row> live = SubjectRows.live(handle, subjectId);
+              if (live.isEmpty()) {
+                return Optional.<String>empty();
+              }
+              UUID id = live.get().id();
+              Optional<RecordRows.Stored> newest =
+                  RecordRows.ofSubject(handle, id).stream()
+                      .filter(row -> row.category().equals(category))
+                      .reduce((first, second) -> second);
+              if (newest.isEmpty()) {
+                return Optional.<String>empty();
+              }
+              Aead key = vault.keyring().subjectKey(id);
+              String value =
+                  RecordCipher.decrypt(key, newest.get().id(), id, newest.get().ciphertext());
+              vault
+                  .audit()
+                  .record(
+                      handle,
+                      actor,
+                      "subject.read",
+                      "subject",
+                      id.toString(),
+                      "ok",
+                      "category=" + category + " why=" + why);
+              return Optional.of(value);
             });
   }
 

@@ -227,6 +227,15 @@ public final class Vault {
     return records.read(actor, subjectId, purpose);
   }
 
+  /**
+   * The newest value a live subject holds in {@code category}, e.g. the address a letter goes to;
+   * the read is audited with {@code why}.
+   */
+  public Optional<String> newestValue(
+      Principal actor, UUID subjectId, String category, String why) {
+    return records.newestValue(actor, subjectId, category, why);
+  }
+
   /** Replaces a record's value, recording who and why but not the old value. */
   public void rectify(Principal actor, UUID recordId, String newValue, String reason) {
     records.rectify(actor, null, recordId, newValue, reason);

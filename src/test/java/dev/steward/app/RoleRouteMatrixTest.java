@@ -127,6 +127,10 @@ class RoleRouteMatrixTest {
       POST   /api/v1/consent-events                               admin dpo integration
       GET    /api/v1/consent-events/{id}/receipt                  admin dpo agent integration
       POST   /api/v1/decisions                                    admin dpo integration
+      GET    /api/v1/campaigns                                    admin dpo analyst agent auditor integration
+      POST   /api/v1/campaigns                                    admin dpo
+      GET    /api/v1/campaigns/{id}                               admin dpo analyst agent auditor integration
+      GET    /api/v1/subjects/{id}/policy-notices                 admin dpo agent integration
       GET    /                                                    public
       GET    /request                                             public
       GET    /request/details                                     public
@@ -183,6 +187,8 @@ class RoleRouteMatrixTest {
       GET    /console/policy/registers/{kind}                     admin dpo analyst auditor
       POST   /console/policy/check                                admin dpo
       POST   /console/policy/publish                              admin dpo
+      GET    /console/campaigns                                   admin dpo analyst agent auditor
+      POST   /console/campaigns                                   admin dpo
       GET    /console/admin                                       admin
       POST   /console/admin/users                                 admin
       POST   /console/admin/users/{id}/disable                    admin

@@ -154,6 +154,11 @@ class PersonalDataByRoleTest {
           "GET /api/v1/consent-events/{id}/receipt",
           "POST /api/v1/consent-events",
           "POST /api/v1/decisions",
+          // Policy-change campaigns count letters; a person's notices name versions and dates.
+          "GET /api/v1/campaigns",
+          "POST /api/v1/campaigns",
+          "GET /api/v1/campaigns/{id}",
+          "GET /api/v1/subjects/{id}/policy-notices",
           // OpenDSR answers a controller its own request's ids and status, or echoes its body.
           "GET /opendsr/v1/discovery",
           "GET /opendsr/v1/certificate",
