@@ -158,6 +158,8 @@
         return r.json().then(function (choice) {
           close();
           publish(choice);
+          // The privacy center's cookie settings page shows the choice it renders: show it anew.
+          if (me.hasAttribute('data-reload')) location.reload();
         });
       }).catch(function () {
         status.textContent = t.failed;
