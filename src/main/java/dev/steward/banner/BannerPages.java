@@ -160,7 +160,7 @@ public final class BannerPages {
     Principal caller = page.caller();
     ConsoleNav nav =
         new ConsoleNav(
-            "subjects",
+            "cookies", // no section of the navigation: none is marked current
             caller.has(Permission.REQUEST_READ),
             caller.has(Permission.SUBJECT_READ),
             caller.has(Permission.POLICY_READ),
