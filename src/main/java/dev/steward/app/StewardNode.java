@@ -19,6 +19,9 @@ import dev.steward.audit.AuditReader;
 import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
 import dev.steward.audit.AuditWitness;
+import dev.steward.banner.BannerChoices;
+import dev.steward.banner.BannerPages;
+import dev.steward.banner.BannerRoutes;
 import dev.steward.campaign.CampaignRoutes;
 import dev.steward.campaign.ChangeCampaigns;
 import dev.steward.center.CenterPages;
@@ -79,6 +82,7 @@ import dev.steward.vault.RecordRoutes;
 import dev.steward.vault.SubjectRoutes;
 import dev.steward.vault.VaultServices;
 import dev.steward.web.HttpServer;
+import dev.steward.web.Messages;
 import dev.steward.web.Pages;
 import dev.steward.web.PublicUrl;
 import dev.steward.web.RouteRegistry;
@@ -384,6 +388,12 @@ public final class StewardNode implements AutoCloseable {
               fulfilling.packageLinks())
           .addTo(routes);
       new ConsentPages(consent.requests()).addTo(routes);
+      BannerChoices banner =
+          new BannerChoices(database.jdbi(), consent.ledger(), consent.optOuts(), policies, clock);
+      new BannerRoutes(
+              banner, consent.requests(), consent.optOuts(), consent.states(), Messages.load())
+          .addTo(routes);
+      new BannerPages(banner, consent.requests(), consent.optOuts()).addTo(routes);
       new PreferencesPages(statusPages, consent.ledger(), consent.states(), clock).addTo(routes);
       new ConsolePages(webSessions).addTo(routes);
       RequestSearch requestSearch = new RequestSearch(database, clock);

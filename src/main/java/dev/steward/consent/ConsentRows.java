@@ -19,16 +19,22 @@ final class ConsentRows {
   private ConsentRows() {}
 
   static void insert(Handle handle, ConsentEvent event, Instant recordedAt) {
-    handle
-        .createUpdate(
+    var insert =
+        handle.createUpdate(
             "insert into consent_event ("
                 + COLUMNS
                 + ", recorded_at) values (:id, :consent, :subject, :device, :kind, :controller,"
                 + " :purposes, :categories, :basis, :version, :hash, :method, :at, :expires,"
-                + " :withdrawal, :evidence, :source, :recorded)")
+                + " :withdrawal, :evidence, :source, :recorded)");
+    // A device's event has no subject; PostgreSQL needs a typed null for the uuid column.
+    if (event.subjectId() == null) {
+      insert.bindNull("subject", java.sql.Types.OTHER);
+    } else {
+      insert.bind("subject", event.subjectId());
+    }
+    insert
         .bind("id", event.id())
         .bind("consent", event.consentId())
-        .bindByType("subject", event.subjectId(), UUID.class)
         .bindByType("device", event.deviceId(), String.class)
         .bind("kind", event.kind().code())
         .bind("controller", event.controller())

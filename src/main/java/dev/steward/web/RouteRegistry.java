@@ -207,7 +207,7 @@ public final class RouteRegistry {
     if (access.isPublic()) {
       publicLimiter.acquire(access.publicKind() + "|" + ctx.ip());
       if (route.allowedOriginsOnly()) {
-        checkOrigin(ctx.header("Origin"), origins);
+        checkOrigin(ctx.header("Origin"), ctx.host(), origins);
       }
       caller =
           authorization == null
@@ -246,11 +246,25 @@ public final class RouteRegistry {
    * Origin it liked anyway, and is taken. {@code Origin: null} (sandboxed frames, redirects) is
    * refused like any origin not listed.
    */
-  private static void checkOrigin(String origin, AllowedOrigins origins) {
-    if (origin != null && !origins.allows(origin)) {
+  /**
+   * Refuses a browser's call from an origin not configured, unless it is one of Steward's own pages
+   * (the {@code Origin}'s host and port are the {@code Host} the call was sent to), such as the
+   * privacy center's cookie settings page running the banner script.
+   */
+  private static void checkOrigin(String origin, String host, AllowedOrigins origins) {
+    if (origin != null && !origins.allows(origin) && !sameHost(origin, host)) {
       throw new ForbiddenException(
           "calls from this origin are not accepted; the operator lists the allowed ones in"
               + " cors-origins");
+    }
+  }
+
+  private static boolean sameHost(String origin, String host) {
+    try {
+      String authority = new java.net.URI(origin).getRawAuthority();
+      return host != null && authority != null && authority.equalsIgnoreCase(host);
+    } catch (java.net.URISyntaxException e) {
+      return false;
     }
   }
 }

@@ -131,6 +131,14 @@ class RoleRouteMatrixTest {
       POST   /api/v1/campaigns                                    admin dpo
       GET    /api/v1/campaigns/{id}                               admin dpo analyst agent auditor integration
       GET    /api/v1/subjects/{id}/policy-notices                 admin dpo agent integration
+      GET    /consent.js                                          public
+      GET    /api/v1/banner                                       public
+      POST   /api/v1/banner/choices                               public
+      GET    /api/v1/gpp                                          public
+      GET    /api/v1/gpp/subjects/{subject}                       admin dpo integration
+      GET    /cookies                                             public
+      POST   /cookies                                             public
+      GET    /console/cookies                                     admin dpo agent
       GET    /                                                    public
       GET    /request                                             public
       GET    /request/details                                     public

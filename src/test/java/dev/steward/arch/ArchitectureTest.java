@@ -61,6 +61,7 @@ class ArchitectureTest {
             "dev.steward.consent..",
             "dev.steward.decision..",
             "dev.steward.campaign..",
+            "dev.steward.banner..",
             "dev.steward.center..",
             "dev.steward.console..")
         .layer("Platform")

@@ -159,6 +159,13 @@ class PersonalDataByRoleTest {
           "POST /api/v1/campaigns",
           "GET /api/v1/campaigns/{id}",
           "GET /api/v1/subjects/{id}/policy-notices",
+          // The banner's script and words; a device's choice and GPP string are codes per cookie
+          // category or opt-out, keyed by the browser's own consent id or a subject id.
+          "GET /consent.js",
+          "GET /api/v1/banner",
+          "POST /api/v1/banner/choices",
+          "GET /api/v1/gpp",
+          "GET /api/v1/gpp/subjects/{subject}",
           // OpenDSR answers a controller its own request's ids and status, or echoes its body.
           "GET /opendsr/v1/discovery",
           "GET /opendsr/v1/certificate",
