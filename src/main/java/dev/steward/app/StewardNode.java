@@ -19,6 +19,8 @@ import dev.steward.audit.AuditReader;
 import dev.steward.audit.AuditRoutes;
 import dev.steward.audit.AuditVerifier;
 import dev.steward.audit.AuditWitness;
+import dev.steward.breach.BreachRoutes;
+import dev.steward.breach.Incidents;
 import dev.steward.center.CenterPages;
 import dev.steward.center.PreferencesPages;
 import dev.steward.center.RemovalPages;
@@ -32,6 +34,7 @@ import dev.steward.consent.ConsentStates;
 import dev.steward.consent.Party;
 import dev.steward.console.AdminPages;
 import dev.steward.console.AuditPages;
+import dev.steward.console.BreachPages;
 import dev.steward.console.ConsolePages;
 import dev.steward.console.DashboardPage;
 import dev.steward.console.PolicyPages;
@@ -57,6 +60,7 @@ import dev.steward.policy.PolicyRoutes;
 import dev.steward.policy.PolicyStartup;
 import dev.steward.policy.PolicyVersions;
 import dev.steward.policy.PublishedPolicy;
+import dev.steward.policy.documents.PdfFont;
 import dev.steward.policy.documents.PolicyDocumentRoutes;
 import dev.steward.policy.documents.PolicyDocuments;
 import dev.steward.principal.Principal;
@@ -399,6 +403,10 @@ public final class StewardNode implements AutoCloseable {
           .addTo(routes);
       new AdminPages(users, tokens, clients).addTo(routes);
       new AuditPages(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
+          .addTo(routes);
+      Incidents incidents = new Incidents(database, policies, vault.vault(), outbox, audit, clock);
+      new BreachRoutes(incidents, () -> PdfFont.fromEnvironment(System.getenv())).addTo(routes);
+      new BreachPages(incidents, policies, () -> PdfFont.fromEnvironment(System.getenv()), clock)
           .addTo(routes);
       Pages pages =
           Pages.standard(

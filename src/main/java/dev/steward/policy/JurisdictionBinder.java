@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Binds jurisdictions: their rights with deadlines, authorities, breach clocks and consents. */
@@ -170,6 +171,7 @@ final class JurisdictionBinder {
   private Jurisdiction.BreachNotice breachNotice(Fields f, String calendar) {
     var timing = f.choice("timing", Jurisdiction.BreachNotice.Timing.class);
     Optional<DeadlineRule> within = deadlines.deadline(f, "within", calendar);
+    Integer moreThan = f.amount("more_than");
     if (timing == Jurisdiction.BreachNotice.Timing.WITHIN && !f.has("within")) {
       binding.add(
           f.where("timing")
@@ -182,7 +184,9 @@ final class JurisdictionBinder {
             f.choice("to", Jurisdiction.BreachNotice.Audience.class),
             timing,
             within,
-            f.optionalText("condition")),
+            f.optionalText("condition"),
+            f.choice("counted_from", Jurisdiction.BreachNotice.Start.class),
+            moreThan == null ? OptionalInt.empty() : OptionalInt.of(moreThan)),
         f);
   }
 

@@ -61,7 +61,8 @@ class ArchitectureTest {
             "dev.steward.consent..",
             "dev.steward.decision..",
             "dev.steward.center..",
-            "dev.steward.console..")
+            "dev.steward.console..",
+            "dev.steward.breach..")
         .layer("Platform")
         .definedBy("dev.steward.web..", "dev.steward.audit..", "dev.steward.mail..")
         .layer("Foundation")
