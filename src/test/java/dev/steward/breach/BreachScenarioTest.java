@@ -262,6 +262,104 @@ class BreachScenarioTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void changesNeedAReason_aNumberSetByHandKeepsTheCount_andADismissedIncidentStaysAsItWas(
+      Engine engine) {
+    try (BreachWorld world = new BreachWorld(engine, NOW)) {
+      String dpo = world.staff(Role.DPO);
+      world.person(
+          "fay@example.com",
+          "employee-records",
+          "contact.email",
+          "fay@example.com",
+          Instant.parse("2026-02-10T09:00:00Z"));
+      String base =
+          "/api/v1/breaches/"
+              + world
+                  .ok(
+                      201,
+                      "POST",
+                      "/api/v1/breaches",
+                      dpo,
+                      "{\"title\":\"Backup tape missing\",\"whatHappened\":\"A tape is missing.\","
+                          + "\"awareAt\":\"2026-03-05T11:00:00Z\","
+                          + "\"systems\":[\"employee-records\"],\"categories\":[\"contact\"],"
+                          + "\"jurisdictions\":[\"ccpa\"]}")
+                  .get("incident")
+                  .get("id")
+                  .asText();
+
+      HttpResponse<String> noReason =
+          world.call("PATCH", base, dpo, "{\"measures\":\"Tapes are now encrypted.\"}");
+      assertThat(noReason.statusCode()).isEqualTo(422);
+      assertThat(noReason.body()).contains("reason");
+      HttpResponse<String> unknownField =
+          world.call("PATCH", base, dpo, "{\"reason\":\"x\",\"colour\":\"red\"}");
+      assertThat(unknownField.statusCode()).isEqualTo(422);
+      JsonNode changed =
+          world.ok(
+              200,
+              "PATCH",
+              base,
+              dpo,
+              "{\"measures\":\"Tapes are now encrypted.\",\"risk\":\"risk\","
+                  + "\"reason\":\"The vendor confirmed the loss.\"}");
+      assertThat(changed.get("incident").get("measures").asText())
+          .isEqualTo("Tapes are now encrypted.");
+      JsonNode last = changed.get("timeline").get(changed.get("timeline").size() - 1);
+      assertThat(last.get("kind").asText()).isEqualTo("changed");
+      assertThat(last.get("detail").asText())
+          .contains("measures")
+          .contains("risk=risk")
+          .contains("The vendor confirmed the loss.");
+
+      world.ok(200, "POST", base + "/affected/count", dpo, null);
+      JsonNode set =
+          world.ok(
+              200,
+              "POST",
+              base + "/affected",
+              dpo,
+              "{\"count\":620,\"reason\":\"The tape also held 619 former staff not in the vault.\"}");
+      assertThat(set.get("incident").get("affected").asInt()).isEqualTo(620);
+      assertThat(set.get("incident").get("affectedComputed").asInt()).isEqualTo(1);
+      // More than 500 Californians: the Attorney General's clock waits for the residents' notice.
+      assertThat(clock(set, "ccpa", "regulator").get("state").asText()).isEqualTo("waiting");
+      // A count made again keeps the number staff set.
+      assertThat(
+              world
+                  .ok(200, "POST", base + "/affected/count", dpo, null)
+                  .get("incident")
+                  .get("affected")
+                  .asInt())
+          .isEqualTo(620);
+
+      world.ok(
+          200,
+          "POST",
+          base + "/status",
+          dpo,
+          "{\"status\":\"dismissed\",\"reason\":\"The tape was found in the safe.\"}");
+      JsonNode before = world.ok(200, "GET", base, dpo, null);
+      assertThat(world.call("PATCH", base, dpo, "{\"title\":\"x\",\"reason\":\"y\"}").statusCode())
+          .isEqualTo(409);
+      assertThat(
+              world
+                  .call(
+                      "POST",
+                      base + "/status",
+                      dpo,
+                      "{\"status\":\"confirmed\",\"reason\":\"changed our mind\"}")
+                  .statusCode())
+          .isEqualTo(409);
+      JsonNode after = world.ok(200, "GET", base, dpo, null);
+      assertThat(after.get("timeline")).isEqualTo(before.get("timeline"));
+      assertThat(after.get("clocks"))
+          .allSatisfy(c -> assertThat(c.get("state").asText()).isEqualTo("closed"));
+    }
+  }
+
   private static JsonNode clock(JsonNode detail, String jurisdiction, String audience) {
     for (JsonNode c : detail.get("clocks")) {
       if (c.get("jurisdiction").asText().equals(jurisdiction)
