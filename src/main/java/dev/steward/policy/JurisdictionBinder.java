@@ -172,6 +172,16 @@ final class JurisdictionBinder {
     var timing = f.choice("timing", Jurisdiction.BreachNotice.Timing.class);
     Optional<DeadlineRule> within = deadlines.deadline(f, "within", calendar);
     Integer moreThan = f.amount("more_than");
+    var to = f.choice("to", Jurisdiction.BreachNotice.Audience.class);
+    var countedFrom = f.choice("counted_from", Jurisdiction.BreachNotice.Start.class);
+    if (to == Jurisdiction.BreachNotice.Audience.INDIVIDUALS
+        && countedFrom == Jurisdiction.BreachNotice.Start.INDIVIDUALS_NOTIFIED) {
+      binding.add(
+          f.where("counted_from")
+              .error(
+                  "the notice to individuals cannot count from itself",
+                  "use 'awareness', or put 'individuals_notified' on the regulator's notice"));
+    }
     if (timing == Jurisdiction.BreachNotice.Timing.WITHIN && !f.has("within")) {
       binding.add(
           f.where("timing")
@@ -181,11 +191,11 @@ final class JurisdictionBinder {
     }
     return binding.origin(
         new Jurisdiction.BreachNotice(
-            f.choice("to", Jurisdiction.BreachNotice.Audience.class),
+            to,
             timing,
             within,
             f.optionalText("condition"),
-            f.choice("counted_from", Jurisdiction.BreachNotice.Start.class),
+            countedFrom,
             moreThan == null ? OptionalInt.empty() : OptionalInt.of(moreThan)),
         f);
   }
