@@ -89,6 +89,15 @@ class BreachBrowserIT extends BrowserTestBase {
     assertThat(clocks).contains("Regulator").contains("2 d 21 h left").contains("Open");
     assertAccessible();
 
+    // A change of the facts keeps its reason in the timeline.
+    page.getByLabel("Measures taken or proposed")
+        .fill("The bucket was closed and its keys rotated.");
+    page.getByLabel("Why the facts change").fill("The keys were rotated this morning.");
+    button("Save the change");
+    assertThat(page.locator("dl.summary").innerText()).contains("its keys rotated");
+    assertThat(page.locator("table.timeline").innerText())
+        .contains("The keys were rotated this morning.");
+
     button("Count in the vault");
     assertThat(page.locator("#affected").innerText()).isEqualTo("1");
     page.getByLabel("Notify the regulator").check();
