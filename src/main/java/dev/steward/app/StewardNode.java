@@ -22,6 +22,8 @@ import dev.steward.audit.AuditWitness;
 import dev.steward.banner.BannerChoices;
 import dev.steward.banner.BannerPages;
 import dev.steward.banner.BannerRoutes;
+import dev.steward.breach.BreachRoutes;
+import dev.steward.breach.Incidents;
 import dev.steward.campaign.CampaignRoutes;
 import dev.steward.campaign.ChangeCampaigns;
 import dev.steward.center.CenterPages;
@@ -37,6 +39,7 @@ import dev.steward.consent.ConsentStates;
 import dev.steward.consent.Party;
 import dev.steward.console.AdminPages;
 import dev.steward.console.AuditPages;
+import dev.steward.console.BreachPages;
 import dev.steward.console.CampaignPages;
 import dev.steward.console.ConsolePages;
 import dev.steward.console.DashboardPage;
@@ -63,6 +66,7 @@ import dev.steward.policy.PolicyRoutes;
 import dev.steward.policy.PolicyStartup;
 import dev.steward.policy.PolicyVersions;
 import dev.steward.policy.PublishedPolicy;
+import dev.steward.policy.documents.PdfFont;
 import dev.steward.policy.documents.PolicyDocumentRoutes;
 import dev.steward.policy.documents.PolicyDocuments;
 import dev.steward.principal.Principal;
@@ -425,6 +429,10 @@ public final class StewardNode implements AutoCloseable {
       new CampaignRoutes(campaigns).addTo(routes);
       new CampaignPages(campaigns).addTo(routes);
       new AuditPages(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
+          .addTo(routes);
+      Incidents incidents = new Incidents(database, policies, vault.vault(), outbox, audit, clock);
+      new BreachRoutes(incidents, () -> PdfFont.fromEnvironment(System.getenv())).addTo(routes);
+      new BreachPages(incidents, policies, () -> PdfFont.fromEnvironment(System.getenv()), clock)
           .addTo(routes);
       Pages pages =
           Pages.standard(

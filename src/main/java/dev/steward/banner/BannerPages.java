@@ -158,14 +158,8 @@ public final class BannerPages {
 
   private void console(PageCall page) {
     Principal caller = page.caller();
-    ConsoleNav nav =
-        new ConsoleNav(
-            "cookies", // no section of the navigation: none is marked current
-            caller.has(Permission.REQUEST_READ),
-            caller.has(Permission.SUBJECT_READ),
-            caller.has(Permission.POLICY_READ),
-            caller.has(Permission.AUDIT_READ),
-            caller.has(Permission.USERS_MANAGE));
+    // No section of the navigation is marked current.
+    ConsoleNav nav = ConsoleNav.of(caller, "cookies");
     List<CountRow> rows =
         choices.counts().stream()
             .map(

@@ -15,14 +15,17 @@ public record ConsoleNav(
     boolean subjects,
     boolean policy,
     boolean audit,
-    boolean admin) {
-  static ConsoleNav of(Principal caller, String current) {
+    boolean admin,
+    boolean breaches) {
+  /** The sections {@code caller} may open, with {@code current} marked. */
+  public static ConsoleNav of(Principal caller, String current) {
     return new ConsoleNav(
         current,
         caller.has(Permission.REQUEST_READ),
         caller.has(Permission.SUBJECT_READ),
         caller.has(Permission.POLICY_READ),
         caller.has(Permission.AUDIT_READ),
-        caller.has(Permission.USERS_MANAGE));
+        caller.has(Permission.USERS_MANAGE),
+        caller.has(Permission.BREACH_READ));
   }
 }

@@ -128,9 +128,34 @@ public record Jurisdiction(
    * Who must be told of a breach and how fast.
    *
    * @param within the deadline, present when {@code timing} is {@code WITHIN}
+   * @param countedFrom what the deadline counts from: becoming aware of the breach, or having told
+   *     the people affected (California's Attorney General, Civ. Code 1798.82(f))
+   * @param moreThan the notice is due only when more people than this are affected, if set
    */
   public record BreachNotice(
-      Audience to, Timing timing, Optional<DeadlineRule> within, Optional<String> condition) {
+      Audience to,
+      Timing timing,
+      Optional<DeadlineRule> within,
+      Optional<String> condition,
+      Start countedFrom,
+      OptionalInt moreThan) {
+
+    public BreachNotice {
+      countedFrom = countedFrom == null ? Start.AWARENESS : countedFrom;
+      moreThan = moreThan == null ? OptionalInt.empty() : moreThan;
+    }
+
+    /** A notice counted from awareness, for everyone affected. */
+    public BreachNotice(
+        Audience to, Timing timing, Optional<DeadlineRule> within, Optional<String> condition) {
+      this(to, timing, within, condition, Start.AWARENESS, OptionalInt.empty());
+    }
+
+    /** What a breach deadline is counted from. */
+    public enum Start {
+      AWARENESS,
+      INDIVIDUALS_NOTIFIED
+    }
 
     public enum Audience {
       REGULATOR,

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** Binds jurisdictions: their rights with deadlines, authorities, breach clocks and consents. */
@@ -170,6 +171,17 @@ final class JurisdictionBinder {
   private Jurisdiction.BreachNotice breachNotice(Fields f, String calendar) {
     var timing = f.choice("timing", Jurisdiction.BreachNotice.Timing.class);
     Optional<DeadlineRule> within = deadlines.deadline(f, "within", calendar);
+    Integer moreThan = f.amount("more_than");
+    var to = f.choice("to", Jurisdiction.BreachNotice.Audience.class);
+    var countedFrom = f.choice("counted_from", Jurisdiction.BreachNotice.Start.class);
+    if (to == Jurisdiction.BreachNotice.Audience.INDIVIDUALS
+        && countedFrom == Jurisdiction.BreachNotice.Start.INDIVIDUALS_NOTIFIED) {
+      binding.add(
+          f.where("counted_from")
+              .error(
+                  "the notice to individuals cannot count from itself",
+                  "use 'awareness', or put 'individuals_notified' on the regulator's notice"));
+    }
     if (timing == Jurisdiction.BreachNotice.Timing.WITHIN && !f.has("within")) {
       binding.add(
           f.where("timing")
@@ -179,10 +191,12 @@ final class JurisdictionBinder {
     }
     return binding.origin(
         new Jurisdiction.BreachNotice(
-            f.choice("to", Jurisdiction.BreachNotice.Audience.class),
+            to,
             timing,
             within,
-            f.optionalText("condition")),
+            f.optionalText("condition"),
+            countedFrom,
+            moreThan == null ? OptionalInt.empty() : OptionalInt.of(moreThan)),
         f);
   }
 

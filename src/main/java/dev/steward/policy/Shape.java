@@ -63,7 +63,7 @@ final class Shape {
     def("deadline", "*count *amount calendar");
     def("extension", "*count *amount calendar condition");
     def("complaint_authority", "*name country url");
-    def("breach_notice", "*to *timing within condition");
+    def("breach_notice", "*to *timing within condition counted_from more_than");
     def("caloppa", "*do_not_track anonymous_browsing");
     def("pipl_consent", "*id *scope *form purposes");
     def("calendar", "*id *source zone country subdivisions years");

@@ -127,6 +127,7 @@ final class StarterRights {
             + " condition: counted from discovery}");
     lines.add(
         "      - {to: regulator, timing: within, within: {count: calendar_days, amount: 15},"
+            + " counted_from: individuals_notified, more_than: 500,"
             + " condition: \"the Attorney General, when more than 500 residents are told\"}");
   }
 

@@ -30,6 +30,10 @@ public enum Permission {
   OPENDSR_SUBMIT,
   /** Asks the decision service whether a use of a person's data is allowed. */
   DECISION_READ,
+  /** Reads the breach register: incidents, their clocks, timeline, drafts and letters. */
+  BREACH_READ,
+  /** Records and works breach incidents: changes, decisions, notifications and letters. */
+  BREACH_MANAGE,
   METRICS_READ,
   API_DESCRIBE;
 

@@ -30,8 +30,9 @@ public enum Role {
           SUBJECT_READ,
           TOKENS_MANAGE,
           API_DESCRIBE)),
-  /** Read-only: the audit log and the registers. */
-  AUDITOR(EnumSet.of(AUDIT_READ, POLICY_READ, REGISTER_READ, TOKENS_MANAGE, API_DESCRIBE));
+  /** Read-only: the audit log and the registers, the breach register included. */
+  AUDITOR(
+      EnumSet.of(AUDIT_READ, POLICY_READ, REGISTER_READ, BREACH_READ, TOKENS_MANAGE, API_DESCRIBE));
 
   private final Set<Permission> permissions;
 

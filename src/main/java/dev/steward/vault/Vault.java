@@ -196,6 +196,24 @@ public final class Vault {
   }
 
   /**
+   * The live subjects holding records of any of {@code systems} in any of {@code categories} (a
+   * category takes its sub-categories) collected in {@code [from, to)} (either end open when null):
+   * the people a breach of those systems may have reached. Ids only; audited as {@code
+   * subjects.selected} with the counts.
+   */
+  public Holding holders(
+      Principal actor,
+      Set<String> systems,
+      Set<String> categories,
+      java.time.Instant from,
+      java.time.Instant to) {
+    return new Holders(context).find(actor, systems, categories, from, to);
+  }
+
+  /** The subjects found by {@link #holders}, in id order, and how many of their records matched. */
+  public record Holding(List<UUID> subjects, long records) {}
+
+  /**
    * Encrypts and stores a batch of records in one transaction with one audit entry. Records from a
    * source the vocabulary marks indirect start the GDPR Art. 14 clock in the same transaction.
    */

@@ -139,6 +139,31 @@ class RoleRouteMatrixTest {
       GET    /cookies                                             public
       POST   /cookies                                             public
       GET    /console/cookies                                     admin dpo agent
+      GET    /api/v1/breaches                                     admin dpo auditor
+      POST   /api/v1/breaches                                     admin dpo
+      GET    /api/v1/breaches/{id}                                admin dpo auditor
+      PATCH  /api/v1/breaches/{id}                                admin dpo
+      POST   /api/v1/breaches/{id}/status                         admin dpo
+      POST   /api/v1/breaches/{id}/affected/count                 admin dpo
+      POST   /api/v1/breaches/{id}/affected                       admin dpo
+      POST   /api/v1/breaches/{id}/decision                       admin dpo
+      POST   /api/v1/breaches/{id}/notifications                  admin dpo
+      POST   /api/v1/breaches/{id}/letters                        admin dpo
+      GET    /api/v1/breaches/{id}/drafts/{kind}                  admin dpo auditor
+      GET    /api/v1/breaches/{id}/export                         admin dpo auditor
+      GET    /console/breaches                                    admin dpo auditor
+      POST   /console/breaches                                    admin dpo
+      GET    /console/breaches/{id}                               admin dpo auditor
+      POST   /console/breaches/{id}/change                        admin dpo
+      POST   /console/breaches/{id}/status                        admin dpo
+      POST   /console/breaches/{id}/count                         admin dpo
+      POST   /console/breaches/{id}/affected                      admin dpo
+      POST   /console/breaches/{id}/decision                      admin dpo
+      POST   /console/breaches/{id}/notified                      admin dpo
+      POST   /console/breaches/{id}/letters                       admin dpo
+      GET    /console/breaches/{id}/drafts/{kind}                 admin dpo auditor
+      GET    /console/breaches/{id}/export.pdf                    admin dpo auditor
+      GET    /console/breaches/{id}/export.json                   admin dpo auditor
       GET    /                                                    public
       GET    /request                                             public
       GET    /request/details                                     public

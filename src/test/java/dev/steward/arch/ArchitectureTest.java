@@ -63,7 +63,8 @@ class ArchitectureTest {
             "dev.steward.campaign..",
             "dev.steward.banner..",
             "dev.steward.center..",
-            "dev.steward.console..")
+            "dev.steward.console..",
+            "dev.steward.breach..")
         .layer("Platform")
         .definedBy("dev.steward.web..", "dev.steward.audit..", "dev.steward.mail..")
         .layer("Foundation")

@@ -30,6 +30,19 @@ class PolicyErrorsTest {
   }
 
   @Test
+  void check_breachNoticeToIndividuals_countedFromItsOwnNotice_isAnError() {
+    assertErrors(
+        checkMinimalWith(
+            "      - {type: access, verification: possession, exercise: [email]}\n",
+            "      - {type: access, verification: possession, exercise: [email]}\n"
+                + "    breach:\n"
+                + "      - {to: individuals, timing: within, within: {count: calendar_days,"
+                + " amount: 30}, counted_from: individuals_notified}\n"),
+        "policy.yaml:39:101: error: the notice to individuals cannot count from itself (hint: use"
+            + " 'awareness', or put 'individuals_notified' on the regulator's notice)");
+  }
+
+  @Test
   void check_unknownKey_suggestsNearestKey() {
     assertErrors(
         checkMinimalWith("legal_name: Acme", "legal_nmae: Acme"),

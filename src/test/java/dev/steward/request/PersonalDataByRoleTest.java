@@ -166,6 +166,20 @@ class PersonalDataByRoleTest {
           "POST /api/v1/banner/choices",
           "GET /api/v1/gpp",
           "GET /api/v1/gpp/subjects/{subject}",
+          // The breach register names people by vault id and counts only; its texts are staff's
+          // (BreachRolesTest walks who reaches these).
+          "GET /api/v1/breaches",
+          "POST /api/v1/breaches",
+          "GET /api/v1/breaches/{id}",
+          "PATCH /api/v1/breaches/{id}",
+          "POST /api/v1/breaches/{id}/status",
+          "POST /api/v1/breaches/{id}/affected/count",
+          "POST /api/v1/breaches/{id}/affected",
+          "POST /api/v1/breaches/{id}/decision",
+          "POST /api/v1/breaches/{id}/notifications",
+          "POST /api/v1/breaches/{id}/letters",
+          "GET /api/v1/breaches/{id}/drafts/{kind}",
+          "GET /api/v1/breaches/{id}/export",
           // OpenDSR answers a controller its own request's ids and status, or echoes its body.
           "GET /opendsr/v1/discovery",
           "GET /opendsr/v1/certificate",

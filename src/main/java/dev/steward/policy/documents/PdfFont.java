@@ -91,7 +91,7 @@ public final class PdfFont {
   }
 
   /** Registers every face under {@code family}; a font without bold is used for bold text too. */
-  void registerWith(PdfRendererBuilder builder, String family) {
+  public void registerWith(PdfRendererBuilder builder, String family) {
     builder.useFont(
         (FSSupplier<InputStream>) () -> open(regular), family, 400, FontStyle.NORMAL, true);
     builder.useFont(

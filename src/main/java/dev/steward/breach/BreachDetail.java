@@ -1,0 +1,22 @@
+package dev.steward.breach;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An incident with its clocks, timeline and letters, as the register shows it and exports it.
+ *
+ * @param at the time the clocks were read at
+ */
+public record BreachDetail(
+    BreachIncident incident,
+    List<BreachClock> clocks,
+    List<BreachEvent> timeline,
+    List<BreachLetter> letters,
+    Instant at) {
+  public BreachDetail {
+    clocks = List.copyOf(clocks);
+    timeline = List.copyOf(timeline);
+    letters = List.copyOf(letters);
+  }
+}
