@@ -31,7 +31,9 @@ public enum Role {
           TOKENS_MANAGE,
           API_DESCRIBE)),
   /** Read-only: the audit log and the registers. */
-  AUDITOR(EnumSet.of(AUDIT_READ, POLICY_READ, REGISTER_READ, TOKENS_MANAGE, API_DESCRIBE));
+  AUDITOR(
+      EnumSet.of(
+          AUDIT_READ, POLICY_READ, REGISTER_READ, RETENTION_READ, TOKENS_MANAGE, API_DESCRIBE));
 
   private final Set<Permission> permissions;
 
