@@ -8,6 +8,8 @@ import dev.steward.audit.AuditCheckpoints;
 import dev.steward.policy.CalendarWatch;
 import dev.steward.principal.Principal;
 import dev.steward.request.Requests;
+import dev.steward.retention.RetentionProgress;
+import dev.steward.retention.RetentionSweep;
 import dev.steward.vault.Vault;
 
 /** The recurring jobs of a node, run through db-scheduler so each runs once across nodes. */
@@ -44,6 +46,16 @@ final class Jobs {
   static RecurringTask<Void> calendarWatch(CalendarWatch watch) {
     return Tasks.recurring("calendar-watch", FixedDelay.ofHours(24))
         .execute((instance, context) -> watch.report());
+  }
+
+  /**
+   * The retention sweep, daily: deletes what the policy's rules make due (GDPR Art. 5(1)(e)), or
+   * first finishes a run an earlier start left unfinished.
+   */
+  static RecurringTask<Void> retentionSweep(RetentionSweep sweep) {
+    Principal system = new Principal.System("retention");
+    return Tasks.recurring("retention-sweep", FixedDelay.ofHours(24))
+        .execute((instance, context) -> sweep.run(system, "job", RetentionProgress.NONE));
   }
 
   /** Signs the audit chain's head every ten minutes, so a truncated tail can be detected. */

@@ -1,5 +1,6 @@
 package dev.steward.retention;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -36,6 +37,7 @@ public record Hold(
     /** A rights request's case, by its reference: the subject it concerns. */
     CASE;
 
+    @JsonValue
     public String code() {
       return name().toLowerCase(Locale.ROOT);
     }

@@ -60,6 +60,7 @@ class ArchitectureTest {
             "dev.steward.importer..",
             "dev.steward.consent..",
             "dev.steward.decision..",
+            "dev.steward.retention..",
             "dev.steward.center..",
             "dev.steward.console..")
         .layer("Platform")
