@@ -7,6 +7,7 @@ import dev.steward.retention.Certificates;
 import dev.steward.retention.Hold;
 import dev.steward.retention.Holds;
 import dev.steward.retention.NewHold;
+import dev.steward.retention.RetentionProgress;
 import dev.steward.retention.RetentionSweep;
 import dev.steward.retention.RunSummary;
 import dev.steward.retention.SweepReport;
@@ -52,7 +53,7 @@ public final class RetentionPages {
       FormErrors errors) {}
 
   public record RunsView(
-      ConsoleNav nav, List<RunSummary> runs, Certificates.Verification verified) {}
+      ConsoleNav nav, List<RunSummary> runs, boolean manage, Certificates.Verification verified) {}
 
   public void addTo(RouteRegistry registry) {
     registry.addPage(
@@ -79,6 +80,14 @@ public final class RetentionPages {
               }
             }));
     registry.addPage(PageRoute.get(PATH + "/runs", READ, page -> showRuns(page, null)));
+    registry.addPage(
+        PageRoute.post(
+            PATH + "/runs",
+            MANAGE,
+            page -> {
+              sweep.run(page.caller(), "console", RetentionProgress.NONE);
+              page.redirect(PATH + "/runs");
+            }));
     registry.addPage(
         PageRoute.post(
             PATH + "/runs/verify",
@@ -141,7 +150,12 @@ public final class RetentionPages {
 
   private void showRuns(PageCall page, Certificates.Verification verified) {
     page.render(
-        "console/retention-runs.jte", new RunsView(nav(page), sweep.runs(page.caller()), verified));
+        "console/retention-runs.jte",
+        new RunsView(
+            nav(page),
+            sweep.runs(page.caller()),
+            page.caller().has(Permission.RETENTION_MANAGE),
+            verified));
   }
 
   private static ConsoleNav nav(PageCall page) {
