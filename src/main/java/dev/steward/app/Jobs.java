@@ -2,6 +2,7 @@ package dev.steward.app;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Daily;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.steward.audit.AuditCheckpointTask;
 import dev.steward.audit.AuditCheckpoints;
@@ -9,7 +10,11 @@ import dev.steward.campaign.ChangeCampaigns;
 import dev.steward.policy.CalendarWatch;
 import dev.steward.principal.Principal;
 import dev.steward.request.Requests;
+import dev.steward.retention.RetentionProgress;
+import dev.steward.retention.RetentionSweep;
 import dev.steward.vault.Vault;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 
 /** The recurring jobs of a node, run through db-scheduler so each runs once across nodes. */
 final class Jobs {
@@ -45,6 +50,17 @@ final class Jobs {
   static RecurringTask<Void> calendarWatch(CalendarWatch watch) {
     return Tasks.recurring("calendar-watch", FixedDelay.ofHours(24))
         .execute((instance, context) -> watch.report());
+  }
+
+  /**
+   * The retention sweep, daily at 02:30 UTC: deletes what the policy's rules make due (GDPR Art.
+   * 5(1)(e)), or first finishes a run an earlier start left unfinished. At a fixed hour rather than
+   * at each first start, so a new installation's imports are not swept while they load.
+   */
+  static RecurringTask<Void> retentionSweep(RetentionSweep sweep) {
+    Principal system = new Principal.System("retention");
+    return Tasks.recurring("retention-sweep", new Daily(ZoneOffset.UTC, LocalTime.of(2, 30)))
+        .execute((instance, context) -> sweep.run(system, "job", RetentionProgress.NONE));
   }
 
   /** Signs the audit chain's head every ten minutes, so a truncated tail can be detected. */

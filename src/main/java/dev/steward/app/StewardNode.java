@@ -45,6 +45,7 @@ import dev.steward.console.ConsolePages;
 import dev.steward.console.DashboardPage;
 import dev.steward.console.PolicyPages;
 import dev.steward.console.RequestPages;
+import dev.steward.console.RetentionPages;
 import dev.steward.console.SubjectPages;
 import dev.steward.decision.DecisionInput;
 import dev.steward.decision.DecisionRoutes;
@@ -76,6 +77,10 @@ import dev.steward.request.RequestSearch;
 import dev.steward.request.Requests;
 import dev.steward.request.SmsSender;
 import dev.steward.request.WebhookSmsSender;
+import dev.steward.retention.Certificates;
+import dev.steward.retention.Holds;
+import dev.steward.retention.RetentionRoutes;
+import dev.steward.retention.RetentionSweep;
 import dev.steward.session.SessionRoutes;
 import dev.steward.session.SubjectSignIn;
 import dev.steward.store.Database;
@@ -366,6 +371,17 @@ public final class StewardNode implements AutoCloseable {
       new SubjectRoutes(vault.vault(), clock).addTo(routes);
       new RecordRoutes(vault.vault()).addTo(routes);
       new DisclosureRoutes(vault.vault().disclosures(), clock).addTo(routes);
+      RetentionSweep sweep =
+          new RetentionSweep(
+              database.jdbi(),
+              vault.vault(),
+              policies,
+              options.systems(),
+              new Certificates(keys),
+              audit,
+              clock);
+      Holds holds = new Holds(database.jdbi(), policies, sweep::systemIds, audit, clock);
+      new RetentionRoutes(sweep, holds).addTo(routes);
       new NoticeRoutes(vault.vault().art14Notices(), clock).addTo(routes);
       new CollectRoutes(
               new Collector(
@@ -428,6 +444,7 @@ public final class StewardNode implements AutoCloseable {
               ChangeCampaigns.LETTERS_PER_RUN);
       new CampaignRoutes(campaigns).addTo(routes);
       new CampaignPages(campaigns).addTo(routes);
+      new RetentionPages(sweep, holds).addTo(routes);
       new AuditPages(new AuditReader(database), new AuditVerifier(database, checkpoints), audit)
           .addTo(routes);
       Incidents incidents = new Incidents(database, policies, vault.vault(), outbox, audit, clock);
@@ -462,6 +479,7 @@ public final class StewardNode implements AutoCloseable {
       recurring.add(Jobs.clockGaps(requests));
       recurring.add(Jobs.calendarWatch(calendars));
       recurring.add(Jobs.changeCampaigns(campaigns));
+      recurring.add(Jobs.retentionSweep(sweep));
       Scheduler scheduler =
           Scheduler.create(database.dataSource(), oneTimeTasks(outbox, opendsr, fulfilling))
               .startTasks(recurring)

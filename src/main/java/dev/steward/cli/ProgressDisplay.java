@@ -14,6 +14,8 @@ final class ProgressDisplay implements ImportProgress {
   private static final int WIDTH = 30;
 
   private final PrintWriter err;
+  private final String prefix;
+  private final String unit;
   private final boolean terminal;
   private final LongSupplier nanos;
   private final long started;
@@ -22,6 +24,14 @@ final class ProgressDisplay implements ImportProgress {
   private boolean drawn;
 
   ProgressDisplay(PrintWriter err, boolean terminal, LongSupplier nanos) {
+    this(err, terminal, nanos, "import", "rows");
+  }
+
+  /** A display for other work: {@code prefix} starts each plain line, {@code unit} counts. */
+  ProgressDisplay(
+      PrintWriter err, boolean terminal, LongSupplier nanos, String prefix, String unit) {
+    this.prefix = prefix;
+    this.unit = unit;
     this.err = err;
     this.terminal = terminal;
     this.nanos = nanos;
@@ -43,13 +53,20 @@ final class ProgressDisplay implements ImportProgress {
     String eta = share <= 0 ? "?" : duration(Math.round(seconds * (1 - share) / share));
     String figures =
         String.format(
-            Locale.ROOT, "%3.0f%% %,d rows %,d rows/s ETA %s", share * 100, rows, rate, eta);
+            Locale.ROOT,
+            "%3.0f%% %,d %s %,d %s/s ETA %s",
+            share * 100,
+            rows,
+            unit,
+            rate,
+            unit,
+            eta);
     if (terminal) {
       int filled = (int) Math.round(share * WIDTH);
       err.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + figures + "  ");
       drawn = true;
     } else {
-      err.println("import: " + figures);
+      err.println(prefix + ": " + figures);
     }
     err.flush();
   }

@@ -98,6 +98,8 @@ public final class StewardCommand implements Runnable {
     commandLine.addSubcommand(new RequestsCommand(store, clock));
     commandLine.addSubcommand(
         new ImportCommand(common, store, keys, audit, clock, System.console() != null));
+    commandLine.addSubcommand(
+        new RetentionCommand(common, store, keys, audit, clock, System.console() != null));
     CommandLine policy = new CommandLine(new PolicyCommand());
     policy.addSubcommand(new PolicyPublishCommand(store, clock));
     policy.addSubcommand(new PolicyDiffCommand(clock));

@@ -16,7 +16,8 @@ public record ConsoleNav(
     boolean policy,
     boolean audit,
     boolean admin,
-    boolean breaches) {
+    boolean breaches,
+    boolean retention) {
   /** The sections {@code caller} may open, with {@code current} marked. */
   public static ConsoleNav of(Principal caller, String current) {
     return new ConsoleNav(
@@ -26,6 +27,7 @@ public record ConsoleNav(
         caller.has(Permission.POLICY_READ),
         caller.has(Permission.AUDIT_READ),
         caller.has(Permission.USERS_MANAGE),
-        caller.has(Permission.BREACH_READ));
+        caller.has(Permission.BREACH_READ),
+        caller.has(Permission.RETENTION_READ));
   }
 }

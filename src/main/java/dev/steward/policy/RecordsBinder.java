@@ -31,6 +31,29 @@ final class RecordsBinder {
                             "retention rule '" + rule.id() + "' applies to nothing",
                             "name 'categories:' or 'purposes:'"));
               }
+              if (rule.period() != null && rule.period().isNegative()) {
+                binding.add(
+                    f.where("period")
+                        .error(
+                            "retention rule '" + rule.id() + "' has a negative period",
+                            "count forward from the start event: P6Y, P30D, P0D"));
+              }
+              // Steward keeps whether, not when, it learned that a person is under 13, and the
+              // data of a child collected without a parent's consent goes at once (COPPA, 16 CFR
+              // §312.10; GDPR Art. 8 and 17(1)(f)): a sweep cannot count a longer period.
+              if (rule.start() == RetentionRule.Start.LEARNED_UNDER_13
+                  && rule.period() != null
+                  && !rule.period().isZero()) {
+                binding.add(
+                    f.where("period")
+                        .error(
+                            "retention rule '"
+                                + rule.id()
+                                + "' keeps a child's data for "
+                                + rule.period()
+                                + " after learning the child is under 13",
+                            "use 'period: P0D': the data is deleted as soon as this is learned"));
+              }
               return binding.origin(rule, f);
             })
         .toList();

@@ -17,6 +17,10 @@ public enum Permission {
   SUBJECT_READ,
   SUBJECT_WRITE,
   SUBJECT_ERASE,
+  /** Reads retention rules, dry-run counts, legal holds, sweep runs and their certificates. */
+  RETENTION_READ,
+  /** Places and releases legal holds and starts retention sweeps. */
+  RETENTION_MANAGE,
   REQUEST_READ,
   /**
    * With {@link #REQUEST_READ}: a request's personal data as well, the requester's contact details,

@@ -30,9 +30,16 @@ public enum Role {
           SUBJECT_READ,
           TOKENS_MANAGE,
           API_DESCRIBE)),
-  /** Read-only: the audit log and the registers, the breach register included. */
+  /** Read-only: the audit log and the registers, the breach register and retention included. */
   AUDITOR(
-      EnumSet.of(AUDIT_READ, POLICY_READ, REGISTER_READ, BREACH_READ, TOKENS_MANAGE, API_DESCRIBE));
+      EnumSet.of(
+          AUDIT_READ,
+          POLICY_READ,
+          REGISTER_READ,
+          BREACH_READ,
+          RETENTION_READ,
+          TOKENS_MANAGE,
+          API_DESCRIBE));
 
   private final Set<Permission> permissions;
 

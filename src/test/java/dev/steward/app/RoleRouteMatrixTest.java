@@ -164,6 +164,21 @@ class RoleRouteMatrixTest {
       GET    /console/breaches/{id}/drafts/{kind}                 admin dpo auditor
       GET    /console/breaches/{id}/export.pdf                    admin dpo auditor
       GET    /console/breaches/{id}/export.json                   admin dpo auditor
+      GET    /api/v1/retention/rules                              admin dpo auditor
+      GET    /api/v1/retention/holds                              admin dpo auditor
+      POST   /api/v1/retention/holds                              admin dpo
+      POST   /api/v1/retention/holds/{id}/release                 admin dpo
+      GET    /api/v1/retention/runs                               admin dpo auditor
+      GET    /api/v1/retention/runs/{id}/certificate              admin dpo auditor
+      POST   /api/v1/retention/certificates/verify                admin dpo auditor
+      GET    /console/retention                                   admin dpo auditor
+      GET    /console/retention/holds                             admin dpo auditor
+      POST   /console/retention/holds                             admin dpo
+      POST   /console/retention/holds/{id}/release                admin dpo
+      GET    /console/retention/runs                              admin dpo auditor
+      POST   /console/retention/runs                              admin dpo
+      POST   /console/retention/runs/verify                       admin dpo auditor
+      GET    /console/retention/runs/{id}/certificate             admin dpo auditor
       GET    /                                                    public
       GET    /request                                             public
       GET    /request/details                                     public
@@ -404,8 +419,10 @@ class RoleRouteMatrixTest {
             "POST /api/v1/auth/password",
             "POST /api/v1/tokens",
             "DELETE /api/v1/tokens/{id}",
-            // Re-checking the chain reads it; it changes nothing.
+            // Re-checking the chain or a certificate reads it; it changes nothing.
             "POST /api/v1/audit/verify",
+            "POST /api/v1/retention/certificates/verify",
+            "POST /console/retention/runs/verify",
             "POST /console/sign-out",
             "POST /console/password",
             "POST /console/audit/verify");

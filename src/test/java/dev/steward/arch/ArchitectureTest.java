@@ -62,6 +62,7 @@ class ArchitectureTest {
             "dev.steward.decision..",
             "dev.steward.campaign..",
             "dev.steward.banner..",
+            "dev.steward.retention..",
             "dev.steward.center..",
             "dev.steward.console..",
             "dev.steward.breach..")

@@ -347,4 +347,22 @@ class PolicyErrorsTest {
         .extracting(problem -> problem.line() + ":" + problem.column())
         .containsExactly("7:5", "22:19", "32:15");
   }
+
+  @Test
+  void check_retentionRuleKeepingAChildsDataForAPeriod_pointsAtThePeriod() {
+    assertErrors(
+        checkMinimalWith(
+            "period: P1Y, start: relationship_end", "period: P1Y, start: learned_under_13"),
+        "policy.yaml:26:57: error: retention rule 'after-contract' keeps a child's data for P1Y"
+            + " after learning the child is under 13 (hint: use 'period: P0D': the data is deleted"
+            + " as soon as this is learned)");
+  }
+
+  @Test
+  void check_retentionRuleWithNegativePeriod_pointsAtThePeriod() {
+    assertErrors(
+        checkMinimalWith("period: P1Y,", "period: P-1Y,"),
+        "policy.yaml:26:57: error: retention rule 'after-contract' has a negative period (hint:"
+            + " count forward from the start event: P6Y, P30D, P0D)");
+  }
 }

@@ -130,6 +130,14 @@ class PersonalDataByRoleTest {
           "GET /privacy",
           "GET /privacy/{version}",
           "GET /assets/documents.css",
+          // Retention answers rules, counts, ids, holds and signed certificates of ids.
+          "GET /api/v1/retention/rules",
+          "GET /api/v1/retention/holds",
+          "POST /api/v1/retention/holds",
+          "POST /api/v1/retention/holds/{id}/release",
+          "GET /api/v1/retention/runs",
+          "GET /api/v1/retention/runs/{id}/certificate",
+          "POST /api/v1/retention/certificates/verify",
           // The installation, staff and their tokens: no subject data.
           "GET /health",
           "GET /metrics",
