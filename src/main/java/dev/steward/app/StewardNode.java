@@ -30,6 +30,7 @@ import dev.steward.consent.ConsentPages;
 import dev.steward.consent.ConsentServices;
 import dev.steward.consent.ConsentStates;
 import dev.steward.consent.Party;
+import dev.steward.consent.Subscriptions;
 import dev.steward.console.AdminPages;
 import dev.steward.console.AuditPages;
 import dev.steward.console.ConsolePages;
@@ -37,6 +38,7 @@ import dev.steward.console.DashboardPage;
 import dev.steward.console.PolicyPages;
 import dev.steward.console.RequestPages;
 import dev.steward.console.SubjectPages;
+import dev.steward.console.SuppressionPage;
 import dev.steward.decision.DecisionInput;
 import dev.steward.decision.DecisionRoutes;
 import dev.steward.decision.Decisions;
@@ -46,9 +48,11 @@ import dev.steward.fulfilment.FulfilmentSettings;
 import dev.steward.fulfilment.RequestTasks;
 import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
+import dev.steward.mail.DkimKey;
 import dev.steward.mail.MailRetry;
 import dev.steward.mail.Outbox;
 import dev.steward.mail.TinkMailSealer;
+import dev.steward.marketing.Marketing;
 import dev.steward.opendsr.OpenDsr;
 import dev.steward.policy.CalendarWatch;
 import dev.steward.policy.PolicyChecker;
@@ -260,6 +264,7 @@ public final class StewardNode implements AutoCloseable {
               config.mail(),
               MailRetry.defaults(),
               new TinkMailSealer(keys.aead(KeyName.OUTBOX)),
+              DkimKey.find(config.keysDir()),
               audit,
               clock);
       timer.mark("vault");
@@ -370,6 +375,20 @@ public final class StewardNode implements AutoCloseable {
       consent.routes().addTo(routes);
       decisions = new Decisions(policies, consent.states(), audit, clock);
       new DecisionRoutes(decisions, new DecisionInput(policies, vault.index())).addTo(routes);
+      Subscriptions subscriptions =
+          new Subscriptions(database.jdbi(), audit, consent.states(), clock);
+      Marketing.open(
+              database,
+              keys,
+              policies,
+              vault.index(),
+              subscriptions,
+              decisions,
+              outbox,
+              publicUrl,
+              audit,
+              clock)
+          .addTo(routes);
 
       TokenAuthenticator authenticator = new TokenAuthenticator(database, clock);
       StatusPages statusPages = new StatusPages(subjectSignIn, requests, authenticator);
@@ -381,7 +400,10 @@ public final class StewardNode implements AutoCloseable {
               fulfilling.packageLinks())
           .addTo(routes);
       new ConsentPages(consent.requests()).addTo(routes);
-      new PreferencesPages(statusPages, consent.ledger(), consent.states(), clock).addTo(routes);
+      new PreferencesPages(
+              statusPages, consent.ledger(), consent.states(), subscriptions, policies, clock)
+          .addTo(routes);
+      new SuppressionPage(subscriptions).addTo(routes);
       new ConsolePages(webSessions).addTo(routes);
       RequestSearch requestSearch = new RequestSearch(database, clock);
       new DashboardPage(requestSearch, vault.vault().art14Notices(), clock).addTo(routes);

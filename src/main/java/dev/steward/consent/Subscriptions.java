@@ -275,6 +275,11 @@ public final class Subscriptions {
     return counts;
   }
 
+  /** Audits an export of the suppression list ({@code suppression.export}, the row count). */
+  public void recordExport(Principal actor, int rows) {
+    audit.record(actor, "suppression.export", "suppression-list", "email", "ok", "rows=" + rows);
+  }
+
   /**
    * Writes the suppression list as CSV (RFC 4180, header line, LF): {@code
    * hash,algorithm,purpose,topic,since}. The hash is the identity index's HMAC-SHA256 (hex) of the

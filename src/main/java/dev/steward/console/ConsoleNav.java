@@ -15,7 +15,8 @@ public record ConsoleNav(
     boolean subjects,
     boolean policy,
     boolean audit,
-    boolean admin) {
+    boolean admin,
+    boolean suppression) {
   static ConsoleNav of(Principal caller, String current) {
     return new ConsoleNav(
         current,
@@ -23,6 +24,7 @@ public record ConsoleNav(
         caller.has(Permission.SUBJECT_READ),
         caller.has(Permission.POLICY_READ),
         caller.has(Permission.AUDIT_READ),
-        caller.has(Permission.USERS_MANAGE));
+        caller.has(Permission.USERS_MANAGE),
+        caller.has(Permission.SUPPRESSION_EXPORT));
   }
 }

@@ -30,6 +30,10 @@ public enum Permission {
   OPENDSR_SUBMIT,
   /** Asks the decision service whether a use of a person's data is allowed. */
   DECISION_READ,
+  /** Sends marketing mail through Steward (suppression list and decisions checked per address). */
+  MARKETING_SEND,
+  /** Exports the suppression list (keyed hashes) for a mailing tool. */
+  SUPPRESSION_EXPORT,
   METRICS_READ,
   API_DESCRIBE;
 
