@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class UnsubscribeTokens {
   private static final String VERSION = "u1";
-  private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern HASH = Pattern.compile("[0-9a-f]{64,128}");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}|\\*");
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
