@@ -60,6 +60,7 @@ class ArchitectureTest {
             "dev.steward.importer..",
             "dev.steward.consent..",
             "dev.steward.decision..",
+            "dev.steward.marketing..",
             "dev.steward.center..",
             "dev.steward.console..")
         .layer("Platform")
