@@ -113,6 +113,7 @@ public final class StewardNode implements AutoCloseable {
   private final VaultServices vault;
   private final ConsentServices consent;
   private final Decisions decisions;
+  private final Marketing marketing;
   private final Outbox outbox;
   private final Requests requests;
   private final Scheduler scheduler;
@@ -127,6 +128,7 @@ public final class StewardNode implements AutoCloseable {
       VaultServices vault,
       ConsentServices consent,
       Decisions decisions,
+      Marketing marketing,
       Outbox outbox,
       Requests requests,
       Scheduler scheduler,
@@ -139,6 +141,7 @@ public final class StewardNode implements AutoCloseable {
     this.vault = vault;
     this.consent = consent;
     this.decisions = decisions;
+    this.marketing = marketing;
     this.outbox = outbox;
     this.requests = requests;
     this.scheduler = scheduler;
@@ -234,6 +237,7 @@ public final class StewardNode implements AutoCloseable {
     VaultServices vault = null;
     ConsentServices consent = null;
     Decisions decisions = null;
+    Marketing marketing = null;
     HttpServer http = null;
     try {
       Keys keys = Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
@@ -377,7 +381,8 @@ public final class StewardNode implements AutoCloseable {
       new DecisionRoutes(decisions, new DecisionInput(policies, vault.index())).addTo(routes);
       Subscriptions subscriptions =
           new Subscriptions(database.jdbi(), audit, consent.states(), clock);
-      Marketing.open(
+      marketing =
+          Marketing.open(
               database,
               keys,
               policies,
@@ -387,8 +392,8 @@ public final class StewardNode implements AutoCloseable {
               outbox,
               publicUrl,
               audit,
-              clock)
-          .addTo(routes);
+              clock);
+      marketing.addTo(routes);
 
       TokenAuthenticator authenticator = new TokenAuthenticator(database, clock);
       StatusPages statusPages = new StatusPages(subjectSignIn, requests, authenticator);
@@ -477,6 +482,7 @@ public final class StewardNode implements AutoCloseable {
           vault,
           consent,
           decisions,
+          marketing,
           outbox,
           requests,
           scheduler,
@@ -591,6 +597,11 @@ public final class StewardNode implements AutoCloseable {
 
   public ConsentServices consent() {
     return consent;
+  }
+
+  /** Marketing mail and unsubscribe links, for in-process callers. */
+  public Marketing marketing() {
+    return marketing;
   }
 
   /** The decision service, for in-process callers. */
