@@ -37,6 +37,7 @@ import dev.steward.consent.ConsentPages;
 import dev.steward.consent.ConsentServices;
 import dev.steward.consent.ConsentStates;
 import dev.steward.consent.Party;
+import dev.steward.consent.Subscriptions;
 import dev.steward.console.AdminPages;
 import dev.steward.console.AuditPages;
 import dev.steward.console.BreachPages;
@@ -47,6 +48,7 @@ import dev.steward.console.PolicyPages;
 import dev.steward.console.RequestPages;
 import dev.steward.console.RetentionPages;
 import dev.steward.console.SubjectPages;
+import dev.steward.console.SuppressionPage;
 import dev.steward.decision.DecisionInput;
 import dev.steward.decision.DecisionRoutes;
 import dev.steward.decision.Decisions;
@@ -56,9 +58,11 @@ import dev.steward.fulfilment.FulfilmentSettings;
 import dev.steward.fulfilment.RequestTasks;
 import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
+import dev.steward.mail.DkimKey;
 import dev.steward.mail.MailRetry;
 import dev.steward.mail.Outbox;
 import dev.steward.mail.TinkMailSealer;
+import dev.steward.marketing.Marketing;
 import dev.steward.opendsr.OpenDsr;
 import dev.steward.policy.CalendarWatch;
 import dev.steward.policy.PolicyChecker;
@@ -125,6 +129,7 @@ public final class StewardNode implements AutoCloseable {
   private final VaultServices vault;
   private final ConsentServices consent;
   private final Decisions decisions;
+  private final Marketing marketing;
   private final Outbox outbox;
   private final Requests requests;
   private final Scheduler scheduler;
@@ -139,6 +144,7 @@ public final class StewardNode implements AutoCloseable {
       VaultServices vault,
       ConsentServices consent,
       Decisions decisions,
+      Marketing marketing,
       Outbox outbox,
       Requests requests,
       Scheduler scheduler,
@@ -151,6 +157,7 @@ public final class StewardNode implements AutoCloseable {
     this.vault = vault;
     this.consent = consent;
     this.decisions = decisions;
+    this.marketing = marketing;
     this.outbox = outbox;
     this.requests = requests;
     this.scheduler = scheduler;
@@ -246,6 +253,7 @@ public final class StewardNode implements AutoCloseable {
     VaultServices vault = null;
     ConsentServices consent = null;
     Decisions decisions = null;
+    Marketing marketing = null;
     HttpServer http = null;
     try {
       Keys keys = Keys.load(config.keysDir(), config.keyVariables(), database.jdbi(), clock);
@@ -276,6 +284,7 @@ public final class StewardNode implements AutoCloseable {
               config.mail(),
               MailRetry.defaults(),
               new TinkMailSealer(keys.aead(KeyName.OUTBOX)),
+              DkimKey.find(config.keysDir()),
               audit,
               clock);
       timer.mark("vault");
@@ -397,6 +406,21 @@ public final class StewardNode implements AutoCloseable {
       consent.routes().addTo(routes);
       decisions = new Decisions(policies, consent.states(), audit, clock);
       new DecisionRoutes(decisions, new DecisionInput(policies, vault.index())).addTo(routes);
+      Subscriptions subscriptions =
+          new Subscriptions(database.jdbi(), audit, consent.states(), clock);
+      marketing =
+          Marketing.open(
+              database,
+              keys,
+              policies,
+              vault.index(),
+              subscriptions,
+              decisions,
+              outbox,
+              publicUrl,
+              audit,
+              clock);
+      marketing.addTo(routes);
 
       TokenAuthenticator authenticator = new TokenAuthenticator(database, clock);
       StatusPages statusPages = new StatusPages(subjectSignIn, requests, authenticator);
@@ -414,7 +438,10 @@ public final class StewardNode implements AutoCloseable {
               banner, consent.requests(), consent.optOuts(), consent.states(), Messages.load())
           .addTo(routes);
       new BannerPages(banner, consent.requests(), consent.optOuts()).addTo(routes);
-      new PreferencesPages(statusPages, consent.ledger(), consent.states(), clock).addTo(routes);
+      new PreferencesPages(
+              statusPages, consent.ledger(), consent.states(), subscriptions, policies, clock)
+          .addTo(routes);
+      new SuppressionPage(subscriptions).addTo(routes);
       new ConsolePages(webSessions).addTo(routes);
       RequestSearch requestSearch = new RequestSearch(database, clock);
       new DashboardPage(requestSearch, vault.vault().art14Notices(), clock).addTo(routes);
@@ -508,6 +535,7 @@ public final class StewardNode implements AutoCloseable {
           vault,
           consent,
           decisions,
+          marketing,
           outbox,
           requests,
           scheduler,
@@ -622,6 +650,11 @@ public final class StewardNode implements AutoCloseable {
 
   public ConsentServices consent() {
     return consent;
+  }
+
+  /** Marketing mail and unsubscribe links, for in-process callers. */
+  public Marketing marketing() {
+    return marketing;
   }
 
   /** The decision service, for in-process callers. */

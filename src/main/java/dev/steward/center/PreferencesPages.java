@@ -6,7 +6,9 @@ import dev.steward.consent.ConsentStates;
 import dev.steward.consent.OptOutKind;
 import dev.steward.consent.Party;
 import dev.steward.consent.PartyState;
+import dev.steward.consent.Subscriptions;
 import dev.steward.error.NotFoundException;
+import dev.steward.policy.PublishedPolicies;
 import dev.steward.principal.Principal;
 import dev.steward.web.Access;
 import dev.steward.web.PageCall;
@@ -41,13 +43,20 @@ public final class PreferencesPages {
   private final StatusPages status;
   private final ConsentLedger ledger;
   private final ConsentStates states;
+  private final SubscriptionToggles toggles;
   private final Clock clock;
 
   public PreferencesPages(
-      StatusPages status, ConsentLedger ledger, ConsentStates states, Clock clock) {
+      StatusPages status,
+      ConsentLedger ledger,
+      ConsentStates states,
+      Subscriptions subscriptions,
+      PublishedPolicies policies,
+      Clock clock) {
     this.status = status;
     this.ledger = ledger;
     this.states = states;
+    this.toggles = new SubscriptionToggles(subscriptions, policies);
     this.clock = clock;
   }
 
@@ -55,6 +64,7 @@ public final class PreferencesPages {
     registry.addPage(PageRoute.get(PATH, CenterPages.PAGE, this::show));
     registry.addPage(PageRoute.post(PATH + "/withdraw", POST, this::withdraw));
     registry.addPage(PageRoute.get(PATH + "/receipts/{id}", CenterPages.PAGE, this::receipt));
+    registry.addPage(PageRoute.post(PATH + "/subscriptions", POST, this::toggle));
   }
 
   private void show(PageCall page) {
@@ -111,7 +121,23 @@ public final class PreferencesPages {
             state.optOuts().containsKey(OptOutKind.SALE_SHARING),
             state.optOuts().containsKey(OptOutKind.SENSITIVE_USE),
             marketing,
-            page.query("done").equals("1")));
+            page.query("done").equals("1"),
+            toggles.channels(state),
+            toggles.topics(state)));
+  }
+
+  private void toggle(PageCall page) {
+    Optional<Principal.SubjectSession> person = signedIn(page);
+    if (person.isEmpty()) {
+      return;
+    }
+    toggles.change(
+        person.get(),
+        page.form("channel"),
+        page.form("purpose"),
+        page.form("topic"),
+        page.form("action"));
+    page.redirect(PATH + "?done=1#subscriptions");
   }
 
   private void withdraw(PageCall page) {
@@ -168,5 +194,7 @@ public final class PreferencesPages {
       boolean saleOptedOut,
       boolean sensitiveLimited,
       boolean marketingObjected,
-      boolean done) {}
+      boolean done,
+      List<SubscriptionToggles.Toggle> channels,
+      List<SubscriptionToggles.Toggle> topics) {}
 }

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param objections purpose ids objected to (GDPR Art. 21), {@code *} for all
  * @param consents per purpose, the latest consent event about it
  * @param optOuts per kind in force, its source ({@code gpc}, {@code api}, {@code request} ...)
+ * @param unsubscribed the marketing scopes left ({@link Subscriptions.Scope#key()})
  */
 public record PartyState(
     Party party,
@@ -29,7 +30,8 @@ public record PartyState(
     boolean restricted,
     Set<String> objections,
     Map<String, Consent> consents,
-    Map<OptOutKind, String> optOuts) {
+    Map<OptOutKind, String> optOuts,
+    Set<String> unsubscribed) {
 
   /** Wildcard for every purpose in objections. */
   public static final String ALL = "*";
@@ -38,6 +40,54 @@ public record PartyState(
     objections = Set.copyOf(objections);
     consents = Map.copyOf(consents);
     optOuts = optOuts.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(optOuts));
+    unsubscribed = Set.copyOf(unsubscribed);
+  }
+
+  /** A state that has left no marketing scope. */
+  public PartyState(
+      Party party,
+      boolean known,
+      boolean erased,
+      boolean under13,
+      LocalDate relationshipEnd,
+      boolean restricted,
+      Set<String> objections,
+      Map<String, Consent> consents,
+      Map<OptOutKind, String> optOuts) {
+    this(
+        party,
+        known,
+        erased,
+        under13,
+        relationshipEnd,
+        restricted,
+        objections,
+        consents,
+        optOuts,
+        Set.of());
+  }
+
+  /**
+   * True when the person left the channel, the purpose's messages on it, or this topic ({@code
+   * topic} null: the purpose's messages as a whole).
+   */
+  public boolean unsubscribedFrom(String channel, String purpose, String topic) {
+    return Subscriptions.stops(unsubscribed, channel, purpose, topic);
+  }
+
+  /** This state with the marketing scopes left, as read from the store. */
+  PartyState withUnsubscribed(Set<String> left) {
+    return new PartyState(
+        party,
+        known,
+        erased,
+        under13,
+        relationshipEnd,
+        restricted,
+        objections,
+        consents,
+        optOuts,
+        left);
   }
 
   /** The latest consent event about one purpose: its kind, time and expiry. */
@@ -99,6 +149,8 @@ public record PartyState(
     Map<OptOutKind, String> opted = new EnumMap<>(OptOutKind.class);
     opted.putAll(subject.optOuts());
     opted.putAll(optOuts);
+    Set<String> left = new HashSet<>(unsubscribed);
+    left.addAll(subject.unsubscribed());
     return new PartyState(
         party,
         known || subject.known(),
@@ -108,6 +160,7 @@ public record PartyState(
         restricted || subject.restricted(),
         objected,
         joined,
-        opted);
+        opted,
+        left);
   }
 }

@@ -57,9 +57,16 @@ final class StateLoader {
       optOuts(handle, party).forEach(optOuts::putIfAbsent);
     }
     // An opt-out made by email or phone before Steward knew the person reaches them once it does.
-    for (String hash : identityHashes(handle, id)) {
+    List<String> hashes = identityHashes(handle, id);
+    for (String hash : hashes) {
       optOuts(handle, Party.identity(hash)).forEach(optOuts::putIfAbsent);
     }
+    // Unsubscribes are kept under the identities' hashes (and the subject for post): the latest
+    // choice per scope across all of them is the person's.
+    List<Party> subscribers = new java.util.ArrayList<>();
+    subscribers.add(Party.subject(id));
+    hashes.forEach(hash -> subscribers.add(Party.identity(hash)));
+    Set<String> unsubscribed = Subscriptions.unsubscribed(handle, subscribers);
     return new PartyState(
         party,
         row.isPresent() || erased,
@@ -69,7 +76,8 @@ final class StateLoader {
         restricted,
         objections,
         consents(ConsentRows.where(handle, "subject_id", id)),
-        optOuts);
+        optOuts,
+        unsubscribed);
   }
 
   private static PartyState device(Handle handle, Party party) {
@@ -109,7 +117,11 @@ final class StateLoader {
             .bind("id", party.id())
             .mapTo(UUID.class)
             .findOne();
-    return subject.map(id -> own.with(subject(handle, id, Party.subject(id)))).orElse(own);
+    // A known identity's choices are read with its subject's, latest first; an unknown one's alone
+    // are the suppression list's entry for it.
+    return subject
+        .map(id -> own.with(subject(handle, id, Party.subject(id))))
+        .orElseGet(() -> own.withUnsubscribed(Subscriptions.unsubscribed(handle, List.of(party))));
   }
 
   private static List<String> identityHashes(Handle handle, UUID subjectId) {

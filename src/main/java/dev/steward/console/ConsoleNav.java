@@ -17,7 +17,8 @@ public record ConsoleNav(
     boolean audit,
     boolean admin,
     boolean breaches,
-    boolean retention) {
+    boolean retention,
+    boolean suppression) {
   /** The sections {@code caller} may open, with {@code current} marked. */
   public static ConsoleNav of(Principal caller, String current) {
     return new ConsoleNav(
@@ -28,6 +29,7 @@ public record ConsoleNav(
         caller.has(Permission.AUDIT_READ),
         caller.has(Permission.USERS_MANAGE),
         caller.has(Permission.BREACH_READ),
-        caller.has(Permission.RETENTION_READ));
+        caller.has(Permission.RETENTION_READ),
+        caller.has(Permission.SUPPRESSION_EXPORT));
   }
 }

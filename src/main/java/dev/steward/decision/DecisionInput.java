@@ -1,6 +1,7 @@
 package dev.steward.decision;
 
 import dev.steward.consent.Party;
+import dev.steward.consent.Subscriptions;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.policy.Policy;
@@ -44,6 +45,7 @@ public final class DecisionInput {
       String purpose,
       List<String> categories,
       @OptionalField String channel,
+      @OptionalField String topic,
       @OptionalField ContextBody context) {}
 
   /** A batch as sent. */
@@ -108,12 +110,27 @@ public final class DecisionInput {
         problems.add(new FieldProblem(at + "categories[" + i + "]", unknown("category", category)));
       }
     }
+    if (q.channel() != null && Subscriptions.Channel.of(q.channel()) == null) {
+      problems.add(new FieldProblem(at + "channel", "one of email, phone, post"));
+    }
+    if (q.topic() != null) {
+      if (q.channel() == null) {
+        problems.add(new FieldProblem(at + "topic", "a topic needs the message's channel"));
+      }
+      if (q.purpose() != null
+          && policy.purpose(q.purpose()).flatMap(p -> p.topic(q.topic())).isEmpty()) {
+        problems.add(
+            new FieldProblem(
+                at + "topic", unknown("topic of purpose " + printable(q.purpose()), q.topic())));
+      }
+    }
     Party party = party(q, at, problems);
     DecisionContext context = context(q.context(), at, problems);
     if (party == null || !problems.isEmpty()) {
       return null;
     }
-    return new DecisionQuery(q.system(), party, q.purpose(), categories, q.channel(), context);
+    return new DecisionQuery(
+        q.system(), party, q.purpose(), categories, q.channel(), q.topic(), context);
   }
 
   private Party party(Question q, String at, List<FieldProblem> problems) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * categories} for {@code purpose} now, by {@code channel} when it is a message.
  *
  * @param party a subject, a device, or an identity by its keyed hash
- * @param channel email, phone, post ... for messages; may be null
+ * @param channel email, phone or post for messages; may be null
+ * @param topic one of the purpose's marketing topics, for a message about it; may be null
  */
 public record DecisionQuery(
     String system,
@@ -17,6 +18,7 @@ public record DecisionQuery(
     String purpose,
     List<String> categories,
     String channel,
+    String topic,
     DecisionContext context) {
   public DecisionQuery {
     Objects.requireNonNull(system, "system");
@@ -24,5 +26,16 @@ public record DecisionQuery(
     Objects.requireNonNull(purpose, "purpose");
     categories = List.copyOf(categories);
     context = context == null ? DecisionContext.NONE : context;
+  }
+
+  /** A question about no particular topic. */
+  public DecisionQuery(
+      String system,
+      Party party,
+      String purpose,
+      List<String> categories,
+      String channel,
+      DecisionContext context) {
+    this(system, party, purpose, categories, channel, null, context);
   }
 }

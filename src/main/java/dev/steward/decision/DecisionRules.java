@@ -104,6 +104,12 @@ final class DecisionRules {
       if (state.objectedTo(use.id()) || state.objectedTo("direct_marketing")) {
         return Decision.deny(ReasonCode.OBJECTED_DIRECT_MARKETING, version);
       }
+      // RULES.md: an unsubscribe stops that channel or topic only, checked after the objection,
+      // which stops all of it. A question without a channel is not a message, so none applies.
+      if (query.channel() != null
+          && state.unsubscribedFrom(query.channel(), use.id(), query.topic())) {
+        return Decision.deny(ReasonCode.UNSUBSCRIBED, version);
+      }
     }
     // Art. 21(1): an objection stops a purpose that rests on legitimate interest alone; one that
     // also rests on a contract or a legal duty goes on. No compelling-grounds override is recorded

@@ -29,6 +29,8 @@ public enum ReasonCode {
   LIMITED_SENSITIVE_USE,
   /** Objected to direct marketing: all of it, absolutely (GDPR Art. 21(2)-(3)). */
   OBJECTED_DIRECT_MARKETING,
+  /** Unsubscribed from the message's channel, its purpose's messages there, or its topic. */
+  UNSUBSCRIBED,
   /** Objected to a purpose that rests on legitimate interest (GDPR Art. 21(1)). */
   OBJECTED,
   /** A consent-based purpose without a live consent for it (GDPR Art. 6(1)(a), 7). */

@@ -21,7 +21,10 @@ public enum KeyName {
   /** Seals letters waiting in the outbox, which hold addresses and bodies (AES-256-GCM). */
   OUTBOX("outbox", KeyKind.AEAD, PredefinedAeadParameters.AES256_GCM),
   /** Signs access-package download links: package, subject and expiry (HMAC-SHA256). */
-  DOWNLOAD_LINKS("download-links", KeyKind.MAC, PredefinedMacParameters.HMAC_SHA256_256BITTAG);
+  DOWNLOAD_LINKS("download-links", KeyKind.MAC, PredefinedMacParameters.HMAC_SHA256_256BITTAG),
+  /** Signs marketing mail's unsubscribe links: address hash, purpose and topic (HMAC-SHA256). */
+  UNSUBSCRIBE_LINKS(
+      "unsubscribe-links", KeyKind.MAC, PredefinedMacParameters.HMAC_SHA256_256BITTAG);
 
   private final String id;
   private final KeyKind kind;

@@ -36,6 +36,12 @@ public final class Outbox {
   private final MailDelivery delivery;
   private final RecurringTask<Void> sweep;
   private final TaskScheduling tasks;
+  private final boolean signs;
+
+  /** True when letters leave DKIM-signed (a {@link DkimKey} is configured). */
+  public boolean signsDkim() {
+    return signs;
+  }
 
   /**
    * @param database the store holding {@code mail_outbox} and db-scheduler's table
@@ -49,14 +55,29 @@ public final class Outbox {
       MailSealer sealer,
       AuditTrail audit,
       Clock clock) {
+    this(database, settings, retry, sealer, Optional.empty(), audit, clock);
+  }
+
+  /**
+   * @param dkim the key every letter is DKIM-signed with, if one is configured ({@link DkimKey})
+   */
+  public Outbox(
+      Database database,
+      MailSettings settings,
+      MailRetry retry,
+      MailSealer sealer,
+      Optional<DkimKey> dkim,
+      AuditTrail audit,
+      Clock clock) {
     this.jdbi = database.jdbi();
+    this.signs = dkim.isPresent();
     this.settings = settings;
     this.retry = retry;
     this.sealer = sealer;
     this.clock = clock;
     this.store = new OutboxStore(jdbi);
     this.delivery =
-        new MailDelivery(store, sealer, new SmtpSender(settings, clock), audit, retry, clock);
+        new MailDelivery(store, sealer, new SmtpSender(settings, dkim, clock), audit, retry, clock);
     this.sweep =
         Tasks.recurring(SWEEP_TASK_NAME, FixedDelay.of(SWEEP_EVERY))
             .execute((instance, context) -> sweep());

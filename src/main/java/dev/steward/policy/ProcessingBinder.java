@@ -30,9 +30,38 @@ final class ProcessingBinder {
                         f.flag("direct_marketing"),
                         f.flag("sale_or_sharing"),
                         f.flag("profiling"),
-                        f.choices("withdrawal", Channel.class)),
+                        f.choices("withdrawal", Channel.class),
+                        topics(f)),
                     f))
         .toList();
+  }
+
+  /**
+   * A purpose's marketing topics: only a direct-marketing purpose has them (they are what a person
+   * subscribes to), and each id is unique within it.
+   */
+  private List<Topic> topics(Fields purpose) {
+    List<Fields> items = binding.mappings(purpose, "topics", "topic");
+    if (!items.isEmpty() && !purpose.flag("direct_marketing")) {
+      binding.add(
+          purpose
+              .where("topics")
+              .error(
+                  "topics belong to direct-marketing purposes only",
+                  "add 'direct_marketing: true' or remove 'topics'"));
+    }
+    Set<String> seen = new java.util.HashSet<>();
+    List<Topic> topics = new java.util.ArrayList<>();
+    for (Fields f : items) {
+      String id = Values.id(binding, f);
+      if (!id.isEmpty() && !seen.add(id)) {
+        binding.add(
+            f.where("id")
+                .error("topic '" + id + "' is declared twice in this purpose", "rename one"));
+      }
+      topics.add(binding.origin(new Topic(id, f.text("name")), f));
+    }
+    return topics;
   }
 
   List<Recipient> recipients(Fields root) {

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param legalBases W3C DPV ids, e.g. {@code dpv:Contract}
  * @param withdrawal how a person withdraws consent; present for every consent-based purpose
+ * @param topics what a direct-marketing purpose's messages are about, each subscribed to apart;
+ *     empty when its messages are one list
  */
 public record Purpose(
     String id,
@@ -17,9 +19,11 @@ public record Purpose(
     boolean directMarketing,
     boolean saleOrSharing,
     boolean profiling,
-    List<Channel> withdrawal) {
+    List<Channel> withdrawal,
+    List<Topic> topics) {
 
   public Purpose {
+    topics = List.copyOf(topics);
     legalBases = List.copyOf(legalBases);
     categories = List.copyOf(categories);
     subjectTypes = List.copyOf(subjectTypes);
@@ -28,6 +32,11 @@ public record Purpose(
 
   public boolean isConsentBased() {
     return legalBases.stream().anyMatch(LegalBasis::isConsent);
+  }
+
+  /** The topic with this id, if the purpose declares one. */
+  public java.util.Optional<Topic> topic(String id) {
+    return topics.stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
   /** GDPR Art. 21(1): a person may object to processing on this basis. */

@@ -19,6 +19,8 @@ public enum ClientKind {
           SUBJECT_WRITE,
           POLICY_READ,
           DECISION_READ,
+          MARKETING_SEND,
+          SUPPRESSION_EXPORT,
           API_DESCRIBE)),
   /** A controller sending rights requests to Steward over OpenDSR. */
   OPENDSR_CONTROLLER(EnumSet.of(OPENDSR_SUBMIT, API_DESCRIBE)),

@@ -38,6 +38,10 @@ public enum Permission {
   BREACH_READ,
   /** Records and works breach incidents: changes, decisions, notifications and letters. */
   BREACH_MANAGE,
+  /** Sends marketing mail through Steward (suppression list and decisions checked per address). */
+  MARKETING_SEND,
+  /** Exports the suppression list (keyed hashes) for a mailing tool. */
+  SUPPRESSION_EXPORT,
   METRICS_READ,
   API_DESCRIBE;
 

@@ -11,7 +11,10 @@ public enum Role {
   /** Runs the installation: everything, including users and client accounts. */
   ADMIN(EnumSet.allOf(Permission.class)),
   /** The privacy team: policy, registers, subjects and requests; not user administration. */
-  DPO(EnumSet.complementOf(EnumSet.of(USERS_MANAGE, CLIENTS_MANAGE, OPENDSR_SUBMIT))),
+  // Sending marketing mail is the company's marketing, granted by an administrator.
+  DPO(
+      EnumSet.complementOf(
+          EnumSet.of(USERS_MANAGE, CLIENTS_MANAGE, OPENDSR_SUBMIT, MARKETING_SEND))),
   /**
    * Reads registers and reports; works no cases and sees no subject data: requests in outline only,
    * without the requester's contact details, what they wrote or staff notes.

@@ -179,6 +179,17 @@ class RoleRouteMatrixTest {
       POST   /console/retention/runs                              admin dpo
       POST   /console/retention/runs/verify                       admin dpo auditor
       GET    /console/retention/runs/{id}/certificate             admin dpo auditor
+      POST   /api/v1/marketing/messages                           admin integration
+      GET    /api/v1/marketing/suppression                        admin dpo integration
+      POST   /unsubscribe/{token}                                 public
+      GET    /unsubscribe/{token}                                 public
+      POST   /unsubscribe/{token}/confirm                         public
+      GET    /unsubscribe/{token}/done                            public
+      GET    /console/suppression                                 admin dpo
+      GET    /console/suppression/export.csv                      admin dpo
+      POST   /preferences/subscriptions                           public
+      GET    /m/open/{token}                                      public
+      GET    /m/click/{token}                                     public
       GET    /                                                    public
       GET    /request                                             public
       GET    /request/details                                     public

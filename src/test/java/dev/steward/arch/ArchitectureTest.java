@@ -63,6 +63,7 @@ class ArchitectureTest {
             "dev.steward.campaign..",
             "dev.steward.banner..",
             "dev.steward.retention..",
+            "dev.steward.marketing..",
             "dev.steward.center..",
             "dev.steward.console..",
             "dev.steward.breach..")

@@ -365,4 +365,28 @@ class PolicyErrorsTest {
         "policy.yaml:26:57: error: retention rule 'after-contract' has a negative period (hint:"
             + " count forward from the start event: P6Y, P30D, P0D)");
   }
+
+  @Test
+  void check_topicsOnAPurposeThatIsNotDirectMarketing_isAnErrorAtTheKey() {
+    assertErrors(
+        checkMinimalWith(
+            "    subject_types: [customers]\n",
+            "    subject_types: [customers]\n    topics:\n      - {id: news, name: News}\n"),
+        "policy.yaml:26:7: error: topics belong to direct-marketing purposes only (hint: add"
+            + " 'direct_marketing: true' or remove 'topics')");
+  }
+
+  @Test
+  void check_topicDeclaredTwiceOrWithABadId_pointsAtEachId() {
+    assertErrors(
+        checkMinimalWith(
+            "    subject_types: [customers]\n",
+            "    subject_types: [customers]\n    direct_marketing: true\n    topics:\n"
+                + "      - {id: news, name: News}\n      - {id: news, name: More news}\n"
+                + "      - {id: Big News, name: Shouting}\n"),
+        "policy.yaml:28:14: error: topic 'news' is declared twice in this purpose (hint: rename"
+            + " one)",
+        "policy.yaml:29:14: error: 'Big News' is not a valid id (hint: use lower-case letters,"
+            + " digits, '_', '.', '-')");
+  }
 }

@@ -188,6 +188,14 @@ class PersonalDataByRoleTest {
           "POST /api/v1/breaches/{id}/letters",
           "GET /api/v1/breaches/{id}/drafts/{kind}",
           "GET /api/v1/breaches/{id}/export",
+          // Marketing mail answers outcomes by position, never an address; the suppression list is
+          // keyed hashes; one-click unsubscribe answers nothing; the open pixel is a fixed image and
+          // a click a redirect to the link the company sent.
+          "POST /api/v1/marketing/messages",
+          "GET /api/v1/marketing/suppression",
+          "POST /unsubscribe/{token}",
+          "GET /m/open/{token}",
+          "GET /m/click/{token}",
           // OpenDSR answers a controller its own request's ids and status, or echoes its body.
           "GET /opendsr/v1/discovery",
           "GET /opendsr/v1/certificate",
