@@ -30,7 +30,8 @@ final class ProcessingBinder {
                         f.flag("direct_marketing"),
                         f.flag("sale_or_sharing"),
                         f.flag("profiling"),
-                        f.choices("withdrawal", Channel.class)),
+                        f.choices("withdrawal", Channel.class),
+                        f.flag("double_opt_in")),
                     f))
         .toList();
   }

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param legalBases W3C DPV ids, e.g. {@code dpv:Contract}
  * @param withdrawal how a person withdraws consent; present for every consent-based purpose
+ * @param doubleOptIn consent given by email for this purpose is pending until the person confirms
+ *     it through a link sent to that address (docs/consent.md, "Double opt-in")
  */
 public record Purpose(
     String id,
@@ -17,7 +19,32 @@ public record Purpose(
     boolean directMarketing,
     boolean saleOrSharing,
     boolean profiling,
-    List<Channel> withdrawal) {
+    List<Channel> withdrawal,
+    boolean doubleOptIn) {
+
+  /** A purpose without double opt-in. */
+  public Purpose(
+      String id,
+      String name,
+      List<String> legalBases,
+      List<String> categories,
+      List<String> subjectTypes,
+      boolean directMarketing,
+      boolean saleOrSharing,
+      boolean profiling,
+      List<Channel> withdrawal) {
+    this(
+        id,
+        name,
+        legalBases,
+        categories,
+        subjectTypes,
+        directMarketing,
+        saleOrSharing,
+        profiling,
+        withdrawal,
+        false);
+  }
 
   public Purpose {
     legalBases = List.copyOf(legalBases);

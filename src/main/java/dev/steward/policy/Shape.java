@@ -38,7 +38,7 @@ final class Shape {
     def(
         "purpose",
         "*id *name *legal_bases *categories *subject_types direct_marketing sale_or_sharing"
-            + " profiling withdrawal");
+            + " profiling withdrawal double_opt_in");
     def(
         "recipient",
         "*id *name *kind legal_name *categories purposes direct_marketing_disclosure country");
