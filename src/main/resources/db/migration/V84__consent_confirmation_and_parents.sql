@@ -2,14 +2,14 @@
 -- PostgreSQL. No personal data: ids, keyed hashes, codes and references.
 
 -- A consent given by email for a purpose with double opt-in waits for the person to follow the
--- link sent to that address. The token is kept only as a keyed hash bound to this row's id; a row
--- is used once (confirmed_at) and not after expires_at.
+-- link sent to that address. The link's token is signed (HMAC under the identity-index key, which
+-- the store does not hold) over this row's id and expiry, so nothing secret is kept here; a row is
+-- used once (confirmed_at) and not after expires_at.
 create table consent_confirmation (
   id            uuid primary key,
   consent_id    uuid          not null,
   subject_id    uuid          not null,
   purposes      varchar(1000) not null,
-  token_hash    varchar(128)  not null,
   locale        varchar(16)   not null,
   created_at    timestamp with time zone not null,
   expires_at    timestamp with time zone not null,

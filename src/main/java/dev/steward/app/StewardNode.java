@@ -381,6 +381,16 @@ public final class StewardNode implements AutoCloseable {
               fulfilling.packageLinks())
           .addTo(routes);
       new ConsentPages(consent.requests()).addTo(routes);
+      // Double opt-in letters link to this node's privacy center (docs/consent.md).
+      dev.steward.consent.DoubleOptIn confirmations =
+          new dev.steward.consent.DoubleOptIn(
+              database.jdbi(), consent.ledger(), outbox, vault.index(), publicUrl, policies, clock);
+      consent.ledger().confirmBy(confirmations);
+      new dev.steward.consent.ConfirmationPages(confirmations).addTo(routes);
+      new dev.steward.consent.ParentalRoutes(
+              new dev.steward.consent.ParentalConsents(
+                  database.jdbi(), audit, consent.states(), clock))
+          .addTo(routes);
       new PreferencesPages(statusPages, consent.ledger(), consent.states(), clock).addTo(routes);
       new ConsolePages(webSessions).addTo(routes);
       RequestSearch requestSearch = new RequestSearch(database, clock);
