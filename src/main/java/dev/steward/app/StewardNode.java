@@ -404,7 +404,14 @@ public final class StewardNode implements AutoCloseable {
               fulfilling.instructions(),
               clock)
           .addTo(routes);
-      new SubjectPages(vault.vault(), policies).addTo(routes);
+      new SubjectPages(vault.vault(), policies, consent.ledger()).addTo(routes);
+      new dev.steward.console.ConsentConsolePages(
+              new dev.steward.consent.ConsentCounts(database.jdbi()),
+              consent.ledger(),
+              java.util.OptionalLong
+                  ::empty, // the suppression list's count, once the node keeps one
+              clock)
+          .addTo(routes);
       new PolicyPages(policies, new PolicyChecker(clock), PolicyDocuments.withSystemFont())
           .addTo(routes);
       new AdminPages(users, tokens, clients).addTo(routes);
