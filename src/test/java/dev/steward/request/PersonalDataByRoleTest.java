@@ -153,6 +153,8 @@ class PersonalDataByRoleTest {
           "GET /api/v1/opt-outs/devices/{device}",
           "GET /api/v1/consent-events/{id}/receipt",
           "POST /api/v1/consent-events",
+          // A parent's consent answers ids only.
+          "POST /api/v1/consents/{consentId}/parental-consent",
           "POST /api/v1/decisions",
           // OpenDSR answers a controller its own request's ids and status, or echoes its body.
           "GET /opendsr/v1/discovery",
