@@ -442,6 +442,16 @@ public final class StewardNode implements AutoCloseable {
               statusPages, consent.ledger(), consent.states(), subscriptions, policies, clock)
           .addTo(routes);
       new SuppressionPage(subscriptions).addTo(routes);
+      // Double opt-in letters link to this node's privacy center (docs/consent.md).
+      dev.steward.consent.DoubleOptIn confirmations =
+          new dev.steward.consent.DoubleOptIn(
+              database.jdbi(), consent.ledger(), outbox, vault.index(), publicUrl, policies, clock);
+      consent.ledger().confirmBy(confirmations);
+      new dev.steward.consent.ConfirmationPages(confirmations).addTo(routes);
+      new dev.steward.consent.ParentalRoutes(
+              new dev.steward.consent.ParentalConsents(
+                  database.jdbi(), audit, consent.states(), clock))
+          .addTo(routes);
       new ConsolePages(webSessions).addTo(routes);
       RequestSearch requestSearch = new RequestSearch(database, clock);
       new DashboardPage(requestSearch, vault.vault().art14Notices(), clock).addTo(routes);
@@ -454,7 +464,19 @@ public final class StewardNode implements AutoCloseable {
               fulfilling.instructions(),
               clock)
           .addTo(routes);
-      new SubjectPages(vault.vault(), policies).addTo(routes);
+      new SubjectPages(vault.vault(), policies, consent.ledger()).addTo(routes);
+      new dev.steward.console.ConsentConsolePages(
+              new dev.steward.consent.ConsentCounts(database.jdbi()),
+              consent.ledger(),
+              // People on the suppression list: distinct address hashes, whatever their scope.
+              () ->
+                  java.util.OptionalLong.of(
+                      subscriptions.suppressionList().stream()
+                          .map(dev.steward.consent.Subscriptions.Suppressed::hash)
+                          .distinct()
+                          .count()),
+              clock)
+          .addTo(routes);
       new PolicyPages(policies, new PolicyChecker(clock), PolicyDocuments.withSystemFont())
           .addTo(routes);
       new AdminPages(users, tokens, clients).addTo(routes);

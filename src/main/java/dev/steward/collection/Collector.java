@@ -199,7 +199,7 @@ public final class Collector {
           FormDefaults.consent(notice, form, plan, subject, submissionId, evidence, now);
       ConsentRecords.insert(handle, record);
       // The ledger's "given" event has the record's id: its receipt names the same consent.
-      ledger.append(handle, COLLECTION, given(record, signals.deviceId()));
+      ledger.appendCollected(handle, COLLECTION, given(record, signals.deviceId()), email(plan));
       consent = record.id().toString();
     }
     if (signals.deviceId() != null) {
@@ -227,6 +227,15 @@ public final class Collector {
         form.id(),
         "ok",
         "submission=" + submissionId + " subject=" + subject + " consent=" + consent);
+  }
+
+  /** The email address the form gave, where a double opt-in letter goes; null when none. */
+  private static String email(CollectionPlan plan) {
+    return plan.identities().stream()
+        .filter(identity -> identity.type().equals(dev.steward.vault.IdentityType.EMAIL))
+        .map(dev.steward.vault.Identity::value)
+        .findFirst()
+        .orElse(null);
   }
 
   private static ConsentEvent given(ConsentRecord record, String deviceId) {

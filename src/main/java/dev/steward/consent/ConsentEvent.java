@@ -56,7 +56,12 @@ public record ConsentEvent(
     REFUSED,
     WITHDRAWN,
     EXPIRED,
-    RECONSENTED;
+    RECONSENTED,
+    /**
+     * Given by email for a purpose with double opt-in, not yet confirmed through the emailed link:
+     * not live until a {@code given} event confirms it (docs/consent.md, "Double opt-in").
+     */
+    PENDING;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);

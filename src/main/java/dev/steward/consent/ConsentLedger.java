@@ -30,6 +30,7 @@ public final class ConsentLedger {
   private final ConsentStates states;
   private final ConsentReceipts receipts;
   private final Clock clock;
+  private volatile DoubleOptIn confirmations;
 
   public ConsentLedger(
       Jdbi jdbi, AuditTrail audit, ConsentStates states, ConsentReceipts receipts, Clock clock) {
@@ -60,6 +61,25 @@ public final class ConsentLedger {
             + event.source());
     states.changed(handle, parties(event));
     return event;
+  }
+
+  /**
+   * Appends consent given through a collection form with the person's email address: through double
+   * opt-in where a purpose asks for it and the node confirms by email ({@link #confirmBy}), else at
+   * once.
+   */
+  public List<ConsentEvent> appendCollected(
+      Handle handle, Principal actor, ConsentEvent given, String email) {
+    DoubleOptIn confirming = confirmations;
+    if (confirming == null || !given.kind().grants()) {
+      return List.of(append(handle, actor, given));
+    }
+    return confirming.appendGiven(handle, actor, given, email, "en");
+  }
+
+  /** Double opt-in for the consents collected from now on (set once the node knows its URL). */
+  public void confirmBy(DoubleOptIn confirming) {
+    this.confirmations = confirming;
   }
 
   /** Appends {@code event} in a transaction of its own. */

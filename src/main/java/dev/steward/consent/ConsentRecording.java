@@ -82,6 +82,10 @@ public final class ConsentRecording {
     ConsentEvent.Kind kind = null;
     try {
       kind = ConsentEvent.Kind.of(body.event() == null ? "" : body.event());
+      if (kind == ConsentEvent.Kind.PENDING) {
+        // Only Steward's own confirmation letter makes a consent pending (double opt-in).
+        throw new IllegalArgumentException("pending");
+      }
     } catch (IllegalArgumentException e) {
       problems.add(
           new FieldProblem("event", "one of given, refused, withdrawn, expired, reconsented"));
@@ -94,7 +98,10 @@ public final class ConsentRecording {
     Set<String> withdrawal = new LinkedHashSet<>();
     for (int i = 0; i < purposes.size(); i++) {
       Purpose purpose = policy.purpose(String.valueOf(purposes.get(i))).orElse(null);
-      if (purpose == null) {
+      if (purpose == null && PiplConsents.declared(policy, String.valueOf(purposes.get(i)))) {
+        // PIPL Art. 13(1), 39: a consent the policy's China jurisdiction names, e.g. to transfer.
+        PiplConsents.withdrawal(policy).forEach(withdrawal::add);
+      } else if (purpose == null) {
         problems.add(
             new FieldProblem(
                 "purposes[" + i + "]", "the policy in force declares no such purpose"));

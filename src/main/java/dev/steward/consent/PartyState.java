@@ -90,8 +90,15 @@ public record PartyState(
         left);
   }
 
-  /** The latest consent event about one purpose: its kind, time and expiry. */
-  public record Consent(ConsentEvent.Kind kind, Instant at, Instant expiresAt) {
+  /**
+   * The latest consent event about one purpose: its kind, time and expiry, and whether a parent or
+   * guardian gave or authorised that consent (GDPR Art. 8(1), 16 CFR 312.5, PIPL Art. 31).
+   */
+  public record Consent(ConsentEvent.Kind kind, Instant at, Instant expiresAt, boolean parental) {
+    public Consent(ConsentEvent.Kind kind, Instant at, Instant expiresAt) {
+      this(kind, at, expiresAt, false);
+    }
+
     /** GDPR Art. 7: given (or given again), not withdrawn, refused or expired at {@code now}. */
     public boolean liveAt(Instant now) {
       return kind.grants() && (expiresAt == null || now.isBefore(expiresAt));
@@ -105,6 +112,12 @@ public record PartyState(
   public boolean liveConsent(String purpose, Instant now) {
     Consent consent = consents.get(purpose);
     return consent != null && consent.liveAt(now);
+  }
+
+  /** A parent's consent is on record for the live consent to {@code purpose}. */
+  public boolean parentalConsent(String purpose, Instant now) {
+    Consent consent = consents.get(purpose);
+    return consent != null && consent.liveAt(now) && consent.parental();
   }
 
   /** When consent for {@code purpose} ended (withdrawn, refused or expired), if it did. */

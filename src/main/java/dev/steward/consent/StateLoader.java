@@ -75,7 +75,8 @@ final class StateLoader {
         row.map(r -> toDate(r.get("relationship_end"))).orElse(null),
         restricted,
         objections,
-        consents(ConsentRows.where(handle, "subject_id", id)),
+        consents(
+            ConsentRows.where(handle, "subject_id", id), ParentalConsents.approved(handle, id)),
         optOuts,
         unsubscribed);
   }
@@ -186,11 +187,24 @@ final class StateLoader {
 
   /** The latest event per purpose; equal times keep the later-recorded one. */
   static Map<String, PartyState.Consent> consents(List<ConsentEvent> events) {
+    return consents(events, Set.of());
+  }
+
+  /**
+   * The latest event per purpose, marked parental when a parent's consent is on record for its
+   * consent ({@code approved}: consent ids).
+   */
+  static Map<String, PartyState.Consent> consents(List<ConsentEvent> events, Set<UUID> approved) {
     Map<String, PartyState.Consent> latest = new HashMap<>();
     for (ConsentEvent event : events) {
       for (String purpose : event.purposes()) {
         latest.put(
-            purpose, new PartyState.Consent(event.kind(), event.occurredAt(), event.expiresAt()));
+            purpose,
+            new PartyState.Consent(
+                event.kind(),
+                event.occurredAt(),
+                event.expiresAt(),
+                approved.contains(event.consentId())));
       }
     }
     return latest;

@@ -41,10 +41,13 @@ public final class SubjectPages {
 
   private final Vault vault;
   private final PublishedPolicies policies;
+  private final dev.steward.consent.ConsentLedger ledger;
 
-  public SubjectPages(Vault vault, PublishedPolicies policies) {
+  public SubjectPages(
+      Vault vault, PublishedPolicies policies, dev.steward.consent.ConsentLedger ledger) {
     this.vault = vault;
     this.policies = policies;
+    this.ledger = ledger;
   }
 
   public void addTo(RouteRegistry registry) {
@@ -100,12 +103,16 @@ public final class SubjectPages {
         page.form("purpose"),
         found,
         vault.linkCandidates().list(page.caller(), LinkCandidates.Status.OPEN, CANDIDATES),
-        errors);
+        errors,
+        "found".equals(found.result())
+            ? ledger.history(page.caller(), dev.steward.consent.Party.subject(found.subjectId()))
+            : List.of());
   }
 
   /**
    * @param type the identity type chosen, kept for the next look-up; never the value
    * @param purpose the purpose chosen, kept likewise
+   * @param consentHistory the consent ledger's events of the subject found, oldest first
    */
   public record Lookup(
       ConsoleNav nav,
@@ -115,7 +122,8 @@ public final class SubjectPages {
       String purpose,
       Found found,
       List<LinkCandidates.Candidate> candidates,
-      FormErrors errors) {}
+      FormErrors errors,
+      List<dev.steward.consent.ConsentEvent> consentHistory) {}
 
   /**
    * What the look-up found.

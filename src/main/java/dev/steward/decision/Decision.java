@@ -9,7 +9,8 @@ import dev.steward.web.OptionalField;
  * @param reason the {@link ReasonCode} of the first rule that applied, lower case
  * @param policyVersion the version of the policy the decision was made under
  * @param source for an opt-out, where it came from ({@code gpc}, {@code api}, {@code request} ...);
- *     otherwise null
+ *     for {@code no_consent}, the consent missing besides the purpose's own ({@code parental},
+ *     {@code pipl:<consent id>}); otherwise null
  */
 public record Decision(
     String outcome, String reason, String policyVersion, @OptionalField String source) {

@@ -59,7 +59,15 @@ public final class DecisionInput {
       @OptionalField String activity,
       @OptionalField Integer age,
       @OptionalField Instant collectedAt,
-      @OptionalField Instant relationshipEndedAt) {}
+      @OptionalField Instant relationshipEndedAt,
+      @OptionalField String ageBand,
+      @OptionalField String jurisdiction,
+      @OptionalField String country) {
+    public ContextBody(
+        String activity, Integer age, Instant collectedAt, Instant relationshipEndedAt) {
+      this(activity, age, collectedAt, relationshipEndedAt, null, null, null);
+    }
+  }
 
   DecisionQuery check(Question question) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -125,7 +133,7 @@ public final class DecisionInput {
       }
     }
     Party party = party(q, at, problems);
-    DecisionContext context = context(q.context(), at, problems);
+    DecisionContext context = context(q.context(), at, policy, problems);
     if (party == null || !problems.isEmpty()) {
       return null;
     }
@@ -175,7 +183,8 @@ public final class DecisionInput {
     }
   }
 
-  private static DecisionContext context(ContextBody body, String at, List<FieldProblem> problems) {
+  private static DecisionContext context(
+      ContextBody body, String at, dev.steward.policy.Policy policy, List<FieldProblem> problems) {
     if (body == null) {
       return DecisionContext.NONE;
     }
@@ -194,8 +203,30 @@ public final class DecisionInput {
     if (body.age() != null && (body.age() < 0 || body.age() > 150)) {
       problems.add(new FieldProblem(at + "context.age", "an age in years"));
     }
+    DecisionContext.AgeBand band = null;
+    if (body.ageBand() != null) {
+      band = DecisionContext.AgeBand.parse(body.ageBand()).orElse(null);
+      if (band == null) {
+        problems.add(new FieldProblem(at + "context.ageBand", "an age band such as 13-15 or 16+"));
+      }
+    }
+    if (body.jurisdiction() != null
+        && policy.jurisdictions().stream().noneMatch(j -> j.id().equals(body.jurisdiction()))) {
+      problems.add(
+          new FieldProblem(
+              at + "context.jurisdiction", unknown("jurisdiction", body.jurisdiction())));
+    }
+    if (body.country() != null && !body.country().matches("[A-Z]{2}")) {
+      problems.add(new FieldProblem(at + "context.country", "an ISO 3166-1 alpha-2 code, e.g. FR"));
+    }
     return new DecisionContext(
-        activity, body.age(), body.collectedAt(), body.relationshipEndedAt());
+        activity,
+        body.age(),
+        body.collectedAt(),
+        body.relationshipEndedAt(),
+        band,
+        body.jurisdiction(),
+        body.country());
   }
 
   private static String unknown(String what, String id) {

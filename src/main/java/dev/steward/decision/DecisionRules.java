@@ -121,6 +121,11 @@ final class DecisionRules {
     if (use.isConsentBased() && !state.liveConsent(use.id(), now)) {
       return Decision.deny(ReasonCode.NO_CONSENT, version);
     }
+    // Still the consent rule: a child's consent without a parent's, or a PIPL consent not given.
+    Optional<String> missing = ConsentConditions.missing(policy, state, query, use, now);
+    if (missing.isPresent()) {
+      return Decision.deny(ReasonCode.NO_CONSENT, version, missing.get());
+    }
     return Decision.allow(version);
   }
 

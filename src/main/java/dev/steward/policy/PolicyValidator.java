@@ -80,6 +80,7 @@ final class PolicyValidator {
       new TransferRules(binding).check(policy);
       new PracticeRules(binding).check(policy);
       new ChildrenRules(binding).check(policy);
+      new DoubleOptInRules(binding).check(policy);
       new CommitmentRules(binding).check(policy);
       new TranslationRules(binding).check(root, policy);
       if (checkCalendars) {

@@ -31,7 +31,8 @@ final class ProcessingBinder {
                         f.flag("sale_or_sharing"),
                         f.flag("profiling"),
                         f.choices("withdrawal", Channel.class),
-                        topics(f)),
+                        topics(f),
+                        f.flag("double_opt_in")),
                     f))
         .toList();
   }

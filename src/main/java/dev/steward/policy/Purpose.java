@@ -9,6 +9,8 @@ import java.util.List;
  * @param withdrawal how a person withdraws consent; present for every consent-based purpose
  * @param topics what a direct-marketing purpose's messages are about, each subscribed to apart;
  *     empty when its messages are one list
+ * @param doubleOptIn consent given by email for this purpose is pending until the person confirms
+ *     it through a link sent to that address (docs/consent.md, "Double opt-in")
  */
 public record Purpose(
     String id,
@@ -20,7 +22,85 @@ public record Purpose(
     boolean saleOrSharing,
     boolean profiling,
     List<Channel> withdrawal,
-    List<Topic> topics) {
+    List<Topic> topics,
+    boolean doubleOptIn) {
+
+  /** A purpose without topics or double opt-in. */
+  public Purpose(
+      String id,
+      String name,
+      List<String> legalBases,
+      List<String> categories,
+      List<String> subjectTypes,
+      boolean directMarketing,
+      boolean saleOrSharing,
+      boolean profiling,
+      List<Channel> withdrawal) {
+    this(
+        id,
+        name,
+        legalBases,
+        categories,
+        subjectTypes,
+        directMarketing,
+        saleOrSharing,
+        profiling,
+        withdrawal,
+        List.of(),
+        false);
+  }
+
+  /** A purpose with topics and without double opt-in. */
+  public Purpose(
+      String id,
+      String name,
+      List<String> legalBases,
+      List<String> categories,
+      List<String> subjectTypes,
+      boolean directMarketing,
+      boolean saleOrSharing,
+      boolean profiling,
+      List<Channel> withdrawal,
+      List<Topic> topics) {
+    this(
+        id,
+        name,
+        legalBases,
+        categories,
+        subjectTypes,
+        directMarketing,
+        saleOrSharing,
+        profiling,
+        withdrawal,
+        topics,
+        false);
+  }
+
+  /** A purpose without topics, with or without double opt-in. */
+  public Purpose(
+      String id,
+      String name,
+      List<String> legalBases,
+      List<String> categories,
+      List<String> subjectTypes,
+      boolean directMarketing,
+      boolean saleOrSharing,
+      boolean profiling,
+      List<Channel> withdrawal,
+      boolean doubleOptIn) {
+    this(
+        id,
+        name,
+        legalBases,
+        categories,
+        subjectTypes,
+        directMarketing,
+        saleOrSharing,
+        profiling,
+        withdrawal,
+        List.of(),
+        doubleOptIn);
+  }
 
   public Purpose {
     topics = List.copyOf(topics);

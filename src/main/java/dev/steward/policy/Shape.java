@@ -38,7 +38,7 @@ final class Shape {
     def(
         "purpose",
         "*id *name *legal_bases *categories *subject_types direct_marketing sale_or_sharing"
-            + " profiling withdrawal topics");
+            + " profiling withdrawal topics double_opt_in");
     def("topic", "*id *name");
     def(
         "recipient",

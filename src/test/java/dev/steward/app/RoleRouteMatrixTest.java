@@ -190,6 +190,11 @@ class RoleRouteMatrixTest {
       POST   /preferences/subscriptions                           public
       GET    /m/open/{token}                                      public
       GET    /m/click/{token}                                     public
+      POST   /api/v1/consents/{consentId}/parental-consent        admin dpo integration
+      GET    /consent/confirm                                     public
+      POST   /consent/confirm                                     public
+      GET    /console/consent                                     admin dpo agent
+      GET    /console/consent/receipts/{id}                       admin dpo agent
       GET    /                                                    public
       GET    /request                                             public
       GET    /request/details                                     public

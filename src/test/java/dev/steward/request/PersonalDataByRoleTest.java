@@ -161,6 +161,8 @@ class PersonalDataByRoleTest {
           "GET /api/v1/opt-outs/devices/{device}",
           "GET /api/v1/consent-events/{id}/receipt",
           "POST /api/v1/consent-events",
+          // A parent's consent answers ids only.
+          "POST /api/v1/consents/{consentId}/parental-consent",
           "POST /api/v1/decisions",
           // Policy-change campaigns count letters; a person's notices name versions and dates.
           "GET /api/v1/campaigns",
@@ -189,7 +191,8 @@ class PersonalDataByRoleTest {
           "GET /api/v1/breaches/{id}/drafts/{kind}",
           "GET /api/v1/breaches/{id}/export",
           // Marketing mail answers outcomes by position, never an address; the suppression list is
-          // keyed hashes; one-click unsubscribe answers nothing; the open pixel is a fixed image and
+          // keyed hashes; one-click unsubscribe answers nothing; the open pixel is a fixed image
+          // and
           // a click a redirect to the link the company sent.
           "POST /api/v1/marketing/messages",
           "GET /api/v1/marketing/suppression",
