@@ -37,6 +37,8 @@ import dev.steward.console.DashboardPage;
 import dev.steward.console.PolicyPages;
 import dev.steward.console.RequestPages;
 import dev.steward.console.SubjectPages;
+import dev.steward.decision.DecisionFilter;
+import dev.steward.decision.DecisionFilterRoutes;
 import dev.steward.decision.DecisionInput;
 import dev.steward.decision.DecisionRoutes;
 import dev.steward.decision.Decisions;
@@ -370,6 +372,16 @@ public final class StewardNode implements AutoCloseable {
       consent.routes().addTo(routes);
       decisions = new Decisions(policies, consent.states(), audit, clock);
       new DecisionRoutes(decisions, new DecisionInput(policies, vault.index())).addTo(routes);
+      new DecisionFilterRoutes(
+              new DecisionFilter(
+                  policies,
+                  consent.states(),
+                  database.jdbi(),
+                  vault.index(),
+                  audit,
+                  clock,
+                  DecisionFilter.Limits.DEFAULT))
+          .addTo(routes);
 
       TokenAuthenticator authenticator = new TokenAuthenticator(database, clock);
       StatusPages statusPages = new StatusPages(subjectSignIn, requests, authenticator);
