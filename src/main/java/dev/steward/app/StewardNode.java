@@ -49,6 +49,8 @@ import dev.steward.console.RequestPages;
 import dev.steward.console.RetentionPages;
 import dev.steward.console.SubjectPages;
 import dev.steward.console.SuppressionPage;
+import dev.steward.decision.DecisionFilter;
+import dev.steward.decision.DecisionFilterRoutes;
 import dev.steward.decision.DecisionInput;
 import dev.steward.decision.DecisionRoutes;
 import dev.steward.decision.Decisions;
@@ -421,6 +423,16 @@ public final class StewardNode implements AutoCloseable {
               audit,
               clock);
       marketing.addTo(routes);
+      new DecisionFilterRoutes(
+              new DecisionFilter(
+                  policies,
+                  consent.states(),
+                  database.jdbi(),
+                  vault.index(),
+                  audit,
+                  clock,
+                  DecisionFilter.Limits.DEFAULT))
+          .addTo(routes);
 
       TokenAuthenticator authenticator = new TokenAuthenticator(database, clock);
       StatusPages statusPages = new StatusPages(subjectSignIn, requests, authenticator);

@@ -49,6 +49,7 @@ public final class ConsentStates implements AutoCloseable {
 
   private final Database database;
   private final boolean notify;
+  private final long maxAgeNanos;
   private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
   private final AtomicLong invalidations = new AtomicLong();
   private volatile boolean closed;
@@ -56,8 +57,17 @@ public final class ConsentStates implements AutoCloseable {
   private Database listening;
 
   public ConsentStates(Database database) {
+    this(database, MAX_AGE_NANOS);
+  }
+
+  /**
+   * With entries kept at most {@code maxAgeNanos}: for a benchmark that loads a million parties
+   * before it measures. Nodes use {@link #MAX_AGE_NANOS}.
+   */
+  public ConsentStates(Database database, long maxAgeNanos) {
     this.database = database;
     this.notify = database.engine() == Engine.POSTGRESQL;
+    this.maxAgeNanos = maxAgeNanos;
   }
 
   /** Starts listening for other nodes' changes (PostgreSQL only). */
@@ -77,7 +87,7 @@ public final class ConsentStates implements AutoCloseable {
     String key = party.key();
     long now = System.nanoTime();
     Entry entry = cache.get(key);
-    if (entry != null && now - entry.loadedAt() < MAX_AGE_NANOS) {
+    if (entry != null && now - entry.loadedAt() < maxAgeNanos) {
       return entry.state();
     }
     long before = invalidations.get();

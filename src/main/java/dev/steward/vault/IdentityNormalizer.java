@@ -124,11 +124,14 @@ public final class IdentityNormalizer {
           IdentityType.EMAIL,
           "the local part is longer than 64 characters or has a character" + " not allowed there");
     }
-    String domain;
-    try {
-      domain = IDN.toASCII(value.substring(at + 1), IDN.USE_STD3_ASCII_RULES);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidIdentityException(IdentityType.EMAIL, "the domain is not a valid host name");
+    String domain = value.substring(at + 1);
+    if (!isPlainHostName(domain)) {
+      try {
+        domain = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidIdentityException(
+            IdentityType.EMAIL, "the domain is not a valid host name");
+      }
     }
     if (!domain.contains(".") || domain.startsWith(".") || domain.endsWith(".")) {
       throw new InvalidIdentityException(
@@ -139,6 +142,37 @@ public final class IdentityNormalizer {
       throw new InvalidIdentityException(IdentityType.EMAIL, "it is longer than 254 characters");
     }
     return email;
+  }
+
+  /**
+   * A host name IDN.toASCII would return unchanged (RFC 3490 4.1: all-ASCII labels skip nameprep;
+   * with the STD3 rules each label is 1 to 63 letters, digits and hyphens, not at either end): the
+   * common case, spared the conversion, which costs more than the keyed hash that follows on a
+   * mailing list of millions.
+   */
+  static boolean isPlainHostName(String domain) {
+    int label = 0;
+    char previous = '.';
+    for (int i = 0; i < domain.length(); i++) {
+      char c = domain.charAt(i);
+      if (c == '.') {
+        if (label == 0 || previous == '-') {
+          return false;
+        }
+        label = 0;
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        label++;
+      } else if (c == '-' && label > 0) {
+        label++;
+      } else {
+        return false;
+      }
+      if (label > 63) {
+        return false;
+      }
+      previous = c;
+    }
+    return label > 0 && previous != '-';
   }
 
   private String phone(String value) {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param responseMediaType media type of a successful answer
  * @param example a JSON body the route accepts, shown in the OpenAPI document and sent by the
  *     contract test; null when none is documented
+ * @param streamsBody the handler reads the body as a stream under limits of its own, so the
+ *     server-wide body size limit does not apply to it
  */
 public record ApiRoute(
     HandlerType method,
@@ -31,6 +33,7 @@ public record ApiRoute(
     int successStatus,
     String responseMediaType,
     String example,
+    boolean streamsBody,
     ApiHandler handler) {
 
   public ApiRoute {
@@ -78,6 +81,7 @@ public record ApiRoute(
     private int successStatus = 200;
     private String responseMediaType = "application/json";
     private String example;
+    private boolean streamsBody;
 
     private Builder(HandlerType method, String path) {
       this.method = method;
@@ -104,6 +108,15 @@ public record ApiRoute(
      */
     public Builder allowedOriginsOnly() {
       this.allowedOriginsOnly = true;
+      return this;
+    }
+
+    /**
+     * The handler reads the body itself, as a stream, and bounds it by limits of its own (a list of
+     * millions of lines); the server-wide body limit is not applied before it runs.
+     */
+    public Builder streamsBody() {
+      this.streamsBody = true;
       return this;
     }
 
@@ -157,6 +170,7 @@ public record ApiRoute(
           successStatus,
           responseMediaType,
           example,
+          streamsBody,
           handler);
     }
   }

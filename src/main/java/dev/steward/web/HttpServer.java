@@ -80,7 +80,7 @@ public final class HttpServer {
     config.routes.before(
         ctx -> {
           registry.problemSigner(ctx.path()).ifPresent(s -> ctx.attribute(Problems.SIGNER, s));
-          before(ctx, settings);
+          before(ctx, settings, registry);
         });
     Meters timers = new Meters(meters);
     config.routes.after(ctx -> record(ctx, timers));
@@ -145,7 +145,7 @@ public final class HttpServer {
         });
   }
 
-  private static void before(Context ctx, HttpSettings settings) {
+  private static void before(Context ctx, HttpSettings settings, RouteRegistry registry) {
     ctx.attribute(STARTED, System.nanoTime());
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("X-Content-Type-Options", "nosniff");
@@ -154,7 +154,7 @@ public final class HttpServer {
     ctx.header("Cross-Origin-Opener-Policy", "same-origin");
     ctx.header("Cache-Control", "no-store");
     long length = ctx.req().getContentLengthLong();
-    if (length > settings.maxBodyBytes()) {
+    if (length > settings.maxBodyBytes() && !registry.streamsBody(ctx.path())) {
       // Refuse without handling. A modest excess is read and discarded first: closing a
       // connection with unread bytes makes TCP reset it, and the client may then lose the
       // 413 it was sent. Larger bodies are not worth reading; a chunked body past the limit

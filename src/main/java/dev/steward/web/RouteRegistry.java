@@ -102,6 +102,19 @@ public final class RouteRegistry {
         .findFirst();
   }
 
+  /**
+   * True when a route at {@code path} reads its body as a stream under limits of its own, so the
+   * server-wide body limit is not applied before it.
+   */
+  boolean streamsBody(String path) {
+    for (ApiRoute route : routes) {
+      if (route.streamsBody() && route.path().equals(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public List<ApiRoute> routes() {
     return Collections.unmodifiableList(routes);
   }

@@ -195,6 +195,7 @@ class RoleRouteMatrixTest {
       POST   /consent/confirm                                     public
       GET    /console/consent                                     admin dpo agent
       GET    /console/consent/receipts/{id}                       admin dpo agent
+      POST   /api/v1/decisions/filter                             admin dpo integration
       GET    /                                                    public
       GET    /request                                             public
       GET    /request/details                                     public

@@ -164,6 +164,8 @@ class PersonalDataByRoleTest {
           // A parent's consent answers ids only.
           "POST /api/v1/consents/{consentId}/parental-consent",
           "POST /api/v1/decisions",
+          // The filter answers the caller's own lines that are allowed, and counts.
+          "POST /api/v1/decisions/filter",
           // Policy-change campaigns count letters; a person's notices name versions and dates.
           "GET /api/v1/campaigns",
           "POST /api/v1/campaigns",

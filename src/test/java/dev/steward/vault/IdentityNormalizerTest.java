@@ -172,4 +172,33 @@ class IdentityNormalizerTest {
         .isInstanceOf(dev.steward.error.ConfigurationException.class)
         .hasMessageContaining("default phone region");
   }
+
+  @Test
+  void plainHostNames_skipIdnOnlyWhereIdnWouldReturnThemUnchanged() {
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = "aZ09-.";
+    int plain = 0;
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder domain = new StringBuilder();
+      int length = 1 + random.nextInt(n % 10 == 0 ? 140 : 12);
+      for (int i = 0; i < length; i++) {
+        domain.append(
+            random.nextInt(8) == 0 ? 'a' : alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String d = domain.toString();
+      if (IdentityNormalizer.isPlainHostName(d)) {
+        plain++;
+        assertThat(java.net.IDN.toASCII(d, java.net.IDN.USE_STD3_ASCII_RULES)).as(d).isEqualTo(d);
+      }
+    }
+    assertThat(plain).isGreaterThan(1000);
+    assertThat(IdentityNormalizer.isPlainHostName("a".repeat(63) + ".com")).isTrue();
+    assertThat(IdentityNormalizer.isPlainHostName("a".repeat(64) + ".com")).isFalse();
+    assertThat(IdentityNormalizer.isPlainHostName("-a.com")).isFalse();
+    assertThat(IdentityNormalizer.isPlainHostName("a-.com")).isFalse();
+    assertThat(IdentityNormalizer.isPlainHostName("example.com.")).isFalse();
+    assertThat(IdentityNormalizer.isPlainHostName("exämple.com")).isFalse();
+    assertThat(new IdentityNormalizer("GB").normalize(Identity.email("Ann@Sub.Example.COM")))
+        .isEqualTo("ann@sub.example.com");
+  }
 }
