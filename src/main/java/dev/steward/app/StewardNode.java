@@ -132,6 +132,7 @@ public final class StewardNode implements AutoCloseable {
   private final ConsentServices consent;
   private final Decisions decisions;
   private final Marketing marketing;
+  private final RetentionSweep retention;
   private final Outbox outbox;
   private final Requests requests;
   private final Scheduler scheduler;
@@ -147,6 +148,7 @@ public final class StewardNode implements AutoCloseable {
       ConsentServices consent,
       Decisions decisions,
       Marketing marketing,
+      RetentionSweep retention,
       Outbox outbox,
       Requests requests,
       Scheduler scheduler,
@@ -160,6 +162,7 @@ public final class StewardNode implements AutoCloseable {
     this.consent = consent;
     this.decisions = decisions;
     this.marketing = marketing;
+    this.retention = retention;
     this.outbox = outbox;
     this.requests = requests;
     this.scheduler = scheduler;
@@ -570,6 +573,7 @@ public final class StewardNode implements AutoCloseable {
           consent,
           decisions,
           marketing,
+          sweep,
           outbox,
           requests,
           scheduler,
@@ -689,6 +693,11 @@ public final class StewardNode implements AutoCloseable {
   /** Marketing mail and unsubscribe links, for in-process callers. */
   public Marketing marketing() {
     return marketing;
+  }
+
+  /** Retention sweeps, for in-process callers. */
+  public RetentionSweep retention() {
+    return retention;
   }
 
   /** The decision service, for in-process callers. */

@@ -18,6 +18,7 @@ import dev.steward.policy.PolicySnapshot;
 import dev.steward.principal.Principal;
 import dev.steward.store.Engine;
 import dev.steward.web.PublicUrl;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs go to places personal data must not: a full scenario (intake, verification, access and
- * erasure fulfilment, a policy-change campaign) is run with every Steward logger at DEBUG, and no
- * line, argument, exception message or stack trace holds a value that identifies the person.
+ * erasure fulfilment, a policy-change campaign, a breach with its letters, a retention sweep) is
+ * run with every Steward logger at DEBUG, and no line, argument, exception message or stack trace
+ * holds a value that identifies the person.
  */
 class NoPersonalDataInLogsTest {
   private static final Principal SETUP = new Principal.System("test");
@@ -41,7 +43,10 @@ class NoPersonalDataInLogsTest {
     String phone = "+4479111" + String.format("%05d", (int) (System.nanoTime() % 100_000));
     String name = "Zebulon Quartermaine-" + tag;
     String details = "about my allergy to penicillin " + tag;
-    List<String> planted = List.of(local, email, phone, phone.substring(1), name, details);
+    String pastEmail = "ottoline.fairweather." + tag + "@example.co.uk";
+    String pastName = "Ottoline Fairweather-" + tag;
+    List<String> planted =
+        List.of(local, email, phone, phone.substring(1), name, details, pastEmail, pastName);
 
     Logger steward = (Logger) LoggerFactory.getLogger("dev.steward");
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -102,6 +107,54 @@ class NoPersonalDataInLogsTest {
       campaigns.start(SETUP, "2026-05-logs");
       campaigns.run();
       world.letter(email, "Our privacy notice changes");
+
+      // A breach of the system holding the person's data: counted, confirmed, decided, written.
+      String dpo = world.dpo;
+      HttpResponse<String> recorded =
+          world.post(
+              "/api/v1/breaches",
+              dpo,
+              "{\"title\":\"Mailbox exposed\",\"whatHappened\":\"A mailbox was readable.\","
+                  + "\"awareAt\":\"2026-03-02T08:00:00Z\",\"systems\":[\"email-im\"],"
+                  + "\"categories\":[\"contact\",\"identification.name\"],"
+                  + "\"jurisdictions\":[\"uk_gdpr\"],\"windowFrom\":\"2026-01-01T00:00:00Z\","
+                  + "\"windowTo\":\"2026-03-03T00:00:00Z\",\"risk\":\"high\"}");
+      assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+      String breach = "/api/v1/breaches/" + json(recorded).get("incident").get("id").asText();
+      for (String[] step :
+          List.of(
+              new String[] {"/affected/count", null},
+              new String[] {"/status", "{\"status\":\"confirmed\",\"reason\":\"seen in logs\"}"},
+              new String[] {
+                "/decision",
+                "{\"notifyRegulator\":false,\"notifyIndividuals\":true,"
+                    + "\"reasoning\":\"names and addresses were readable\"}"
+              },
+              new String[] {"/letters", "{\"language\":\"en\"}"})) {
+        HttpResponse<String> done = world.post(breach + step[0], dpo, step[1]);
+        assertThat(done.statusCode()).as(step[0] + " " + done.body()).isEqualTo(200);
+      }
+      world.letter(email, "Important: an incident");
+
+      // A person whose relationship ended long ago, swept by the retention rules.
+      UUID past =
+          FulfilmentTourTest.vault(world)
+              .createSubject(
+                  SETUP,
+                  new dev.steward.vault.NewSubject(
+                      "customer-contacts",
+                      java.time.LocalDate.parse("2010-01-01"),
+                      java.time.LocalDate.parse("2015-01-31"),
+                      null,
+                      null,
+                      List.of(dev.steward.vault.Identity.email(pastEmail))),
+                  dev.steward.vault.ReturningPerson.REFUSE);
+      FulfilmentTourTest.record(world, past, "contact.email", "the-person", "inquiries", pastEmail);
+      FulfilmentTourTest.record(
+          world, past, "identification.name", "the-person", "inquiries", pastName);
+      dev.steward.retention.RunSummary swept =
+          world.node.retention().run(SETUP, "test", dev.steward.retention.RetentionProgress.NONE);
+      assertThat(swept.deleted()).isPositive();
 
       // Erasure, logged by staff and worked to its end.
       UUID erasure = world.log("erasure", "GB", email, world.clock.instant());
