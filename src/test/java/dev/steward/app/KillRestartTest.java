@@ -128,6 +128,22 @@ class KillRestartTest {
         eventually(
             "the withheld letter is sent again",
             () -> messageIds(smtp).values().stream().anyMatch(copies -> copies > 1));
+        // The server has the letter a moment before the node records that it was accepted: stop
+        // only once the node has recorded every letter, so the check below reads its own record.
+        try (Database store = Database.open(StoreSettings.of(storeUrl))) {
+          eventually(
+              "every letter is recorded as sent",
+              () ->
+                  store
+                          .jdbi()
+                          .withHandle(
+                              h ->
+                                  h.createQuery(
+                                          "select count(*) from mail_outbox where status <> 'sent'")
+                                      .mapTo(Long.class)
+                                      .one())
+                      == 0);
+        }
         node.stop();
       }
 
