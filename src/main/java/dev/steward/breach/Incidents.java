@@ -34,7 +34,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 
@@ -301,7 +300,7 @@ public final class Incidents {
             throw new ConflictException(
                 "the incident is already " + current.status() + "; only a suspected one changes");
           }
-          return new Step(with(current, c -> withStatus(c, status)), why);
+          return new Step(withStatus(current, status), why);
         });
   }
 
@@ -380,7 +379,7 @@ public final class Incidents {
         "affected-set",
         current ->
             new Step(
-                with(current, c -> withAffected(c, count, why)),
+                withAffected(current, count, why),
                 "people=" + count + " (counted " + current.affectedComputed() + "): " + why));
   }
 
@@ -403,7 +402,7 @@ public final class Incidents {
         "decided",
         current ->
             new Step(
-                with(current, c -> withDecision(c, regulator, individuals, why, clock.instant())),
+                withDecision(current, regulator, individuals, why, clock.instant()),
                 "regulator=" + regulator + " individuals=" + individuals + ": " + why));
   }
 
@@ -913,10 +912,6 @@ public final class Incidents {
       fields.add(field + "=" + String.join(",", value));
     }
     return value;
-  }
-
-  private static BreachIncident with(BreachIncident current, UnaryOperator<BreachIncident> change) {
-    return change.apply(current);
   }
 
   private BreachIncident withStatus(BreachIncident c, String status) {
