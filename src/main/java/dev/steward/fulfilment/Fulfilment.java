@@ -127,7 +127,7 @@ public final class Fulfilment {
             new PackageContent(vault.vault().disclosures()),
             packages,
             new Transmissions(http, jdbi, clock, settings.plainHttpTransmission()),
-            new RecipientNotices(settings.recipientContacts(), outbox, http, jdbi, clock),
+            new RecipientNotices(settings.recipientContacts(), policies, outbox, http, jdbi, clock),
             instructions,
             // A test's own address wins; otherwise the node's public URL, known once it listens.
             settings.publicUrl().isEmpty() ? publicUrl::base : settings::publicUrl,

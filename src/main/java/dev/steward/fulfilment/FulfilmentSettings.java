@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param purgeWebhook the delivery network's purge webhook, from the node's configuration ({@code
  *     purge-webhook-*} in {@code steward.yaml}, {@code STEWARD_PURGE_WEBHOOK_*})
  * @param recipientContacts GDPR Art. 19 contact per policy recipient id: {@code mailto:...} or an
- *     {@code https://} webhook
+ *     {@code https://} webhook, in place of the recipient's {@code notice_contact} in the policy
  * @param publicUrl an address to put before download paths in letters instead of the node's public
  *     URL ({@code --public-url}); empty, as by default, for the node's
  * @param linkLifetime how long a download link works

@@ -2,6 +2,8 @@ package dev.steward.fulfilment;
 
 import dev.steward.mail.Outbox;
 import dev.steward.mail.OutgoingMail;
+import dev.steward.policy.PublishedPolicies;
+import dev.steward.policy.Recipient;
 import dev.steward.web.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -12,17 +14,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * GDPR Art. 19: tells each recipient the disclosure log shows of a rectification, erasure or
- * restriction, by email through the outbox or by webhook, as configured per recipient id, and
- * records every notice (a recipient with no contact is recorded as such, for staff to follow).
+ * restriction, by email through the outbox or by webhook, and records every notice (a recipient
+ * with no contact is recorded as such, for staff to follow). A recipient's contact is its {@code
+ * notice_contact} in the policy in force, unless the node's settings name another for its id.
  */
 final class RecipientNotices {
   private final Map<String, String> contacts;
+  private final PublishedPolicies policies;
   private final Outbox outbox;
   private final Supplier<HttpClient> http;
   private final Jdbi jdbi;
@@ -30,11 +35,13 @@ final class RecipientNotices {
 
   RecipientNotices(
       Map<String, String> contacts,
+      PublishedPolicies policies,
       Outbox outbox,
       Supplier<HttpClient> http,
       Jdbi jdbi,
       Clock clock) {
     this.contacts = Map.copyOf(contacts);
+    this.policies = policies;
     this.outbox = outbox;
     this.http = http;
     this.jdbi = jdbi;
@@ -44,7 +51,7 @@ final class RecipientNotices {
   int notify(UUID requestId, String operation, List<String> recipients) {
     int told = 0;
     for (String recipient : recipients.stream().distinct().toList()) {
-      String contact = contacts.get(recipient);
+      String contact = contact(recipient).orElse(null);
       String channel =
           contact == null ? "none" : contact.startsWith("mailto:") ? "email" : "webhook";
       String outcome;
@@ -87,6 +94,17 @@ final class RecipientNotices {
                   .execute());
     }
     return told;
+  }
+
+  private Optional<String> contact(String recipient) {
+    String configured = contacts.get(recipient);
+    if (configured != null) {
+      return Optional.of(configured);
+    }
+    return policies.current().policy().recipients().stream()
+        .filter(r -> r.id().equals(recipient))
+        .findFirst()
+        .flatMap(Recipient::noticeContact);
   }
 
   private String post(String url, UUID requestId, String operation) {

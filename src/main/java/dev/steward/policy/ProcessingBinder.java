@@ -81,10 +81,33 @@ final class ProcessingBinder {
                       f.texts("categories"),
                       f.texts("purposes"),
                       f.flag("direct_marketing_disclosure"),
-                      f.optionalText("country")),
+                      f.optionalText("country"),
+                      noticeContact(f)),
                   f);
             })
         .toList();
+  }
+
+  /** GDPR Art. 19's channel to a recipient: an email address or an https endpoint. */
+  private Optional<String> noticeContact(Fields f) {
+    Optional<String> contact = f.optionalText("notice_contact");
+    if (contact.isEmpty()) {
+      return contact;
+    }
+    String value = contact.get();
+    boolean mail = value.matches("mailto:[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    boolean web = value.startsWith("https://") && value.length() > "https://".length();
+    if (!mail && !web) {
+      binding.add(
+          f.where("notice_contact")
+              .error(
+                  "'notice_contact' must be a mailto: address or an https:// address, not '"
+                      + value
+                      + "'",
+                  "e.g. mailto:privacy@recipient.example or https://recipient.example/art19"));
+      return Optional.empty();
+    }
+    return contact;
   }
 
   List<Transfer> transfers(Fields root) {

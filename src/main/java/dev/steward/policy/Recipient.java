@@ -9,6 +9,9 @@ import java.util.Optional;
  *
  * @param directMarketingDisclosure whether data goes to this recipient for its own direct
  *     marketing, which California's "Shine the Light" law (Civ. Code 1798.83) asks about
+ * @param noticeContact where Steward tells this recipient that data disclosed to it was rectified,
+ *     erased or restricted (GDPR Art. 19): a {@code mailto:} address or an {@code https://}
+ *     endpoint; without one, each such notice is recorded as owed for staff to follow up
  */
 public record Recipient(
     String id,
@@ -18,7 +21,8 @@ public record Recipient(
     List<String> categories,
     List<String> purposes,
     boolean directMarketingDisclosure,
-    Optional<String> country) {
+    Optional<String> country,
+    Optional<String> noticeContact) {
 
   public Recipient {
     categories = List.copyOf(categories);

@@ -42,7 +42,8 @@ final class Shape {
     def("topic", "*id *name");
     def(
         "recipient",
-        "*id *name *kind legal_name *categories purposes direct_marketing_disclosure country");
+        "*id *name *kind legal_name *categories purposes direct_marketing_disclosure country"
+            + " notice_contact");
     def("transfer", "*id *from *to mechanisms consent international_organisation categories");
     def("tracker", "*id *name *kind *provider *party *purpose *duration *category categories");
     def("form", "*id *name *fields *purposes consent_field *subject_type source system");

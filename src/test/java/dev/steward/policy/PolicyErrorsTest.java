@@ -43,6 +43,33 @@ class PolicyErrorsTest {
   }
 
   @Test
+  void check_recipientNoticeContact_thatIsNeitherMailtoNorHttps_isAnErrorAtTheValue() {
+    assertErrors(
+        checkMinimalWith(
+            "retention:\n",
+            "recipients:\n"
+                + "  - {id: crm, name: CRM provider, kind: processor, categories: [contact.email],"
+                + " notice_contact: http://crm.example/art19}\n"
+                + "retention:\n"),
+        "policy.yaml:26:97: error: 'notice_contact' must be a mailto: address or an https://"
+            + " address, not 'http://crm.example/art19' (hint: e.g."
+            + " mailto:privacy@recipient.example or https://recipient.example/art19)");
+    assertThat(
+            checkMinimalWith(
+                    "retention:\n",
+                    "recipients:\n"
+                        + "  - {id: crm, name: CRM provider, kind: processor,"
+                        + " categories: [contact.email], notice_contact: mailto:dpo@crm.example}\n"
+                        + "retention:\n")
+                .policy()
+                .orElseThrow()
+                .recipients()
+                .get(0)
+                .noticeContact())
+        .contains("mailto:dpo@crm.example");
+  }
+
+  @Test
   void check_unknownKey_suggestsNearestKey() {
     assertErrors(
         checkMinimalWith("legal_name: Acme", "legal_nmae: Acme"),

@@ -55,6 +55,7 @@ class FulfilmentScopeTest {
   private static final RecordingEndpoints ENDPOINTS = new RecordingEndpoints();
   private static final List<String> CALLS = ENDPOINTS.calls();
   private static final Ledger LEDGER = new Ledger();
+  private static final String ANALYTICS = "privacy@analytics.example.com";
 
   static RequestWorld world(Engine engine) {
     return WORLDS.computeIfAbsent(
@@ -158,6 +159,31 @@ class FulfilmentScopeTest {
         .isEqualTo(1);
     // The person was a customer's representative: the policy lets the letter ask for another.
     assertThat(letter).contains("who we should deal with instead");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
+  void erasure_tellsARecipientByTheNoticeContactThePolicyGivesIt(Engine engine) {
+    RequestWorld world = world(engine);
+    String to = "art19-policy-" + engine.name().toLowerCase() + "@example.co.uk";
+    UUID subject = subject(world, to);
+    record(world, subject, "contact.email", "the-person", "inquiries", to);
+    disclose(world, subject, "marketing-analytics", "contact.email");
+
+    UUID id = world.log("erasure", "GB", to, world.clock.instant());
+    start(world, id);
+
+    world.letter(to, "is complete");
+    String notice = RequestWorld.body(world.letter(ANALYTICS, "was erased"));
+    assertThat(notice).contains(id.toString()).doesNotContain(to);
+    assertThat(
+            count(
+                world,
+                "recipient_notification where request_id = '"
+                    + id
+                    + "' and recipient = 'marketing-analytics' and channel = 'email'"
+                    + " and outcome = 'queued'"))
+        .isEqualTo(1);
   }
 
   @ParameterizedTest
@@ -358,8 +384,12 @@ class FulfilmentScopeTest {
               .replace(
                   "      - {id: service.feedback, name: Customer feedback}",
                   "      - {id: service.feedback, name: Customer feedback,"
-                      + " disclose_in_access: false}");
-      assertThat(disclosed).contains("disclose_in_access: true", "disclose_in_access: false");
+                      + " disclose_in_access: false}")
+              .replace(
+                  "  - id: marketing-analytics\n",
+                  "  - id: marketing-analytics\n    notice_contact: mailto:" + ANALYTICS + "\n");
+      assertThat(disclosed)
+          .contains("disclose_in_access: true", "disclose_in_access: false", ANALYTICS);
       Path file = Files.createTempFile("steward-policy-", ".yaml");
       Files.writeString(file, disclosed);
       return file;
