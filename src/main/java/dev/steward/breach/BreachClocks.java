@@ -2,6 +2,7 @@ package dev.steward.breach;
 
 import dev.steward.calendar.Calendars;
 import dev.steward.calendar.LegalClock;
+import dev.steward.policy.CalendarsByVersion;
 import dev.steward.policy.Jurisdiction;
 import dev.steward.policy.Jurisdiction.BreachNotice;
 import dev.steward.policy.PublishedPolicy;
@@ -11,8 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The breach clocks of an incident, from the breach notices of its jurisdictions in the policy in
@@ -24,8 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BreachClocks {
   private final Clock clock;
-  // Building holiday calendars reads jollyday's data: once per published policy.
-  private final Map<String, Calendars> calendars = new ConcurrentHashMap<>();
+  private final CalendarsByVersion calendars = new CalendarsByVersion();
 
   BreachClocks(Clock clock) {
     this.clock = clock;
@@ -36,9 +34,7 @@ final class BreachClocks {
 
   List<BreachClock> of(PublishedPolicy policy, BreachIncident incident, List<Given> given) {
     Instant now = clock.instant();
-    Calendars built =
-        calendars.computeIfAbsent(
-            policy.contentHash(), hash -> Calendars.of(policy.policy().calendars()));
+    Calendars built = calendars.of(policy);
     List<BreachClock> clocks = new ArrayList<>();
     for (String id : incident.jurisdictions()) {
       Jurisdiction jurisdiction = policy.policy().jurisdiction(id).orElse(null);

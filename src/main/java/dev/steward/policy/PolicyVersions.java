@@ -3,6 +3,8 @@ package dev.steward.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.steward.audit.AuditTrail;
 import dev.steward.error.ConflictException;
 import dev.steward.error.NotFoundException;
@@ -17,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -36,17 +37,20 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * <p>Every node reads the schedule (version numbers and their moments) at most every {@link
  * #REFRESH} and picks the version in force by its own clock on each call, so a scheduled version
  * takes force on every node at its moment, with nothing written then. Versions are immutable once
- * published, so each is parsed once per node and kept. Thread-safe.
+ * published, so each is parsed once per node and the recent ones kept. Thread-safe.
  */
 public final class PolicyVersions implements PublishedPolicies {
   static final Duration REFRESH = Duration.ofSeconds(2);
+  private static final int PARSED_KEPT = 32;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Database database;
   private final PolicyChecker checker;
   private final AuditTrail audit;
   private final Clock clock;
-  private final Map<Long, PublishedPolicy> parsed = new ConcurrentHashMap<>();
+  // Parsed versions by sequence number: immutable, so any dropped is parsed again if asked for.
+  private final Cache<Long, PublishedPolicy> parsed =
+      Caffeine.newBuilder().maximumSize(PARSED_KEPT).build();
   private volatile Schedule schedule;
 
   /** One version's place in the schedule. */
@@ -221,7 +225,7 @@ public final class PolicyVersions implements PublishedPolicies {
   }
 
   private PublishedPolicy bySeq(long seq) {
-    return parsed.computeIfAbsent(
+    return parsed.get(
         seq,
         s ->
             toPublished(
@@ -248,7 +252,7 @@ public final class PolicyVersions implements PublishedPolicies {
   }
 
   private PublishedPolicy cached(Row row) {
-    return parsed.computeIfAbsent(row.seq(), s -> toPublished(row));
+    return parsed.get(row.seq(), s -> toPublished(row));
   }
 
   private Schedule schedule() {

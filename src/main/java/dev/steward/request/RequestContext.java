@@ -5,6 +5,7 @@ import dev.steward.calendar.Calendars;
 import dev.steward.calendar.LegalClock;
 import dev.steward.consent.OptOuts;
 import dev.steward.mail.Outbox;
+import dev.steward.policy.CalendarsByVersion;
 import dev.steward.policy.Jurisdiction;
 import dev.steward.policy.PublishedPolicies;
 import dev.steward.policy.PublishedPolicy;
@@ -12,8 +13,6 @@ import dev.steward.vault.IdentityIndex;
 import dev.steward.vault.Keyring;
 import dev.steward.vault.Vault;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /** What the parts of the request feature share. Thread-safe. */
@@ -33,8 +32,7 @@ final class RequestContext {
   final dev.steward.web.PublicUrl publicUrl;
   final Letters letters = new Letters();
   final Challenges challenges;
-  // Building holiday calendars reads jollyday's data: once per published policy, not per call.
-  private final Map<String, Calendars> calendars = new ConcurrentHashMap<>();
+  private final CalendarsByVersion calendars = new CalendarsByVersion();
 
   RequestContext(
       Jdbi jdbi,
@@ -68,9 +66,7 @@ final class RequestContext {
 
   /** The clock of one jurisdiction of the policy: its calendars, counting the days of its zone. */
   LegalClock legalClock(PublishedPolicy policy, Jurisdiction jurisdiction) {
-    Calendars built =
-        calendars.computeIfAbsent(
-            policy.contentHash(), hash -> Calendars.of(policy.policy().calendars()));
+    Calendars built = calendars.of(policy);
     return new LegalClock(built, jurisdiction.zone(), clock);
   }
 }
