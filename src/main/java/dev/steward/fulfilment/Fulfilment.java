@@ -12,6 +12,7 @@ import dev.steward.request.Requests;
 import dev.steward.store.Database;
 import dev.steward.vault.ErasureListener;
 import dev.steward.vault.VaultServices;
+import dev.steward.web.OutboundHttp;
 import java.time.Clock;
 import java.util.List;
 
@@ -103,7 +104,7 @@ public final class Fulfilment {
    * @param publicUrl where people reach this node, put before the download links of letters
    */
   public Running runWith(Requests requests, dev.steward.web.PublicUrl publicUrl) {
-    var http = new OutboundHttp();
+    java.util.function.Supplier<java.net.http.HttpClient> http = OutboundHttp::client;
     var jdbi = database.jdbi();
     var links = new DownloadLinks(keys.mac(KeyName.DOWNLOAD_LINKS));
     var packages =

@@ -1,8 +1,8 @@
 package dev.steward.opendsr;
 
+import dev.steward.web.OutboundHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,8 @@ final class CallbackPoster {
             .build();
     int status;
     try {
-      status = Client.INSTANCE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      status =
+          OutboundHttp.client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       throw new CallbackFailedException(
           "cannot reach the callback URL: " + e.getClass().getSimpleName());
@@ -48,18 +49,6 @@ final class CallbackPoster {
     if (status / 100 != 2) {
       throw new CallbackFailedException("the callback URL answered " + status);
     }
-  }
-
-  /**
-   * The client, made on the first callback rather than at start-up: making one loads the default
-   * TLS context and its trust store, which a node does not need until it has a callback to post.
-   */
-  private static final class Client {
-    static final HttpClient INSTANCE =
-        HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
   }
 
   /** A delivery attempt that did not succeed; the message names no personal data. */

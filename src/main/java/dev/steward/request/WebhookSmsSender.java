@@ -1,12 +1,11 @@
 package dev.steward.request;
 
 import dev.steward.error.StewardException;
+import dev.steward.web.OutboundHttp;
 import dev.steward.web.Webhook;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -17,7 +16,6 @@ import java.util.Map;
 public final class WebhookSmsSender implements SmsSender {
   private final Webhook gateway;
   private final Clock clock;
-  private volatile HttpClient http;
 
   public WebhookSmsSender(Webhook gateway, Clock clock) {
     this.gateway = gateway;
@@ -29,7 +27,7 @@ public final class WebhookSmsSender implements SmsSender {
     int status;
     try {
       status =
-          http()
+          OutboundHttp.client()
               .send(
                   gateway.post(Map.of("to", phone, "text", text), clock.instant()),
                   HttpResponse.BodyHandlers.discarding())
@@ -43,16 +41,6 @@ public final class WebhookSmsSender implements SmsSender {
     if (status < 200 || status > 299) {
       throw unavailable("the SMS gateway answered " + status);
     }
-  }
-
-  /** Made on first use: most nodes never send a text. */
-  private HttpClient http() {
-    HttpClient client = http;
-    if (client == null) {
-      client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-      http = client;
-    }
-    return client;
   }
 
   private static StewardException unavailable(String why) {
