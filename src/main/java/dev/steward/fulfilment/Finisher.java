@@ -2,7 +2,6 @@ package dev.steward.fulfilment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.kagkarlsson.scheduler.task.FailureHandler.ExponentialBackoffFailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.steward.error.ConflictException;
@@ -11,6 +10,7 @@ import dev.steward.policy.PublishedPolicies;
 import dev.steward.policy.RequestType;
 import dev.steward.principal.Principal;
 import dev.steward.request.Requests;
+import dev.steward.store.Backoff;
 import dev.steward.web.Json;
 import java.io.IOException;
 import java.time.Clock;
@@ -68,7 +68,7 @@ final class Finisher {
     this.clock = clock;
     this.task =
         Tasks.oneTime(Planning.FINISH_NAME)
-            .onFailure(new ExponentialBackoffFailureHandler<>(firstRetry, 2.0))
+            .onFailure(new Backoff(firstRetry, TaskRunner.LONGEST_WAIT).<Void>handler())
             .execute((instance, context) -> finish(UUID.fromString(instance.getId())));
   }
 

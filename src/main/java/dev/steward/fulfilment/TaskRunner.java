@@ -1,11 +1,11 @@
 package dev.steward.fulfilment;
 
-import com.github.kagkarlsson.scheduler.task.FailureHandler.ExponentialBackoffFailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.steward.error.StewardException;
 import dev.steward.policy.RequestType;
 import dev.steward.principal.Principal;
+import dev.steward.store.Backoff;
 import dev.steward.web.Json;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TaskRunner {
   static final int MAX_ATTEMPTS = 8;
+  // Waits double from the first retry; past an hour apart they stop growing.
+  static final Duration LONGEST_WAIT = Duration.ofHours(1);
   private static final Principal ACTOR = new Principal.System("fulfilment");
   private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
 
@@ -58,7 +60,7 @@ final class TaskRunner {
     this.clock = clock;
     this.task =
         Tasks.oneTime(Planning.TASK_NAME)
-            .onFailure(new ExponentialBackoffFailureHandler<>(firstRetry, 2.0))
+            .onFailure(new Backoff(firstRetry, LONGEST_WAIT).<Void>handler())
             .execute((instance, context) -> run(UUID.fromString(instance.getId())));
   }
 

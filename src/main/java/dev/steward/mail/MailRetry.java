@@ -1,5 +1,6 @@
 package dev.steward.mail;
 
+import dev.steward.store.Backoff;
 import java.time.Duration;
 
 /**
@@ -26,11 +27,7 @@ public record MailRetry(Duration firstDelay, Duration maxDelay, Duration maxAge)
 
   /** The wait before the next attempt once {@code failures} attempts in a row have failed. */
   public Duration delayAfter(int failures) {
-    Duration delay = firstDelay;
-    for (int i = 1; i < failures && delay.compareTo(maxDelay) < 0; i++) {
-      delay = delay.multipliedBy(2);
-    }
-    return delay.compareTo(maxDelay) < 0 ? delay : maxDelay;
+    return new Backoff(firstDelay, maxDelay).delayAfter(failures);
   }
 
   private static void requirePositive(String field, Duration value) {

@@ -10,6 +10,7 @@ import dev.steward.opendsr.OpenDsrStore.Mapping;
 import dev.steward.request.RequestListener;
 import dev.steward.request.RequestState;
 import dev.steward.request.RequestSummary;
+import dev.steward.store.Backoff;
 import dev.steward.store.Database;
 import dev.steward.store.TaskScheduling;
 import dev.steward.web.Json;
@@ -30,8 +31,7 @@ import org.slf4j.LoggerFactory;
 final class StatusCallbacks implements RequestListener {
   static final String TASK_NAME = "opendsr-callback";
   static final int MAX_ATTEMPTS = 12;
-  private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
-  private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+  private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofHours(1));
   private static final Logger log = LoggerFactory.getLogger(StatusCallbacks.class);
 
   private final Jdbi jdbi;
@@ -95,8 +95,7 @@ final class StatusCallbacks implements RequestListener {
       operations.remove();
       return;
     }
-    Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 20));
-    delay = delay.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : delay;
+    Duration delay = BACKOFF.delayAfter(failures);
     log.info("OpenDSR callback {} attempt {} failed ({}); next in {}", id, failures, reason, delay);
     operations.reschedule(complete, complete.getTimeDone().plus(delay));
   }
