@@ -47,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * After the last restart each request completes, each task ran to done once, every letter arrived,
  * and the one letter whose acceptance the kill cut off arrived twice with one Message-ID.
  */
-class KillRestartTest {
+class KillRestartIT {
   private static final String[] SCOPES =
       Arrays.stream(Permission.values()).map(Permission::scope).toArray(String[]::new);
 
@@ -360,14 +360,14 @@ class KillRestartTest {
   private static Map<String, Long> messageIds(GreenMail smtp) {
     return Arrays.stream(smtp.getReceivedMessages())
         .collect(
-            Collectors.groupingBy(KillRestartTest::messageId, TreeMap::new, Collectors.counting()));
+            Collectors.groupingBy(KillRestartIT::messageId, TreeMap::new, Collectors.counting()));
   }
 
   private static long completionLetters(GreenMail smtp, String to) {
     return Arrays.stream(smtp.getReceivedMessages())
         .filter(message -> header(message, "To").equals(to))
         .filter(message -> header(message, "Subject").contains("is complete"))
-        .map(KillRestartTest::messageId)
+        .map(KillRestartIT::messageId)
         .distinct()
         .count();
   }

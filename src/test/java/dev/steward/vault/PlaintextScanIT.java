@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * looks for every email, phone and name it used, raw and normalised, in the database files, the
  * logs and the audit entries. None may be there.
  */
-class PlaintextScanTest {
-  private static final Logger LOG = LoggerFactory.getLogger(PlaintextScanTest.class);
+class PlaintextScanIT {
+  private static final Logger LOG = LoggerFactory.getLogger(PlaintextScanIT.class);
 
   private static final List<String[]> PEOPLE =
       List.of(
