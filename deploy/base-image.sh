@@ -81,7 +81,8 @@ printf '[{"Config":"%s.json","RepoTags":["steward-base:17"],"Layers":["%s/layer.
   "$config_id" "$diff_id" >"$work/image/manifest.json"
 
 mkdir -p "$(dirname "$out")"
-tar -C "$work/image" -cf "$out.part" .
+# Names without a leading "./": Jib refuses entries that look like paths outside the archive.
+tar -C "$work/image" -cf "$out.part" manifest.json "$config_id.json" "$diff_id"
 mv "$out.part" "$out"
 echo "base image $out: Java $java_version, $(du -h "$out" | cut -f1), built in" \
   "$(( $(date +%s) - started )) s"
