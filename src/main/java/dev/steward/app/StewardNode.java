@@ -367,8 +367,16 @@ public final class StewardNode implements AutoCloseable {
 
       timer.mark("access");
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      BusinessGauges.register(database.jdbi(), clock, meters);
       RouteRegistry routes = new RouteRegistry();
-      new SystemRoutes(database::isReady, meters, Version.current()).addTo(routes);
+      Database keyringStore = vault.keyringDatabase();
+      new SystemRoutes(
+              database::isReady,
+              keyringStore::isReady,
+              policies::isReady,
+              meters,
+              Version.current())
+          .addTo(routes);
       new AccessRoutes(users, clients, tokens, signIn).addTo(routes);
       new PolicyRoutes(policies, new PolicyPublishing(policies, checker)).addTo(routes);
       new PolicyDocumentRoutes(policies, PolicyDocuments.withSystemFont()).addTo(routes);

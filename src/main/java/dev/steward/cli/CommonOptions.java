@@ -59,8 +59,15 @@ public final class CommonOptions {
 
   /** With {@code --public-url}, which only {@code serve} takes. */
   public StewardConfig resolve(Integer port, Path policy, String publicUrl) {
+    return resolve(port, policy, publicUrl, null);
+  }
+
+  /** With {@code --public-url} and {@code --trusted-proxies}, which only {@code serve} takes. */
+  public StewardConfig resolve(Integer port, Path policy, String publicUrl, String trustedProxies) {
     return new ConfigResolver(env)
-        .resolve(new ConfigResolver.Flags(dataDir, port, dbUrl, policy, keyringUrl, publicUrl));
+        .resolve(
+            new ConfigResolver.Flags(
+                dataDir, port, dbUrl, policy, keyringUrl, publicUrl, trustedProxies));
   }
 
   public boolean verbose() {

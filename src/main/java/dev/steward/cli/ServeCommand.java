@@ -37,6 +37,15 @@ final class ServeCommand implements Callable<Integer> {
   String publicUrl;
 
   @Option(
+      names = "--trusted-proxies",
+      paramLabel = "LIST",
+      description =
+          "Reverse proxies (addresses or CIDR ranges, comma-separated) whose Forwarded or"
+              + " X-Forwarded-For/-Proto headers set the client's address and scheme; from any"
+              + " other peer they are ignored (default none; env STEWARD_TRUSTED_PROXIES).")
+  String trustedProxies;
+
+  @Option(
       names = "--publish-policy",
       description =
           "Publish the policy file even when the store already has another version in force.")
@@ -52,7 +61,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    StewardConfig config = common.resolve(port, policy, publicUrl);
+    StewardConfig config = common.resolve(port, policy, publicUrl, trustedProxies);
+    Logging.format(config.logFormat());
     StewardNode node =
         StewardNode.start(
             config, new StewardNode.Options(publishPolicy), Clock.systemUTC(), console);

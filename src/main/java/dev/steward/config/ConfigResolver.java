@@ -12,6 +12,7 @@ import dev.steward.opendsr.OpenDsrSettings;
 import dev.steward.store.Engine;
 import dev.steward.store.StoreSettings;
 import dev.steward.web.HttpSettings;
+import dev.steward.web.TrustedProxies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -37,13 +38,29 @@ public final class ConfigResolver {
 
   /** Values given on the command line; null where the flag was not given. */
   public record Flags(
-      Path dataDir, Integer port, String dbUrl, Path policy, String keyringUrl, String publicUrl) {
+      Path dataDir,
+      Integer port,
+      String dbUrl,
+      Path policy,
+      String keyringUrl,
+      String publicUrl,
+      String trustedProxies) {
+    public Flags(
+        Path dataDir,
+        Integer port,
+        String dbUrl,
+        Path policy,
+        String keyringUrl,
+        String publicUrl) {
+      this(dataDir, port, dbUrl, policy, keyringUrl, publicUrl, null);
+    }
+
     public Flags(Path dataDir, Integer port, String dbUrl, Path policy, String keyringUrl) {
-      this(dataDir, port, dbUrl, policy, keyringUrl, null);
+      this(dataDir, port, dbUrl, policy, keyringUrl, null, null);
     }
 
     public static Flags none() {
-      return new Flags(null, null, null, null, null, null);
+      return new Flags(null, null, null, null, null, null, null);
     }
   }
 
@@ -87,6 +104,7 @@ public final class ConfigResolver {
     int poolSize = first(null, intEnv("STEWARD_DB_POOL_SIZE"), file.dbPoolSize(), 10);
 
     HttpSettings http;
+    LogFormat logFormat;
     MailSettings mail;
     StoreSettings store;
     StoreSettings keyring;
@@ -101,7 +119,16 @@ public final class ConfigResolver {
               first(null, null, file.publicRateBurst(), 60),
               file.corsOrigins() == null ? List.of() : file.corsOrigins(),
               // Where people reach Steward: put before every link in a letter.
-              first(flags.publicUrl(), env.get("STEWARD_PUBLIC_URL"), file.publicUrl(), ""));
+              first(flags.publicUrl(), env.get("STEWARD_PUBLIC_URL"), file.publicUrl(), ""),
+              // Only these peers' forwarding headers say who the client is (behind a proxy).
+              TrustedProxies.of(
+                  first(
+                      commaList(flags.trustedProxies()),
+                      commaList(env.get("STEWARD_TRUSTED_PROXIES")),
+                      file.trustedProxies(),
+                      List.<String>of())));
+      logFormat =
+          LogFormat.of(first(null, env.get("STEWARD_LOG_FORMAT"), file.logFormat(), "plain"));
       mail = mail(file);
       store = new StoreSettings(dbUrl, poolSize, Duration.ofSeconds(10));
       keyring = new StoreSettings(keyringUrl, Math.max(2, poolSize / 2), Duration.ofSeconds(10));
@@ -122,7 +149,16 @@ public final class ConfigResolver {
         opendsr(file, mail),
         scheduling(file),
         file.purgeWebhook().resolve(env),
-        file.smsWebhook().resolve(env));
+        file.smsWebhook().resolve(env),
+        logFormat);
+  }
+
+  /** {@code a, b} as a list; null for no value. */
+  private static List<String> commaList(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return java.util.Arrays.stream(value.split(",")).map(String::strip).toList();
   }
 
   /**

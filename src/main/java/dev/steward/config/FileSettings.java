@@ -18,6 +18,8 @@ record FileSettings(
     @JsonProperty("public-rate-burst") Integer publicRateBurst,
     @JsonProperty("cors-origins") List<String> corsOrigins,
     @JsonProperty("public-url") String publicUrl,
+    @JsonProperty("trusted-proxies") List<String> trustedProxies,
+    @JsonProperty("log-format") String logFormat,
     @JsonProperty("smtp-host") String smtpHost,
     @JsonProperty("smtp-port") Integer smtpPort,
     @JsonProperty("smtp-security") String smtpSecurity,
@@ -51,6 +53,6 @@ record FileSettings(
     return new FileSettings(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null);
+        null, null, null);
   }
 }

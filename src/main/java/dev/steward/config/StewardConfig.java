@@ -30,6 +30,7 @@ import java.util.Optional;
  *     request with only a phone number is refused with a message saying so
  * @param purgeWebhook the delivery network's content-purge webhook; none by default, and then
  *     content removals wait for staff
+ * @param logFormat how a serving node writes its log
  */
 public record StewardConfig(
     Path dataDir,
@@ -45,12 +46,48 @@ public record StewardConfig(
     OpenDsrSettings opendsr,
     Scheduling scheduling,
     Optional<Webhook> purgeWebhook,
-    Optional<Webhook> smsWebhook) {
+    Optional<Webhook> smsWebhook,
+    LogFormat logFormat) {
 
   public StewardConfig {
     keyVariables = Map.copyOf(keyVariables);
+    logFormat = logFormat == null ? LogFormat.PLAIN : logFormat;
     purgeWebhook = purgeWebhook == null ? Optional.empty() : purgeWebhook;
     smsWebhook = smsWebhook == null ? Optional.empty() : smsWebhook;
+  }
+
+  /** With the plain log. */
+  public StewardConfig(
+      Path dataDir,
+      StoreSettings store,
+      StoreSettings keyring,
+      HttpSettings http,
+      Optional<Path> policyFile,
+      Path keysDir,
+      Map<String, String> keyVariables,
+      PasswordHashing passwordHashing,
+      String phoneRegion,
+      MailSettings mail,
+      OpenDsrSettings opendsr,
+      Scheduling scheduling,
+      Optional<Webhook> purgeWebhook,
+      Optional<Webhook> smsWebhook) {
+    this(
+        dataDir,
+        store,
+        keyring,
+        http,
+        policyFile,
+        keysDir,
+        keyVariables,
+        passwordHashing,
+        phoneRegion,
+        mail,
+        opendsr,
+        scheduling,
+        purgeWebhook,
+        smsWebhook,
+        LogFormat.PLAIN);
   }
 
   /** With the default job scheduling. */
@@ -141,7 +178,8 @@ public record StewardConfig(
         opendsr,
         scheduling,
         purgeWebhook,
-        smsWebhook);
+        smsWebhook,
+        logFormat);
   }
 
   /**

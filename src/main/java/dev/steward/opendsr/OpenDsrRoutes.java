@@ -107,7 +107,7 @@ public final class OpenDsrRoutes {
             .map(type -> new SupportedIdentity(type, "raw"))
             .toList(),
         List.of("access", "portability", "erasure"),
-        ctx.scheme() + "://" + ctx.host() + BASE + "/certificate");
+        dev.steward.web.ClientOrigin.of(ctx).scheme() + "://" + ctx.host() + BASE + "/certificate");
   }
 
   private static Principal.Client controller(Principal caller) {

@@ -220,6 +220,15 @@ public final class PolicyVersions implements PublishedPolicies {
     return schedule().nextAfter(clock.instant()).map(slot -> bySeq(slot.seq()));
   }
 
+  /** Whether a policy is in force: what a node needs before it can take calls. */
+  public boolean isReady() {
+    try {
+      return currentOrNull() != null;
+    } catch (RuntimeException e) {
+      return false; // the store did not answer
+    }
+  }
+
   private PublishedPolicy currentOrNull() {
     return schedule().inForceAt(clock.instant()).map(slot -> bySeq(slot.seq())).orElse(null);
   }

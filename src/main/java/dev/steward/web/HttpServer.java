@@ -147,6 +147,8 @@ public final class HttpServer {
 
   private static void before(Context ctx, HttpSettings settings, RouteRegistry registry) {
     ctx.attribute(STARTED, System.nanoTime());
+    AccessLog.begin(ctx);
+    ClientOrigin.resolve(ctx, settings.trustedProxies());
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
@@ -193,9 +195,11 @@ public final class HttpServer {
     } catch (RuntimeException e) {
       // No HTTP endpoint matched (a 404 or a refusal before routing): keep "unmatched".
     }
+    long nanos = System.nanoTime() - started;
     meters
         .timer(ctx.method().name(), route, ctx.statusCode())
-        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    AccessLog.end(ctx, route, ctx.statusCode(), nanos);
   }
 
   /**

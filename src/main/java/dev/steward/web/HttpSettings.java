@@ -14,6 +14,8 @@ import java.util.List;
  *     may call the public intake routes from a browser; the form route refuses any other Origin
  * @param publicUrl the address people reach Steward at ({@code https://privacy.example.com}), put
  *     before every link in a letter; empty for {@code http://localhost:PORT}
+ * @param trustedProxies the reverse proxies whose forwarding headers set a call's client address
+ *     and scheme; none by default
  */
 public record HttpSettings(
     String host,
@@ -22,9 +24,11 @@ public record HttpSettings(
     int publicPerMinute,
     int publicBurst,
     List<String> corsOrigins,
-    String publicUrl) {
+    String publicUrl,
+    TrustedProxies trustedProxies) {
 
   public HttpSettings {
+    trustedProxies = trustedProxies == null ? TrustedProxies.none() : trustedProxies;
     publicUrl = publicUrl == null ? "" : publicUrl.strip();
     PublicUrl.of(publicUrl); // refuses, naming the value, what is not an http(s) address
     if (port < 0 || port > 65535) {
@@ -35,6 +39,32 @@ public record HttpSettings(
     }
     corsOrigins = List.copyOf(corsOrigins);
     AllowedOrigins.of(corsOrigins); // refuses, naming the entry, what is not an origin
+  }
+
+  /** Behind no proxy. */
+  public HttpSettings(
+      String host,
+      int port,
+      long maxBodyBytes,
+      int publicPerMinute,
+      int publicBurst,
+      List<String> corsOrigins,
+      String publicUrl) {
+    this(
+        host,
+        port,
+        maxBodyBytes,
+        publicPerMinute,
+        publicBurst,
+        corsOrigins,
+        publicUrl,
+        TrustedProxies.none());
+  }
+
+  /** The same settings behind {@code proxies}. */
+  public HttpSettings behind(TrustedProxies proxies) {
+    return new HttpSettings(
+        host, port, maxBodyBytes, publicPerMinute, publicBurst, corsOrigins, publicUrl, proxies);
   }
 
   /** Without a public URL: links use {@code http://localhost:PORT}. */

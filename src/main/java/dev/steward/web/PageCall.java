@@ -42,7 +42,7 @@ public final class PageCall {
 
   static PageCall open(Context ctx, Pages pages, boolean rememberSwitch) {
     PageLanguage language = chooseLanguage(ctx, pages, rememberSwitch);
-    String secret = blankToNull(ctx.cookie(sessionCookie(pages)));
+    String secret = blankToNull(ctx.cookie(sessionCookie(ctx, pages)));
     return new PageCall(ctx, pages, pages.messages().text(language), secret);
   }
 
@@ -56,7 +56,7 @@ public final class PageCall {
                 switched.get().tag(),
                 "/",
                 ONE_YEAR_SECONDS,
-                pages.publicUrl().isHttps(),
+                secure(ctx, pages),
                 true,
                 null,
                 SameSite.LAX));
@@ -165,11 +165,11 @@ public final class PageCall {
   public void startStaffSession(String secret) {
     ctx.cookie(
         new Cookie(
-            sessionCookie(pages),
+            sessionCookie(ctx, pages),
             secret,
             "/",
             -1,
-            pages.publicUrl().isHttps(),
+            secure(ctx, pages),
             true,
             null,
             SameSite.LAX));
@@ -179,14 +179,7 @@ public final class PageCall {
   public void endStaffSession() {
     ctx.cookie(
         new Cookie(
-            sessionCookie(pages),
-            "",
-            "/",
-            0,
-            pages.publicUrl().isHttps(),
-            true,
-            null,
-            SameSite.LAX));
+            sessionCookie(ctx, pages), "", "/", 0, secure(ctx, pages), true, null, SameSite.LAX));
   }
 
   /**
@@ -200,7 +193,7 @@ public final class PageCall {
             value,
             "/",
             (int) maxAge.toSeconds(),
-            pages.publicUrl().isHttps(),
+            secure(ctx, pages),
             true,
             null,
             SameSite.LAX));
@@ -234,18 +227,18 @@ public final class PageCall {
       csrf = derive(staffSecret);
       return csrf;
     }
-    String existing = blankToNull(ctx.cookie(csrfCookie(pages)));
+    String existing = blankToNull(ctx.cookie(csrfCookie(ctx, pages)));
     if (existing == null) {
       byte[] bytes = new byte[24];
       RANDOM.nextBytes(bytes);
       existing = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
       ctx.cookie(
           new Cookie(
-              csrfCookie(pages),
+              csrfCookie(ctx, pages),
               existing,
               "/",
               -1,
-              pages.publicUrl().isHttps(),
+              secure(ctx, pages),
               true,
               null,
               SameSite.LAX));
@@ -261,7 +254,7 @@ public final class PageCall {
       return false;
     }
     String expected =
-        staffSecret != null ? derive(staffSecret) : blankToNull(ctx.cookie(csrfCookie(pages)));
+        staffSecret != null ? derive(staffSecret) : blankToNull(ctx.cookie(csrfCookie(ctx, pages)));
     return expected != null
         && MessageDigest.isEqual(
             expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
@@ -279,12 +272,20 @@ public final class PageCall {
   }
 
   /** The {@code __Host-} prefix binds the cookie to this exact origin, which https allows. */
-  static String sessionCookie(Pages pages) {
-    return pages.publicUrl().isHttps() ? "__Host-steward-session" : "steward-session";
+  static String sessionCookie(Context ctx, Pages pages) {
+    return secure(ctx, pages) ? "__Host-steward-session" : "steward-session";
   }
 
-  static String csrfCookie(Pages pages) {
-    return pages.publicUrl().isHttps() ? "__Host-steward-csrf" : "steward-csrf";
+  static String csrfCookie(Context ctx, Pages pages) {
+    return secure(ctx, pages) ? "__Host-steward-csrf" : "steward-csrf";
+  }
+
+  /**
+   * Cookies are {@code Secure} when people reach Steward over https: the public URL says so, or a
+   * trusted proxy reports that the call came in over https.
+   */
+  static boolean secure(Context ctx, Pages pages) {
+    return pages.publicUrl().isHttps() || ClientOrigin.of(ctx).isHttps();
   }
 
   private static String blankToNull(String value) {

@@ -156,7 +156,7 @@ public final class RouteRegistry {
     PageCall call = PageCall.open(ctx, layer, true);
     try {
       if (page.access().isPublic()) {
-        limiter.acquire(page.access().publicKind() + "|" + ctx.ip());
+        limiter.acquire(page.access().publicKind() + "|" + ClientOrigin.of(ctx).address());
       } else {
         Optional<Principal> staff =
             call.staffSecret().flatMap(secret -> layer.sessions().authenticate(secret));
@@ -218,7 +218,7 @@ public final class RouteRegistry {
     String authorization = ctx.header("Authorization");
     Principal caller;
     if (access.isPublic()) {
-      publicLimiter.acquire(access.publicKind() + "|" + ctx.ip());
+      publicLimiter.acquire(access.publicKind() + "|" + ClientOrigin.of(ctx).address());
       if (route.allowedOriginsOnly()) {
         checkOrigin(ctx.header("Origin"), ctx.host(), origins);
       }

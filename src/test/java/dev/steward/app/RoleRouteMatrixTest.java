@@ -47,6 +47,7 @@ class RoleRouteMatrixTest {
   private static final String MATRIX =
       """
       GET    /health                                              public
+      GET    /ready                                               public
       GET    /metrics                                             admin dpo analyst
       GET    /api/openapi.json                                    admin dpo analyst agent auditor business-customer integration opendsr-controller opendsr-processor
       POST   /api/v1/auth/sign-in                                 public

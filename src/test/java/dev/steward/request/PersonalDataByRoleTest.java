@@ -140,6 +140,7 @@ class PersonalDataByRoleTest {
           "POST /api/v1/retention/certificates/verify",
           // The installation, staff and their tokens: no subject data.
           "GET /health",
+          "GET /ready",
           "GET /metrics",
           "GET /api/openapi.json",
           "POST /api/v1/auth/sign-in",
