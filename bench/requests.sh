@@ -3,6 +3,9 @@
 #  1. 1,000 staff submissions sent at once to a node on the embedded default (a fresh H2 data dir),
 #     against 1,000 authenticated reads (policy versions) sent at once to the same node; every one must be stored with its
 #     due date.
+#     The same burst again on PostgreSQL (PGHOST, default 127.0.0.1, user postgres): a fresh store
+#     and keyring database, dropped at the end. Submissions beyond what the store can take are
+#     answered 503 with Retry-After (admission control) and resent by the client after it.
 #  2. With DIR (kept by KEEP=DIR bench/import.sh: 1,000,000 subjects on PostgreSQL): one more
 #     subject with 1,000 records is imported, then an access request for it is timed from staff
 #     starting it (verified) until it is completed with its package built, against reading the same
@@ -38,7 +41,24 @@ serve() {
 stop() { kill "$node"; wait "$node" 2>/dev/null || true; node=; }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== H2 (embedded), heap: the jar's default"
 serve request:submit,request:read,policy:read --data-dir "$work/h2"
+java -cp target/steward.jar bench/RequestBench.java submit "$url" "$token" 1000
+stop
+
+echo "== PostgreSQL, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+pgbase="jdbc:postgresql://${PGHOST:-127.0.0.1}:5432"
+burst_db="bench_burst_$$"
+psql_admin() { psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -qAtc "$1"; }
+psql_admin "create database ${burst_db}_store"
+psql_admin "create database ${burst_db}_keyring"
+trap '[ -n "$node" ] && kill $node 2>/dev/null; rm -rf "$work";
+  psql_admin "drop database if exists ${burst_db}_store" || true
+  psql_admin "drop database if exists ${burst_db}_keyring" || true' EXIT
+pgstore=(--data-dir "$work/pg" --db-url "$pgbase/${burst_db}_store?user=${PGUSER:-postgres}"
+  --keyring-url "$pgbase/${burst_db}_keyring?user=${PGUSER:-postgres}")
+create_store "${pgstore[@]}"
+serve request:submit,request:read,policy:read "${pgstore[@]}"
 java -cp target/steward.jar bench/RequestBench.java submit "$url" "$token" 1000
 stop
 

@@ -380,7 +380,7 @@ public final class StewardNode implements AutoCloseable {
       new AccessRoutes(users, clients, tokens, signIn).addTo(routes);
       new PolicyRoutes(policies, new PolicyPublishing(policies, checker)).addTo(routes);
       new PolicyDocumentRoutes(policies, PolicyDocuments.withSystemFont()).addTo(routes);
-      new RequestRoutes(requests).addTo(routes);
+      new RequestRoutes(requests, config.store().maxPoolSize()).addTo(routes);
       opendsr.routes(requests).addTo(routes);
       SubjectSessions subjectSessions = new SubjectSessions(database.jdbi(), clock);
       SubjectSignIn subjectSignIn =

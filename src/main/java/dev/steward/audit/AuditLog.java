@@ -96,7 +96,7 @@ public final class AuditLog implements AuditTrail, AutoCloseable {
     this.witness = witness;
     this.witnessThread =
         witness == null ? null : new Thread(this::witnessHeads, "steward-audit-witness");
-    this.chain = new ChainWriter(database.jdbi(), clock);
+    this.chain = new ChainWriter(database.jdbi(), database.engine(), clock);
     this.writer = new Thread(this::drain, "steward-audit-writer");
     writer.setDaemon(true);
     writer.start();

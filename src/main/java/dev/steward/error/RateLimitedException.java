@@ -11,6 +11,12 @@ public class RateLimitedException extends StewardException {
     this.retryAfter = retryAfter;
   }
 
+  /** A refusal of another kind and status that also tells the caller when to send again. */
+  protected RateLimitedException(String kind, int httpStatus, String message, Duration retryAfter) {
+    super(kind, httpStatus, message);
+    this.retryAfter = retryAfter;
+  }
+
   public Duration retryAfter() {
     return retryAfter;
   }

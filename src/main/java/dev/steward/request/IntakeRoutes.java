@@ -30,9 +30,11 @@ final class IntakeRoutes {
       Set.of(Channel.EMAIL, Channel.PHONE, Channel.POST);
 
   private final Requests requests;
+  private final IntakeGate gate;
 
-  IntakeRoutes(Requests requests) {
+  IntakeRoutes(Requests requests, IntakeGate gate) {
     this.requests = requests;
+    this.gate = gate;
   }
 
   void addTo(RouteRegistry routes) {
@@ -92,11 +94,11 @@ final class IntakeRoutes {
             null,
             true,
             null);
+    boolean gpc = Gpc.signalled(ctx.header(Gpc.HEADER));
     ctx.status(202)
         .json(
             new Reference(
-                requests.submitPublic(
-                    Verifications.REQUESTER, submission, Gpc.signalled(ctx.header(Gpc.HEADER)))));
+                gate.admit(() -> requests.submitPublic(Verifications.REQUESTER, submission, gpc))));
   }
 
   private void submit(Context ctx, Principal caller) {
@@ -136,7 +138,7 @@ final class IntakeRoutes {
             body.receivedAt(),
             body.acknowledge() == null || body.acknowledge(),
             null);
-    ctx.status(202).json(new Reference(requests.submit(caller, submission)));
+    ctx.status(202).json(new Reference(gate.admit(() -> requests.submit(caller, submission))));
   }
 
   private void contentRemoval(Context ctx, Principal caller) {
@@ -145,8 +147,10 @@ final class IntakeRoutes {
     ctx.status(202)
         .json(
             new Reference(
-                requests.submitContentRemoval(
-                    caller, body.email(), body.details(), body.language(), null)));
+                gate.admit(
+                    () ->
+                        requests.submitContentRemoval(
+                            caller, body.email(), body.details(), body.language(), null))));
   }
 
   private static IdentityBody identity(IdentityBody identity) {

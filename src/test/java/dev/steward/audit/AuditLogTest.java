@@ -74,6 +74,38 @@ class AuditLogTest {
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")
+  void twoNodesAppendingAtOnce_buildOneGaplessChain(Engine engine) throws Exception {
+    try (AuditFixture audit = AuditFixture.open(engine, keys);
+        AuditLog other = new AuditLog(audit.database, java.time.Clock.systemUTC())) {
+      ExecutorService threads = Executors.newFixedThreadPool(16);
+      List<Future<List<Long>>> results = new ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        // Each node's writer finds the head moved by the other's now and then.
+        AuditLog node = t % 2 == 0 ? audit.log : other;
+        results.add(
+            threads.submit(
+                () -> {
+                  List<Long> seqs = new ArrayList<>();
+                  for (int i = 0; i < 100; i++) {
+                    seqs.add(node.append(AuditFixture.event(i)).seq());
+                  }
+                  return seqs;
+                }));
+      }
+      List<Long> all = new ArrayList<>();
+      for (Future<List<Long>> result : results) {
+        all.addAll(result.get());
+      }
+      threads.shutdown();
+      Collections.sort(all);
+
+      assertThat(all).containsExactlyElementsOf(LongStream.rangeClosed(1, 1600).boxed().toList());
+      assertThat(audit.verifier.verify().message()).isEqualTo("ok 1600 entries");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.steward.store.TestDatabases#engines")
   void appendAll_transactionFails_throwsTypedExceptionAndLeavesTheChainUntouched(Engine engine) {
     try (AuditFixture audit = AuditFixture.open(engine, keys)) {
       audit.log.append(AuditFixture.event(1));
