@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * writer groups them) and reports each entry once its call has answered; it is killed mid-stream,
  * and every entry it reported is in the chain, with the hash it was given, and the chain verifies.
  */
-class AuditKillTest {
+class AuditKillIT {
   private static final int REPORTED_BEFORE_KILL = 3000;
 
   @TempDir Path keys;
