@@ -5,7 +5,8 @@
 # started from the same jar with the same JVM settings, with the same wrk settings, in the same
 # script. Runs the pair RUNS times (default 2), alternating, and prints each ratio (target >= 0.5).
 # PROFILE=FILE also records the node with JFR during its last run (settings=profile, into FILE).
-#   bench/reqcost-wrk.sh      (DURATION=15s WARMUP=15s CONNECTIONS=16 RUNS=2 HEAP=512m)
+# JAR=FILE runs another build of the node (an earlier commit's, for a before/after in one session).
+#   bench/reqcost-wrk.sh      (DURATION=15s WARMUP=15s CONNECTIONS=16 RUNS=2 HEAP=512m PORT=18141)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/store.sh
@@ -15,6 +16,7 @@ runs=${RUNS:-2}
 port=${PORT:-18141}
 url="http://127.0.0.1:$port"
 jvm=(-Xmx"${HEAP:-512m}")
+jar=${JAR:-target/steward.jar}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }
 [ -f target/steward.jar ] || mvn -B -q -ntp package -DskipTests
 [ -f target/test-classes/dev/steward/bench/BareJson.class ] || mvn -B -q -ntp test-compile
@@ -25,9 +27,9 @@ store=(--data-dir "$work/h2")
 policy=(--policy src/test/resources/policy/decisions.yaml)
 create_store "${store[@]}" "${policy[@]}"
 echo "bench-only-password-$(date +%s%N)" |
-  java -jar target/steward.jar users add --username bench-staff --role dpo --password-stdin "${store[@]}" \
+  java -jar "$jar" users add --username bench-staff --role dpo --password-stdin "${store[@]}" \
     >/dev/null 2>&1 || true
-token=$(java -jar target/steward.jar tokens create --user bench-staff --name bench \
+token=$(java -jar "$jar" tokens create --user bench-staff --name bench \
   --scopes policy:read --expires-in 1d "${store[@]}" | grep -o 'stw_[A-Za-z0-9_-]*' | head -1)
 path=/api/v1/policy/versions
 
@@ -46,7 +48,7 @@ rate() { # path: requests/s of one run after a warm-up
   echo "$out" | awk '/Requests\/sec/ {print $2}'
 }
 serve() { # extra JVM options...
-  java "${jvm[@]}" "$@" -jar target/steward.jar serve "${store[@]}" "${policy[@]}" --port "$port" \
+  java "${jvm[@]}" "$@" -jar "$jar" serve "${store[@]}" "${policy[@]}" --port "$port" \
     >"$work/server.log" 2>&1 &
   pid=$!
   up "$path"
