@@ -42,10 +42,24 @@ final class Secrets {
     return looksLike(candidate, SESSION_PREFIX);
   }
 
+  // Checked on every authenticated call: a plain loop, no regular expression.
   private static boolean looksLike(String candidate, String prefix) {
-    return candidate.length() == prefix.length() + 43
-        && candidate.startsWith(prefix)
-        && candidate.substring(prefix.length()).matches("[A-Za-z0-9_-]{43}");
+    if (candidate.length() != prefix.length() + 43 || !candidate.startsWith(prefix)) {
+      return false;
+    }
+    for (int i = prefix.length(); i < candidate.length(); i++) {
+      char c = candidate.charAt(i);
+      boolean allowed =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** About 117 bits from an alphabet without look-alike characters. */
@@ -57,12 +71,24 @@ final class Secrets {
     return password.toString();
   }
 
+  // One digest per thread: a bearer token is hashed on every authenticated call, and looking the
+  // algorithm up among the providers each time cost more than the hash.
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+          });
+
   static String sha256Hex(String value) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    MessageDigest digest = SHA_256.get();
+    // digest() resets it for the next use, also when a previous use failed half-way.
+    digest.reset();
+    return HEX.formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
   }
+
+  private static final HexFormat HEX = HexFormat.of();
 }

@@ -52,6 +52,10 @@ public final class PolicyVersions implements PublishedPolicies {
   private final Cache<Long, PublishedPolicy> parsed =
       Caffeine.newBuilder().maximumSize(PARSED_KEPT).build();
   private volatile Schedule schedule;
+  private volatile Listed listed;
+
+  /** {@link #all()} as of one schedule: the same list until the schedule is read again. */
+  private record Listed(Schedule schedule, List<PublishedPolicy> versions) {}
 
   /** One version's place in the schedule. */
   private record Slot(long seq, Instant inForceFrom) {}
@@ -252,12 +256,18 @@ public final class PolicyVersions implements PublishedPolicies {
 
   @Override
   public List<PublishedPolicy> all() {
-    return database
-        .jdbi()
-        .withHandle(h -> h.createQuery(SELECT + " order by seq").map(PolicyVersions::row).list())
-        .stream()
-        .map(this::cached)
-        .toList();
+    // From the schedule, like the version in force, so no call reads the store (or every
+    // version's files) again: a version published here is listed at once, one published on
+    // another node within REFRESH, when it may also take force here.
+    Schedule now = schedule();
+    Listed last = listed;
+    if (last != null && last.schedule() == now) {
+      return last.versions();
+    }
+    List<PublishedPolicy> versions =
+        now.slots().stream().mapToLong(Slot::seq).sorted().mapToObj(this::bySeq).toList();
+    listed = new Listed(now, versions);
+    return versions;
   }
 
   private PublishedPolicy cached(Row row) {

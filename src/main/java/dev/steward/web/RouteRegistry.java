@@ -96,10 +96,15 @@ public final class RouteRegistry {
 
   /** The signer for problems answered on {@code path}, if its routes asked for one. */
   Optional<ProblemSigner> problemSigner(String path) {
-    return problemSigners.entrySet().stream()
-        .filter(e -> path.equals(e.getKey()) || path.startsWith(e.getKey() + "/"))
-        .map(Map.Entry::getValue)
-        .findFirst();
+    // Asked on every request: a loop that allocates nothing when no prefix matches.
+    for (Map.Entry<String, ProblemSigner> e : problemSigners.entrySet()) {
+      String prefix = e.getKey();
+      if (path.startsWith(prefix)
+          && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+        return Optional.of(e.getValue());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

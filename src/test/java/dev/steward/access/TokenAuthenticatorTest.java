@@ -15,10 +15,37 @@ import dev.steward.store.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TokenAuthenticatorTest {
+
+  @Test
+  void bearer_readsTheCredentialsOfAnyCaseAndSpacing_andRefusesOtherSchemes() {
+    String token = "stw_" + "a".repeat(43);
+    assertThat(TokenAuthenticator.bearer("Bearer " + token)).isEqualTo(token);
+    assertThat(TokenAuthenticator.bearer("  bEaReR \t " + token + " ")).isEqualTo(token);
+    for (String header : List.of("Basic " + token, "Bearer", "Bearer   ", token, "Bearertoken")) {
+      assertThatThrownBy(() -> TokenAuthenticator.bearer(header))
+          .isInstanceOf(UnauthenticatedException.class)
+          .hasMessage("the bearer token is not valid");
+    }
+  }
+
+  @Test
+  void tokenShape_isThePrefixAnd43Base64UrlCharacters() {
+    assertThat(Secrets.looksLikeToken(Secrets.newToken())).isTrue();
+    assertThat(Secrets.looksLikeSessionToken(Secrets.newSessionToken())).isTrue();
+    assertThat(Secrets.looksLikeToken("stw_" + "Az09_-".repeat(7) + "x")).isTrue();
+    assertThat(Secrets.looksLikeToken("stw_" + "a".repeat(42) + "=")).isFalse();
+    assertThat(Secrets.looksLikeToken("stw_" + "a".repeat(42) + "é")).isFalse();
+    assertThat(Secrets.looksLikeToken("stw_" + "a".repeat(42))).isFalse();
+    assertThat(Secrets.looksLikeToken("sts_" + "a".repeat(43))).isFalse();
+    assertThat(Secrets.sha256Hex("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(Secrets.sha256Hex("abc")).isEqualTo(Secrets.sha256Hex("abc"));
+  }
 
   @ParameterizedTest
   @MethodSource("dev.steward.store.TestDatabases#engines")

@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.time.Clock;
 
 /**
- * The process {@link AuditKillIT} kills: appends single events from several threads to the store
- * at {@code args[0]} and prints {@code seq hash} for each entry once {@code append} has answered,
+ * The process {@link AuditKillIT} kills: appends single events from several threads to the store at
+ * {@code args[0]} and prints {@code seq hash} for each entry once {@code append} has answered,
  * until it is killed.
  */
 final class AuditAppender {

@@ -95,6 +95,7 @@ class PolicyVersionsTest {
     try (Database database = TestDatabases.open(engine)) {
       PolicyVersions versions = new PolicyVersions(database, new PolicyChecker(NOW), audit, NOW);
       versions.publish(bundled(), DPO);
+      assertThat(versions.all()).extracting(PublishedPolicy::version).containsExactly("2019-10");
       versions.publish(nextVersion(), DPO);
       assertThat(versions.current().version()).isEqualTo("2026-12");
       assertThat(versions.version("2019-10")).isPresent();

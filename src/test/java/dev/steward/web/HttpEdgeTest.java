@@ -189,6 +189,11 @@ class HttpEdgeTest {
           .doesNotContain("unsafe-inline");
       assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
       assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+      assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+      assertThat(response.headers().firstValue("Cross-Origin-Opener-Policy"))
+          .contains("same-origin");
+      assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
+      assertThat(response.headers().allValues("Content-Security-Policy")).hasSize(1);
     }
   }
 
