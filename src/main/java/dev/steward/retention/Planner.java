@@ -168,7 +168,9 @@ final class Planner {
                   null)));
     }
     for (RetentionRule rule : rules) {
-      if (rule.start() != RetentionRule.Start.COLLECTION) {
+      // A connected system deletes by age; it has no way to anonymise.
+      if (rule.start() != RetentionRule.Start.COLLECTION
+          || rule.action() != RetentionRule.Action.DELETE) {
         continue;
       }
       Instant cutoff = asOf.atZone(ZoneOffset.UTC).minus(rule.period()).toInstant();
@@ -197,9 +199,6 @@ final class Planner {
 
   /** Why a rule is not swept, or null when it is. */
   private static String unsupported(RetentionRule rule) {
-    if (rule.action() != RetentionRule.Action.DELETE) {
-      return "sweeps delete; anonymisation is left to the system that holds the data";
-    }
     return switch (rule.start()) {
       case LAST_SIGN_IN ->
           "Steward records no sign-ins to the company's accounts; last_activity counts from what"
