@@ -59,8 +59,10 @@ public final class Incidents {
   private final AuditTrail audit;
   private final Clock clock;
   private final BreachClocks clocks;
+  private final List<PeopleCounter> counters;
   private volatile Messages messages;
 
+  /** A register whose count reaches the vault only: every other system's count is unknown. */
   public Incidents(
       Database database,
       PublishedPolicies policies,
@@ -68,6 +70,21 @@ public final class Incidents {
       Outbox outbox,
       AuditTrail audit,
       Clock clock) {
+    this(database, policies, vault, outbox, audit, clock, List.of());
+  }
+
+  /**
+   * @param counters the connected systems that can count their people, by data-map system id
+   */
+  public Incidents(
+      Database database,
+      PublishedPolicies policies,
+      Vault vault,
+      Outbox outbox,
+      AuditTrail audit,
+      Clock clock,
+      List<PeopleCounter> counters) {
+    this.counters = List.copyOf(counters);
     this.database = database;
     this.policies = policies;
     this.vault = vault;
@@ -119,6 +136,7 @@ public final class Incidents {
         clocks.of(policies.current(), incident, IncidentRows.givenAll(handle, id)),
         IncidentRows.events(handle, id),
         letters,
+        IncidentRows.systemCounts(handle, id),
         clock.instant());
   }
 
@@ -315,11 +333,24 @@ public final class Incidents {
             .jdbi()
             .withHandle(handle -> IncidentRows.find(handle, id).orElseThrow(() -> notFound(id)));
     Vault.Holding holding = holding(caller, incident);
+    List<SystemCount> bySystem = bySystem(caller, incident);
+    // The people affected are at least the vault's and at least any one system's own count.
+    int computed =
+        Math.max(
+            holding.subjects().size(),
+            bySystem.stream()
+                .filter(c -> !c.unknown())
+                .mapToInt(SystemCount::systemPeople)
+                .max()
+                .orElse(0));
+    List<String> unknown =
+        bySystem.stream().filter(SystemCount::unknown).map(SystemCount::system).toList();
     return update(
         caller,
         id,
         "affected-counted",
-        current -> {
+        (handle, current) -> {
+          IncidentRows.replaceSystemCounts(handle, id, bySystem, clock.instant());
           BreachIncident next =
               new BreachIncident(
                   current.id(),
@@ -334,9 +365,9 @@ public final class Incidents {
                   current.jurisdictions(),
                   current.windowFrom(),
                   current.windowTo(),
-                  holding.subjects().size(),
+                  computed,
                   (int) Math.min(Integer.MAX_VALUE, holding.records()),
-                  current.affectedReason() == null ? holding.subjects().size() : current.affected(),
+                  current.affectedReason() == null ? computed : current.affected(),
                   current.affectedReason(),
                   current.consequences(),
                   current.measures(),
@@ -350,9 +381,22 @@ public final class Incidents {
           return new Step(
               next,
               "people="
+                  + computed
+                  + " vault-people="
                   + holding.subjects().size()
                   + " records="
                   + holding.records()
+                  + " by-system="
+                  + bySystem.stream()
+                      .map(
+                          c ->
+                              c.system()
+                                  + ":"
+                                  + (c.unknown() ? "unknown" : c.systemPeople())
+                                  + "/vault:"
+                                  + c.vaultPeople())
+                      .collect(java.util.stream.Collectors.joining(","))
+                  + (unknown.isEmpty() ? "" : " unknown-for=" + String.join(",", unknown))
                   + " systems="
                   + String.join(",", current.systems())
                   + " categories="
@@ -660,6 +704,35 @@ public final class Incidents {
   }
 
   // ---- helpers
+
+  /**
+   * Each system of the incident: the people the vault places there, and the system's own count when
+   * a connected system can count (unknown otherwise).
+   */
+  private List<SystemCount> bySystem(Principal caller, BreachIncident incident) {
+    List<SystemCount> counts = new ArrayList<>();
+    Set<String> categories = new LinkedHashSet<>(incident.categories());
+    for (String system : new LinkedHashSet<>(incident.systems())) {
+      int inVault =
+          vault
+              .holders(
+                  caller, Set.of(system), categories, incident.windowFrom(), incident.windowTo())
+              .subjects()
+              .size();
+      Integer own = null;
+      for (PeopleCounter counter : counters) {
+        if (counter.systemId().equals(system)) {
+          own =
+              (int)
+                  Math.min(
+                      Integer.MAX_VALUE,
+                      counter.countPeople(categories, incident.windowFrom(), incident.windowTo()));
+        }
+      }
+      counts.add(new SystemCount(system, inVault, own));
+    }
+    return counts;
+  }
 
   private Vault.Holding holding(Principal caller, BreachIncident incident) {
     if (incident.windowFrom() != null
