@@ -19,7 +19,6 @@ import dev.steward.policy.documents.PdfFont;
 import dev.steward.principal.Permission;
 import dev.steward.principal.Principal;
 import dev.steward.store.Database;
-import dev.steward.vault.RecordValue;
 import dev.steward.vault.Vault;
 import dev.steward.web.Messages;
 import dev.steward.web.PageLanguage;
@@ -45,8 +44,8 @@ import org.jdbi.v3.core.Handle;
  * breach:read} reads ({@code auditor} too). Thread-safe.
  */
 public final class Incidents {
-  /** GDPR Art. 34 letters need the person's address; the policy's purpose of legal duties. */
-  static final String READ_PURPOSE = "legal-compliance";
+  /** GDPR Art. 34 letters go to the person's email address, the category campaigns write to. */
+  static final String EMAIL_CATEGORY = "contact.email";
 
   private static final Set<String> RISKS = Set.of("unassessed", "unlikely", "risk", "high");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -559,7 +558,7 @@ public final class Incidents {
         already++;
         continue;
       }
-      Optional<String> address = address(caller, subject);
+      Optional<String> address = address(caller, subject, id);
       if (address.isEmpty()) {
         unreachable++;
         continue;
@@ -749,22 +748,14 @@ public final class Incidents {
   }
 
   /**
-   * The person's email address: a record of theirs that holds one, a category naming email first.
+   * The person's email address as change campaigns find it: the value of their newest {@code
+   * contact.email} record, the only record decrypted, the read audited with the incident.
    */
-  private Optional<String> address(Principal caller, UUID subject) {
-    List<RecordValue> records;
-    try {
-      records = vault.readRecords(caller, subject, READ_PURPOSE);
-    } catch (dev.steward.vault.SubjectNotFoundException e) {
-      return Optional.empty();
-    }
-    return records.stream()
-        .filter(r -> r.value() != null && EMAIL.matcher(r.value().strip()).matches())
-        .sorted(
-            java.util.Comparator.comparing(
-                (RecordValue r) -> r.category().contains("email") ? 0 : 1))
-        .map(r -> r.value().strip())
-        .findFirst();
+  private Optional<String> address(Principal caller, UUID subject, UUID incident) {
+    return vault
+        .newestValue(caller, subject, EMAIL_CATEGORY, "breach-incident " + incident)
+        .map(String::strip)
+        .filter(value -> EMAIL.matcher(value).matches());
   }
 
   private void requireReasonIfLate(
