@@ -267,4 +267,36 @@ final class IncidentRows {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }
+
+  static List<SystemCount> systemCounts(Handle handle, UUID id) {
+    return handle
+        .createQuery(
+            "select system_id, vault_people, system_people from breach_system_count where"
+                + " incident_id = :id order by system_id")
+        .bind("id", id)
+        .map(
+            (rs, ctx) ->
+                new SystemCount(rs.getString(1), rs.getInt(2), rs.getObject(3, Integer.class)))
+        .list();
+  }
+
+  static void replaceSystemCounts(
+      Handle handle, UUID id, List<SystemCount> counts, java.time.Instant at) {
+    handle
+        .createUpdate("delete from breach_system_count where incident_id = :id")
+        .bind("id", id)
+        .execute();
+    for (SystemCount count : counts) {
+      handle
+          .createUpdate(
+              "insert into breach_system_count (incident_id, system_id, vault_people,"
+                  + " system_people, counted_at) values (:id, :system, :vault, :own, :at)")
+          .bind("id", id)
+          .bind("system", count.system())
+          .bind("vault", count.vaultPeople())
+          .bindByType("own", count.systemPeople(), Integer.class)
+          .bind("at", java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+          .execute();
+    }
+  }
 }

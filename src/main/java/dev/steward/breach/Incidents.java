@@ -19,7 +19,6 @@ import dev.steward.policy.documents.PdfFont;
 import dev.steward.principal.Permission;
 import dev.steward.principal.Principal;
 import dev.steward.store.Database;
-import dev.steward.vault.RecordValue;
 import dev.steward.vault.Vault;
 import dev.steward.web.Messages;
 import dev.steward.web.PageLanguage;
@@ -45,8 +44,8 @@ import org.jdbi.v3.core.Handle;
  * breach:read} reads ({@code auditor} too). Thread-safe.
  */
 public final class Incidents {
-  /** GDPR Art. 34 letters need the person's address; the policy's purpose of legal duties. */
-  static final String READ_PURPOSE = "legal-compliance";
+  /** GDPR Art. 34 letters go to the person's email address, the category campaigns write to. */
+  static final String EMAIL_CATEGORY = "contact.email";
 
   private static final Set<String> RISKS = Set.of("unassessed", "unlikely", "risk", "high");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -59,8 +58,10 @@ public final class Incidents {
   private final AuditTrail audit;
   private final Clock clock;
   private final BreachClocks clocks;
+  private final List<PeopleCounter> counters;
   private volatile Messages messages;
 
+  /** A register whose count reaches the vault only: every other system's count is unknown. */
   public Incidents(
       Database database,
       PublishedPolicies policies,
@@ -68,6 +69,21 @@ public final class Incidents {
       Outbox outbox,
       AuditTrail audit,
       Clock clock) {
+    this(database, policies, vault, outbox, audit, clock, List.of());
+  }
+
+  /**
+   * @param counters the connected systems that can count their people, by data-map system id
+   */
+  public Incidents(
+      Database database,
+      PublishedPolicies policies,
+      Vault vault,
+      Outbox outbox,
+      AuditTrail audit,
+      Clock clock,
+      List<PeopleCounter> counters) {
+    this.counters = List.copyOf(counters);
     this.database = database;
     this.policies = policies;
     this.vault = vault;
@@ -119,6 +135,7 @@ public final class Incidents {
         clocks.of(policies.current(), incident, IncidentRows.givenAll(handle, id)),
         IncidentRows.events(handle, id),
         letters,
+        IncidentRows.systemCounts(handle, id),
         clock.instant());
   }
 
@@ -315,11 +332,24 @@ public final class Incidents {
             .jdbi()
             .withHandle(handle -> IncidentRows.find(handle, id).orElseThrow(() -> notFound(id)));
     Vault.Holding holding = holding(caller, incident);
+    List<SystemCount> bySystem = bySystem(caller, incident);
+    // The people affected are at least the vault's and at least any one system's own count.
+    int computed =
+        Math.max(
+            holding.subjects().size(),
+            bySystem.stream()
+                .filter(c -> !c.unknown())
+                .mapToInt(SystemCount::systemPeople)
+                .max()
+                .orElse(0));
+    List<String> unknown =
+        bySystem.stream().filter(SystemCount::unknown).map(SystemCount::system).toList();
     return update(
         caller,
         id,
         "affected-counted",
-        current -> {
+        (handle, current) -> {
+          IncidentRows.replaceSystemCounts(handle, id, bySystem, clock.instant());
           BreachIncident next =
               new BreachIncident(
                   current.id(),
@@ -334,9 +364,9 @@ public final class Incidents {
                   current.jurisdictions(),
                   current.windowFrom(),
                   current.windowTo(),
-                  holding.subjects().size(),
+                  computed,
                   (int) Math.min(Integer.MAX_VALUE, holding.records()),
-                  current.affectedReason() == null ? holding.subjects().size() : current.affected(),
+                  current.affectedReason() == null ? computed : current.affected(),
                   current.affectedReason(),
                   current.consequences(),
                   current.measures(),
@@ -350,9 +380,22 @@ public final class Incidents {
           return new Step(
               next,
               "people="
+                  + computed
+                  + " vault-people="
                   + holding.subjects().size()
                   + " records="
                   + holding.records()
+                  + " by-system="
+                  + bySystem.stream()
+                      .map(
+                          c ->
+                              c.system()
+                                  + ":"
+                                  + (c.unknown() ? "unknown" : c.systemPeople())
+                                  + "/vault:"
+                                  + c.vaultPeople())
+                      .collect(java.util.stream.Collectors.joining(","))
+                  + (unknown.isEmpty() ? "" : " unknown-for=" + String.join(",", unknown))
                   + " systems="
                   + String.join(",", current.systems())
                   + " categories="
@@ -515,7 +558,7 @@ public final class Incidents {
         already++;
         continue;
       }
-      Optional<String> address = address(caller, subject);
+      Optional<String> address = address(caller, subject, id);
       if (address.isEmpty()) {
         unreachable++;
         continue;
@@ -661,6 +704,35 @@ public final class Incidents {
 
   // ---- helpers
 
+  /**
+   * Each system of the incident: the people the vault places there, and the system's own count when
+   * a connected system can count (unknown otherwise).
+   */
+  private List<SystemCount> bySystem(Principal caller, BreachIncident incident) {
+    List<SystemCount> counts = new ArrayList<>();
+    Set<String> categories = new LinkedHashSet<>(incident.categories());
+    for (String system : new LinkedHashSet<>(incident.systems())) {
+      int inVault =
+          vault
+              .holders(
+                  caller, Set.of(system), categories, incident.windowFrom(), incident.windowTo())
+              .subjects()
+              .size();
+      Integer own = null;
+      for (PeopleCounter counter : counters) {
+        if (counter.systemId().equals(system)) {
+          own =
+              (int)
+                  Math.min(
+                      Integer.MAX_VALUE,
+                      counter.countPeople(categories, incident.windowFrom(), incident.windowTo()));
+        }
+      }
+      counts.add(new SystemCount(system, inVault, own));
+    }
+    return counts;
+  }
+
   private Vault.Holding holding(Principal caller, BreachIncident incident) {
     if (incident.windowFrom() != null
         && incident.windowTo() != null
@@ -676,22 +748,14 @@ public final class Incidents {
   }
 
   /**
-   * The person's email address: a record of theirs that holds one, a category naming email first.
+   * The person's email address as change campaigns find it: the value of their newest {@code
+   * contact.email} record, the only record decrypted, the read audited with the incident.
    */
-  private Optional<String> address(Principal caller, UUID subject) {
-    List<RecordValue> records;
-    try {
-      records = vault.readRecords(caller, subject, READ_PURPOSE);
-    } catch (dev.steward.vault.SubjectNotFoundException e) {
-      return Optional.empty();
-    }
-    return records.stream()
-        .filter(r -> r.value() != null && EMAIL.matcher(r.value().strip()).matches())
-        .sorted(
-            java.util.Comparator.comparing(
-                (RecordValue r) -> r.category().contains("email") ? 0 : 1))
-        .map(r -> r.value().strip())
-        .findFirst();
+  private Optional<String> address(Principal caller, UUID subject, UUID incident) {
+    return vault
+        .newestValue(caller, subject, EMAIL_CATEGORY, "breach-incident " + incident)
+        .map(String::strip)
+        .filter(value -> EMAIL.matcher(value).matches());
   }
 
   private void requireReasonIfLate(

@@ -191,6 +191,7 @@ final class RetentionCommand implements Callable<Integer> {
               + ": "
               + run.deleted()
               + " deleted, "
+              + (run.anonymised() > 0 ? run.anonymised() + " anonymised, " : "")
               + run.held()
               + " kept by legal holds, "
               + run.failed()

@@ -32,6 +32,13 @@ public record RetentionRule(
     /** A decision the data served, such as on a job application (claims run from it). */
     DECISION,
     /**
+     * The person's last activity that Steward records: a sign-in to the privacy center, data they
+     * gave, a consent choice, a rights request (docs/retention.md).
+     */
+    LAST_ACTIVITY,
+    /** The closing of the person's last rights request; none counts while one is open. */
+    REQUEST_CLOSED,
+    /**
      * The end of the financial year in which the data was recorded ({@link
      * Policy#endOfFinancialYear}), as accounting and tax laws count their retention.
      */

@@ -65,6 +65,7 @@ final class Planner {
     Map<UUID, SubjectRow> subjects = subjects(handle);
     Map<UUID, Instant> optedOut = marketingOptOuts(handle);
     Map<UUID, Instant> withdrawn = consentWithdrawals(handle);
+    StartEvents events = new StartEvents(handle, policy, rules);
     Map<UUID, Integer> recordsHeld = new HashMap<>();
     List<SweepItem> records = new ArrayList<>();
     handle
@@ -96,7 +97,8 @@ final class Planner {
                                 row,
                                 subject,
                                 optedOut.get(row.subjectId()),
-                                withdrawn.get(row.subjectId()));
+                                withdrawn.get(row.subjectId()),
+                                events);
                         if (start == null) {
                           continue;
                         }
@@ -166,7 +168,9 @@ final class Planner {
                   null)));
     }
     for (RetentionRule rule : rules) {
-      if (rule.start() != RetentionRule.Start.COLLECTION) {
+      // A connected system deletes by age; it has no way to anonymise.
+      if (rule.start() != RetentionRule.Start.COLLECTION
+          || rule.action() != RetentionRule.Action.DELETE) {
         continue;
       }
       Instant cutoff = asOf.atZone(ZoneOffset.UTC).minus(rule.period()).toInstant();
@@ -195,12 +199,13 @@ final class Planner {
 
   /** Why a rule is not swept, or null when it is. */
   private static String unsupported(RetentionRule rule) {
-    if (rule.action() != RetentionRule.Action.DELETE) {
-      return "sweeps delete; anonymisation is left to the system that holds the data";
-    }
     return switch (rule.start()) {
-      case LAST_SIGN_IN -> "Steward records no sign-ins to the company's accounts";
-      case DECISION -> "Steward records no decisions such as on a job application";
+      case LAST_SIGN_IN ->
+          "Steward records no sign-ins to the company's accounts; last_activity counts from what"
+              + " Steward records";
+      case DECISION ->
+          "Steward records no decisions such as on a job application; request_closed counts from"
+              + " the closing of rights requests";
       default -> null;
     };
   }
@@ -220,7 +225,12 @@ final class Planner {
   }
 
   private Instant start(
-      RetentionRule rule, RecordRow row, SubjectRow subject, Instant optedOut, Instant withdrawn) {
+      RetentionRule rule,
+      RecordRow row,
+      SubjectRow subject,
+      Instant optedOut,
+      Instant withdrawn,
+      StartEvents events) {
     return switch (rule.start()) {
       case COLLECTION -> row.collectedAt();
       case RELATIONSHIP_END ->
@@ -239,6 +249,9 @@ final class Planner {
               .plusDays(1)
               .atStartOfDay(ZoneOffset.UTC)
               .toInstant();
+      case LAST_ACTIVITY ->
+          events.lastActivity(row.subjectId(), subject == null ? null : subject.createdAt());
+      case REQUEST_CLOSED -> events.requestClosed(row.subjectId());
       case LAST_SIGN_IN, DECISION -> null;
     };
   }

@@ -54,9 +54,10 @@ public final class RetentionSweep {
   private static final Duration CLAIM_SILENCE = Duration.ofMinutes(2);
   private static final int ATTEMPTS = 3;
   private static final int PAGE = 500;
+  private static final String ANONYMISE = "anonymise";
   private static final String ITEM_COLUMNS =
       "seq, rule_id, system_id, kind, subject_id, item_id, category, due_at, outcome, hold_id,"
-          + " attempts, detail";
+          + " attempts, detail, action";
   private static final String RUN_COLUMNS =
       "id, state, trigger_kind, policy_version, as_of, started_at, finished_at, certificate_sha";
 
@@ -236,10 +237,17 @@ public final class RetentionSweep {
     var batch =
         h.prepareBatch(
             "insert into retention_item (run_id, seq, rule_id, system_id, kind, subject_id,"
-                + " item_id, category, due_at, outcome, hold_id, attempts) values (:run, :seq,"
-                + " :rule, :system, :kind, cast(:subject as uuid), :item, :category, :due, :outcome, cast(:hold as uuid), 0)");
+                + " item_id, category, due_at, outcome, hold_id, attempts, action) values (:run,"
+                + " :seq, :rule, :system, :kind, cast(:subject as uuid), :item, :category, :due,"
+                + " :outcome, cast(:hold as uuid), 0, :action)");
+    Map<String, RetentionRule.Action> actions = new HashMap<>();
+    policy.policy().retentionRules().forEach(r -> actions.put(r.id(), r.action()));
     int seq = 0;
     for (SweepItem item : plan.items()) {
+      // Only a vault record is anonymised; a whole person or a deletion by age is deleted.
+      boolean anonymise =
+          item.kind() == SweepItem.Kind.RECORD
+              && actions.get(item.ruleId()) == RetentionRule.Action.ANONYMISE;
       batch
           .bind("run", id)
           .bind("seq", ++seq)
@@ -252,6 +260,7 @@ public final class RetentionSweep {
           .bind("due", OffsetDateTime.ofInstant(item.dueAt(), ZoneOffset.UTC))
           .bind("outcome", item.holdId() == null ? "pending" : "held")
           .bindByType("hold", item.holdId(), UUID.class)
+          .bind("action", anonymise ? ANONYMISE : "delete")
           .add();
     }
     if (seq > 0) {
@@ -299,7 +308,12 @@ public final class RetentionSweep {
       String outcome,
       UUID holdId,
       int attempts,
-      String detail) {
+      String detail,
+      String action) {
+    boolean anonymise() {
+      return ANONYMISE.equals(action);
+    }
+
     SweepItem item() {
       return new SweepItem(rule, system, kind, subjectId, itemId, category, dueAt, holdId);
     }
@@ -353,7 +367,8 @@ public final class RetentionSweep {
               && current.get(0).kind() == SweepItem.Kind.RECORD
               && Planner.VAULT.equals(current.get(0).system())
               && row.subjectId().equals(current.get(0).subjectId())
-              && row.rule().equals(current.get(0).rule());
+              && row.rule().equals(current.get(0).rule())
+              && row.action().equals(current.get(0).action());
       if (!joins && !current.isEmpty()) {
         groups.add(current);
         current = new ArrayList<>();
@@ -411,7 +426,7 @@ public final class RetentionSweep {
       jdbi.useTransaction(
           h -> {
             for (Row row : toDelete) {
-              outcome(h, run, row.seq(), "deleted", null, detail);
+              outcome(h, run, row.seq(), row.anonymise() ? "anonymised" : "deleted", null, detail);
             }
           });
     } catch (RuntimeException e) {
@@ -443,10 +458,14 @@ public final class RetentionSweep {
         Set<UUID> ids = new LinkedHashSet<>();
         rows.forEach(r -> ids.add(UUID.fromString(r.itemId())));
         try {
-          int deleted = vault.deleteRecords(SYSTEM, first.subjectId(), ids, reason, null);
+          String done = first.anonymise() ? "anonymised" : "deleted";
+          int deleted =
+              first.anonymise()
+                  ? vault.anonymiseRecords(SYSTEM, first.subjectId(), ids, reason)
+                  : vault.deleteRecords(SYSTEM, first.subjectId(), ids, reason, null);
           return deleted == ids.size()
-              ? "deleted"
-              : "deleted; " + (ids.size() - deleted) + " already gone";
+              ? done
+              : done + "; " + (ids.size() - deleted) + " already gone";
         } catch (SubjectNotFoundException e) {
           return "already gone with the subject";
         }
@@ -557,6 +576,8 @@ public final class RetentionSweep {
               "ok",
               "deleted="
                   + totals.get("deleted")
+                  + " anonymised="
+                  + totals.getOrDefault("anonymised", 0)
                   + " held="
                   + totals.get("held")
                   + " failed="
@@ -599,6 +620,7 @@ public final class RetentionSweep {
     rows.forEach(r -> byRule.computeIfAbsent(r.rule(), k -> new ArrayList<>()).add(r));
     List<Map<String, Object>> ruleEntries = new ArrayList<>();
     int deleted = 0;
+    int anonymised = 0;
     int held = 0;
     int failed = 0;
     for (Map.Entry<String, List<Row>> entry : byRule.entrySet()) {
@@ -608,6 +630,7 @@ public final class RetentionSweep {
       if (declared != null) {
         rule.put("start", declared.start().name().toLowerCase(java.util.Locale.ROOT));
         rule.put("period", declared.period().toString());
+        rule.put("action", declared.action().name().toLowerCase(java.util.Locale.ROOT));
       }
       Map<String, Integer> counts = new TreeMap<>();
       List<Map<String, Object>> items = new ArrayList<>();
@@ -624,6 +647,9 @@ public final class RetentionSweep {
           item.put("category", row.category());
         }
         item.put("outcome", row.outcome());
+        if (row.anonymise()) {
+          item.put("action", ANONYMISE);
+        }
         if (row.holdId() != null) {
           item.put("hold", row.holdId().toString());
         }
@@ -638,6 +664,7 @@ public final class RetentionSweep {
       rule.put("counts", counts);
       rule.put("items", items);
       deleted += counts.getOrDefault("deleted", 0);
+      anonymised += counts.getOrDefault("anonymised", 0);
       held += counts.getOrDefault("held", 0);
       failed += counts.getOrDefault("failed", 0);
       ruleEntries.add(rule);
@@ -650,6 +677,9 @@ public final class RetentionSweep {
     body.put("rules", ruleEntries);
     Map<String, Integer> totals = new TreeMap<>();
     totals.put("deleted", deleted);
+    if (anonymised > 0) {
+      totals.put("anonymised", anonymised);
+    }
     totals.put("held", held);
     totals.put("failed", failed);
     body.put("totals", totals);
@@ -684,6 +714,7 @@ public final class RetentionSweep {
                     Holds.instant(rs, "started_at"),
                     Holds.instant(rs, "finished_at"),
                     counts.getOrDefault("deleted", 0),
+                    counts.getOrDefault("anonymised", 0),
                     counts.getOrDefault("held", 0),
                     counts.getOrDefault("failed", 0),
                     counts.getOrDefault("pending", 0),
@@ -755,7 +786,8 @@ public final class RetentionSweep {
         rs.getString("outcome"),
         rs.getObject("hold_id", UUID.class),
         rs.getInt("attempts"),
-        rs.getString("detail"));
+        rs.getString("detail"),
+        rs.getString("action"));
   }
 
   private static String truncate(String text) {

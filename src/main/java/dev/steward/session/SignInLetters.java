@@ -2,6 +2,7 @@ package dev.steward.session;
 
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
+import dev.steward.mail.LetterTemplate;
 import dev.steward.mail.OutgoingMail;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,18 +14,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The sign-in code as a letter and as a text message, in English and Simplified Chinese: the
- * templates {@code letters/<language>/sign-in-code.txt} (first line the subject) and {@code
- * sign-in-code.sms.txt}, loaded and checked at start-up. Thread-safe.
+ * The sign-in code as a letter and as a text message, in English and Simplified Chinese: the letter
+ * {@code letters/<language>/sign-in-code.txt} is a {@link LetterTemplate} (first line the subject),
+ * the text message {@code sign-in-code.sms.txt} one line without a subject; both are loaded and
+ * checked at start-up. Thread-safe.
  */
 final class SignInLetters {
   static final List<String> LANGUAGES = List.of("en", "zh-CN");
-  private final Map<String, String> letters = new LinkedHashMap<>();
+  private final Map<String, LetterTemplate> letters = new LinkedHashMap<>();
   private final Map<String, String> texts = new LinkedHashMap<>();
 
   SignInLetters() {
     for (String language : LANGUAGES) {
-      letters.put(language, read(language, "sign-in-code.txt"));
+      letters.put(language, LetterTemplate.load("letters/" + language + "/sign-in-code.txt"));
       texts.put(language, read(language, "sign-in-code.sms.txt").strip());
     }
   }
@@ -46,13 +48,16 @@ final class SignInLetters {
   }
 
   OutgoingMail letter(String language, String to, String code, UUID challengeId) {
-    String filled = fill(letters.get(language), code);
-    int firstBreak = filled.indexOf('\n');
-    return OutgoingMail.text(
-            "letter.sign-in-code",
-            to,
-            filled.substring(0, firstBreak).strip(),
-            filled.substring(firstBreak + 1))
+    LetterTemplate.Filled filled =
+        letters
+            .get(language)
+            .fill(
+                Map.of(
+                    "code",
+                    code,
+                    "minutes",
+                    Long.toString(SignInChallenges.CODE_LIFETIME.toMinutes())));
+    return OutgoingMail.text("letter.sign-in-code", to, filled.subject(), filled.body())
         .relatedTo("sign-in-challenge", challengeId.toString());
   }
 

@@ -2,9 +2,16 @@ package dev.steward.vault;
 
 import dev.steward.principal.Permission;
 import dev.steward.principal.Principal;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Deletes some records of a subject that stays: a deletion whose scope is narrower than the whole
@@ -23,7 +30,26 @@ final class RecordDeletion {
   /** Deletes those of {@code recordIds} the live subject still has; returns how many. */
   int delete(
       Principal actor, UUID subjectId, Set<UUID> recordIds, String reason, String requestId) {
-    Checks.permit(vault, actor, Permission.SUBJECT_ERASE, "record.delete", subjectId);
+    return delete(actor, subjectId, recordIds, reason, requestId, false);
+  }
+
+  /**
+   * Anonymises those of {@code recordIds} the live subject still has: the rows go, and a count of
+   * them by category, source, purposes and month of collection stays; returns how many.
+   */
+  int anonymise(Principal actor, UUID subjectId, Set<UUID> recordIds, String reason) {
+    return delete(actor, subjectId, recordIds, reason, null, true);
+  }
+
+  private int delete(
+      Principal actor,
+      UUID subjectId,
+      Set<UUID> recordIds,
+      String reason,
+      String requestId,
+      boolean keepCounts) {
+    String action = keepCounts ? "record.anonymise" : "record.delete";
+    Checks.permit(vault, actor, Permission.SUBJECT_ERASE, action, subjectId);
     new Checks(vault)
         .text(reason, 500, true, "reason")
         .text(requestId, 64, false, "requestId")
@@ -40,6 +66,9 @@ final class RecordDeletion {
                       .orElseThrow(() -> new SubjectNotFoundException(subjectId))
                       .id();
               List<UUID> ids = List.copyOf(recordIds);
+              if (keepCounts) {
+                keepCounts(handle, id, ids);
+              }
               handle
                   .createUpdate(
                       "delete from vault_rectification where subject_id = :subject"
@@ -59,12 +88,50 @@ final class RecordDeletion {
                   .record(
                       handle,
                       actor,
-                      "record.delete",
+                      action,
                       "subject",
                       id.toString(),
                       "ok",
                       "records=" + deleted + " reason=" + reason + " request=" + requestId);
               return deleted;
             });
+  }
+
+  /** Adds the records' counts to the aggregates, grouped by what identifies no one. */
+  private void keepCounts(Handle handle, UUID subject, List<UUID> ids) {
+    Map<List<String>, Integer> counts = new TreeMap<>(Comparator.comparing(List::toString));
+    handle
+        .createQuery(
+            "select category, source, purposes, collected_at from vault_record where subject_id ="
+                + " :subject and id in (<ids>)")
+        .bind("subject", subject)
+        .bindList("ids", ids)
+        .map(
+            (rs, ctx) ->
+                List.of(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    YearMonth.from(
+                            rs.getObject(4, OffsetDateTime.class)
+                                .withOffsetSameInstant(ZoneOffset.UTC))
+                        .toString()))
+        .forEach(key -> counts.merge(key, 1, Integer::sum));
+    OffsetDateTime now = OffsetDateTime.ofInstant(vault.clock().instant(), ZoneOffset.UTC);
+    counts.forEach(
+        (key, records) ->
+            handle
+                .createUpdate(
+                    "insert into vault_record_aggregate (id, category, source, purposes,"
+                        + " collected_month, records, anonymised_at) values (:id, :category,"
+                        + " :source, :purposes, :month, :records, :at)")
+                .bind("id", UUID.randomUUID())
+                .bind("category", key.get(0))
+                .bind("source", key.get(1))
+                .bind("purposes", key.get(2))
+                .bind("month", key.get(3))
+                .bind("records", records)
+                .bind("at", now)
+                .execute());
   }
 }

@@ -307,6 +307,16 @@ public final class Vault {
     return deletion.delete(actor, subjectId, recordIds, reason, requestId);
   }
 
+  /**
+   * Anonymises the named records of a subject: each value is destroyed with its row, and only a
+   * count by category, source, purposes and month of collection is kept ({@code
+   * vault_record_aggregate}: no subject, record or value), in the same transaction, so a retry
+   * counts nothing twice. Records it no longer has are skipped. Returns how many went.
+   */
+  public int anonymiseRecords(Principal actor, UUID subjectId, Set<UUID> recordIds, String reason) {
+    return deletion.anonymise(actor, subjectId, recordIds, reason);
+  }
+
   /** What exemptions keep of an erased subject, decrypted for a stated purpose. */
   public List<KeptRecord> readKept(Principal actor, UUID subjectId, String purpose) {
     return exemptions.read(actor, subjectId, purpose);

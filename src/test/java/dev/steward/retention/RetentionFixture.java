@@ -61,8 +61,14 @@ final class RetentionFixture implements AutoCloseable {
   final Holds holds;
 
   RetentionFixture(Engine engine, List<DataSystem> systems) {
+    this(engine, systems, PolicyChecker.bundledText());
+  }
+
+  /** A fixture whose policy in force is {@code policyText}. */
+  RetentionFixture(Engine engine, List<DataSystem> systems, String policyText) {
     store = TestDatabases.open(engine);
-    policies = FixedPolicies.of(new PolicyChecker(clock).bundled());
+    policies =
+        FixedPolicies.of(new PolicyChecker(clock).check("test-policy.yaml", policyText).orThrow());
     try {
       keys = Keys.load(Files.createTempDirectory("steward-keys-"), Map.of(), store.jdbi(), clock);
     } catch (IOException e) {
@@ -151,6 +157,85 @@ final class RetentionFixture implements AutoCloseable {
                     .bind("party", "subject:" + subject)
                     .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                     .execute());
+  }
+
+  /** The bundled policy with {@code rules} (YAML list items) added to its retention rules. */
+  static String bundledWith(String rules) {
+    String text = PolicyChecker.bundledText();
+    if (!text.contains("\nretention:\n")) {
+      throw new AssertionError("the bundled policy has no retention section");
+    }
+    return text.replace("\nretention:\n", "\nretention:\n" + rules);
+  }
+
+  void update(String sql, Object... args) {
+    store.jdbi().useHandle(h -> h.execute(sql, args));
+  }
+
+  static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  /** The keyed hash of the subject's (first) identity, as the vault indexes it. */
+  String identityHash(UUID subject) {
+    return store
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select hash from vault_identity where subject_id = :s")
+                    .bind("s", subject)
+                    .mapTo(String.class)
+                    .list()
+                    .get(0));
+  }
+
+  /** Seeds a privacy-center sign-in by an identity of the subject, as the session feature does. */
+  void signIn(UUID subject, Instant at) {
+    update(
+        "insert into subject_session (id, token_hash, identity_type, subject_ref, created_at,"
+            + " expires_at, revoked_at) values (?, ?, 'email', ?, ?, ?, null)",
+        UUID.randomUUID(),
+        UUID.randomUUID().toString().replace("-", ""),
+        identityHash(subject),
+        at(at),
+        at(at.plus(Duration.ofMinutes(30))));
+  }
+
+  /** Seeds a consent choice of the subject's in the consent ledger. */
+  void consentEvent(UUID subject, String kind, Instant at) {
+    update(
+        "insert into consent_event (id, consent_id, subject_id, device_id, kind, controller,"
+            + " purposes, categories, legal_basis, notice_version, notice_hash, method,"
+            + " occurred_at, expires_at, withdrawal, evidence, source, recorded_at) values (?, ?,"
+            + " ?, null, ?, 'c', 'newsletter', 'marketing', 'dpv:Consent', '1', 'h', 'form', ?,"
+            + " null, 'link', 'e', 'api', ?)",
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        subject,
+        kind,
+        at(at),
+        at(at));
+  }
+
+  /** Seeds a rights request of the subject's, received at {@code received}, closed or open. */
+  UUID request(UUID subject, Instant received, Instant closed) {
+    UUID id = UUID.randomUUID();
+    update(
+        "insert into rights_request (id, reference, request_type, residence, language, channel,"
+            + " state, contact_sealed, has_email, subject_id, submitted_by_type,"
+            + " submitted_by_id, received_at, logged_at, verification_level,"
+            + " verification_needed, verification_done, paused, closed_at) values (?, ?,"
+            + " 'access', 'GB', 'en', 'api', ?, ?, true, ?, 'staff', 'x', ?, ?, 'none', '', '',"
+            + " false, ?)",
+        id,
+        id.toString().substring(0, 16),
+        closed == null ? "in_progress" : "completed",
+        new byte[] {1},
+        subject,
+        at(received),
+        at(received),
+        at(closed));
+    return id;
   }
 
   List<Entry> withAction(String action) {
