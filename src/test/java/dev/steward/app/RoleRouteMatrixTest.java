@@ -196,6 +196,8 @@ class RoleRouteMatrixTest {
       GET    /console/consent                                     admin dpo agent
       GET    /console/consent/receipts/{id}                       admin dpo agent
       POST   /api/v1/decisions/filter                             admin dpo integration
+      GET    /console/decisions/filter                            admin dpo
+      POST   /console/decisions/filter                            admin dpo
       GET    /                                                    public
       GET    /request                                             public
       GET    /request/details                                     public
