@@ -435,7 +435,7 @@ public final class StewardNode implements AutoCloseable {
               vault.index(),
               audit,
               clock,
-              DecisionFilter.Limits.DEFAULT);
+              config.filterLimits());
       new DecisionFilterRoutes(decisionFilter).addTo(routes);
       new FilterPage(decisionFilter, policies, config.http().maxBodyBytes()).addTo(routes);
 

@@ -63,6 +63,22 @@ public final class CommonOptions {
         .resolve(new ConfigResolver.Flags(dataDir, port, dbUrl, policy, keyringUrl, publicUrl));
   }
 
+  /** With the flags only {@code serve} takes. */
+  StewardConfig resolve(ConfigResolver.Flags serveFlags) {
+    return new ConfigResolver(env)
+        .resolve(
+            new ConfigResolver.Flags(
+                dataDir,
+                serveFlags.port(),
+                dbUrl,
+                serveFlags.policy(),
+                keyringUrl,
+                serveFlags.publicUrl(),
+                serveFlags.filterMaxBytes(),
+                serveFlags.filterMaxLines(),
+                serveFlags.filterMaxLineBytes()));
+  }
+
   public boolean verbose() {
     return verbose;
   }

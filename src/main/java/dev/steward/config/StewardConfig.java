@@ -1,6 +1,7 @@
 package dev.steward.config;
 
 import dev.steward.access.PasswordHashing;
+import dev.steward.decision.DecisionFilter;
 import dev.steward.mail.MailSettings;
 import dev.steward.opendsr.OpenDsrSettings;
 import dev.steward.store.StoreSettings;
@@ -30,6 +31,7 @@ import java.util.Optional;
  *     request with only a phone number is refused with a message saying so
  * @param purgeWebhook the delivery network's content-purge webhook; none by default, and then
  *     content removals wait for staff
+ * @param filterLimits the limits on a list sent to {@code POST /api/v1/decisions/filter}
  */
 public record StewardConfig(
     Path dataDir,
@@ -45,12 +47,48 @@ public record StewardConfig(
     OpenDsrSettings opendsr,
     Scheduling scheduling,
     Optional<Webhook> purgeWebhook,
-    Optional<Webhook> smsWebhook) {
+    Optional<Webhook> smsWebhook,
+    DecisionFilter.Limits filterLimits) {
 
   public StewardConfig {
     keyVariables = Map.copyOf(keyVariables);
+    filterLimits = filterLimits == null ? DecisionFilter.Limits.DEFAULT : filterLimits;
     purgeWebhook = purgeWebhook == null ? Optional.empty() : purgeWebhook;
     smsWebhook = smsWebhook == null ? Optional.empty() : smsWebhook;
+  }
+
+  /** With the default limits on a filtered list. */
+  public StewardConfig(
+      Path dataDir,
+      StoreSettings store,
+      StoreSettings keyring,
+      HttpSettings http,
+      Optional<Path> policyFile,
+      Path keysDir,
+      Map<String, String> keyVariables,
+      PasswordHashing passwordHashing,
+      String phoneRegion,
+      MailSettings mail,
+      OpenDsrSettings opendsr,
+      Scheduling scheduling,
+      Optional<Webhook> purgeWebhook,
+      Optional<Webhook> smsWebhook) {
+    this(
+        dataDir,
+        store,
+        keyring,
+        http,
+        policyFile,
+        keysDir,
+        keyVariables,
+        passwordHashing,
+        phoneRegion,
+        mail,
+        opendsr,
+        scheduling,
+        purgeWebhook,
+        smsWebhook,
+        DecisionFilter.Limits.DEFAULT);
   }
 
   /** With the default job scheduling. */
@@ -141,7 +179,28 @@ public record StewardConfig(
         opendsr,
         scheduling,
         purgeWebhook,
-        smsWebhook);
+        smsWebhook,
+        filterLimits);
+  }
+
+  /** The same configuration with other limits on a filtered list. */
+  public StewardConfig withFilterLimits(DecisionFilter.Limits limits) {
+    return new StewardConfig(
+        dataDir,
+        store,
+        keyring,
+        http,
+        policyFile,
+        keysDir,
+        keyVariables,
+        passwordHashing,
+        phoneRegion,
+        mail,
+        opendsr,
+        scheduling,
+        purgeWebhook,
+        smsWebhook,
+        limits);
   }
 
   /**
