@@ -440,7 +440,8 @@ public final class StewardNode implements AutoCloseable {
       new FilterPage(decisionFilter, policies, config.http().maxBodyBytes()).addTo(routes);
 
       TokenAuthenticator authenticator = new TokenAuthenticator(database, clock);
-      StatusPages statusPages = new StatusPages(subjectSignIn, requests, authenticator);
+      StatusPages statusPages =
+          new StatusPages(subjectSignIn, requests, authenticator, fulfilling.packageLinks());
       new CenterPages(
               policies,
               new CenterIntake(requests, policies),

@@ -68,6 +68,8 @@ class RoleRouteMatrixTest {
       GET    /.well-known/gpc.json                                public
       GET    /privacy                                             public
       GET    /privacy/{version}                                   public
+      GET    /registers/sub-processors                            public
+      GET    /registers/transfers                                 public
       GET    /assets/documents.css                                public
       GET    /api/v1/policy/ropa                                  admin dpo analyst auditor
       GET    /api/v1/policy/subprocessors                         admin dpo analyst auditor
