@@ -261,6 +261,7 @@ class RoleRouteMatrixTest {
       GET    /console/admin                                       admin
       POST   /console/admin/users                                 admin
       POST   /console/admin/users/{id}/disable                    admin
+      POST   /console/admin/tokens                                admin
       POST   /console/admin/tokens/{id}/revoke                    admin
       POST   /console/admin/clients                               admin
       POST   /console/admin/clients/{id}/disable                  admin
