@@ -54,6 +54,7 @@ import dev.steward.decision.DecisionFilterRoutes;
 import dev.steward.decision.DecisionInput;
 import dev.steward.decision.DecisionRoutes;
 import dev.steward.decision.Decisions;
+import dev.steward.decision.FilterPage;
 import dev.steward.fulfilment.DataSystem;
 import dev.steward.fulfilment.Fulfilment;
 import dev.steward.fulfilment.FulfilmentSettings;
@@ -434,19 +435,21 @@ public final class StewardNode implements AutoCloseable {
               audit,
               clock);
       marketing.addTo(routes);
-      new DecisionFilterRoutes(
-              new DecisionFilter(
-                  policies,
-                  consent.states(),
-                  database.jdbi(),
-                  vault.index(),
-                  audit,
-                  clock,
-                  DecisionFilter.Limits.DEFAULT))
-          .addTo(routes);
+      DecisionFilter decisionFilter =
+          new DecisionFilter(
+              policies,
+              consent.states(),
+              database.jdbi(),
+              vault.index(),
+              audit,
+              clock,
+              config.filterLimits());
+      new DecisionFilterRoutes(decisionFilter).addTo(routes);
+      new FilterPage(decisionFilter, policies, config.http().maxBodyBytes()).addTo(routes);
 
       TokenAuthenticator authenticator = new TokenAuthenticator(database, clock);
-      StatusPages statusPages = new StatusPages(subjectSignIn, requests, authenticator);
+      StatusPages statusPages =
+          new StatusPages(subjectSignIn, requests, authenticator, fulfilling.packageLinks());
       new CenterPages(
               policies,
               new CenterIntake(requests, policies),

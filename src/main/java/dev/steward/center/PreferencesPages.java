@@ -123,7 +123,7 @@ public final class PreferencesPages {
             marketing,
             page.query("done").equals("1"),
             toggles.channels(state),
-            toggles.topics(state)));
+            toggles.topics(state, page.language())));
   }
 
   private void toggle(PageCall page) {

@@ -3,6 +3,7 @@ package dev.steward.center;
 import dev.steward.access.SubjectSessions;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.StewardException;
+import dev.steward.fulfilment.PackageLinks;
 import dev.steward.principal.Authenticator;
 import dev.steward.principal.Principal;
 import dev.steward.request.OwnRequest;
@@ -22,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Where people see their requests: they sign in with a code sent to their email address (the
- * existing subject sign-in), and the page lists each request with its state and due date. The
+ * existing subject sign-in), and the page lists each request with its state and due date, and, for
+ * a completed access or portability request, the download of its package while it may be had. The
  * session lives in an HttpOnly cookie for its 30 minutes.
  */
 public final class StatusPages {
@@ -34,11 +36,14 @@ public final class StatusPages {
   private final SubjectSignIn signIn;
   private final Requests requests;
   private final Authenticator authenticator;
+  private final PackageLinks packages;
 
-  public StatusPages(SubjectSignIn signIn, Requests requests, Authenticator authenticator) {
+  public StatusPages(
+      SubjectSignIn signIn, Requests requests, Authenticator authenticator, PackageLinks packages) {
     this.signIn = signIn;
     this.requests = requests;
     this.authenticator = authenticator;
+    this.packages = packages;
   }
 
   void addTo(RouteRegistry registry) {
@@ -113,7 +118,15 @@ public final class StatusPages {
       page.redirect("/status");
       return;
     }
-    page.render("center/status-list.jte", new Listing(requests.statusOf(person.get())));
+    List<OwnRequest> own = requests.statusOf(person.get());
+    // Only the person's own requests are listed, so each package offered is theirs.
+    java.util.Map<String, PackageLinks.Offer> offered = new java.util.HashMap<>();
+    for (OwnRequest request : own) {
+      packages
+          .ofRequest(request.summary().id())
+          .ifPresent(offer -> offered.put(request.summary().reference(), offer));
+    }
+    page.render("center/status-list.jte", new Listing(own, offered));
   }
 
   /**
@@ -146,8 +159,14 @@ public final class StatusPages {
   /** The code form. */
   public record CodeForm(String challenge, String then, FormErrors errors) {}
 
-  /** The signed-in person's requests. */
-  public record Listing(List<OwnRequest> requests) {
+  /** The signed-in person's requests, and the access packages made for them by reference. */
+  public record Listing(
+      List<OwnRequest> requests, java.util.Map<String, PackageLinks.Offer> packages) {
+    /** The package made for {@code reference}, or null. */
+    public PackageLinks.Offer packageOf(String reference) {
+      return packages.get(reference);
+    }
+
     /** The page that takes what a verification step awaits from the person. */
     public static String pageOf(String step, String reference) {
       String path =

@@ -7,10 +7,12 @@ import dev.steward.consent.Subscriptions.Channel;
 import dev.steward.consent.Subscriptions.Scope;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
+import dev.steward.policy.Policy;
 import dev.steward.policy.PublishedPolicies;
 import dev.steward.policy.Purpose;
 import dev.steward.policy.Topic;
 import dev.steward.principal.Principal;
+import dev.steward.web.PageLanguage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,9 +36,13 @@ public final class SubscriptionToggles {
    *
    * @param purpose {@code *} for a channel's switch
    * @param topic {@code *} for a channel's switch
-   * @param label the channel code (translated by the page) or the topic's name from the policy
+   * @param label the channel code (translated by the page) or the topic's name from the policy, as
+   *     the policy file translates it for the page's language
+   * @param lang the label's language, for its {@code lang} attribute: a name the policy file does
+   *     not translate is shown as written
    */
-  public record Toggle(String channel, String purpose, String topic, String label, boolean on) {}
+  public record Toggle(
+      String channel, String purpose, String topic, String label, String lang, boolean on) {}
 
   List<Toggle> channels(PartyState state) {
     List<Toggle> toggles = new ArrayList<>();
@@ -48,22 +54,28 @@ public final class SubscriptionToggles {
               scope.purpose(),
               scope.topic(),
               channel.code(),
+              "",
               !state.unsubscribed().contains(scope.key())));
     }
     return toggles;
   }
 
-  List<Toggle> topics(PartyState state) {
+  List<Toggle> topics(PartyState state, PageLanguage language) {
     List<Toggle> toggles = new ArrayList<>();
-    for (Purpose purpose : policies.current().policy().purposes()) {
+    Policy policy = policies.current().policy();
+    // Topic names as the policy file translates them (its translations), like purposes' names.
+    Policy local = language == PageLanguage.EN ? policy : policy.localized(language.tag());
+    for (Purpose purpose : local.purposes()) {
       for (Topic topic : purpose.topics()) {
         Scope scope = new Scope(Channel.EMAIL, purpose.id(), topic.id());
+        Written name = Written.of(topic.name());
         toggles.add(
             new Toggle(
                 Channel.EMAIL.code(),
                 purpose.id(),
                 topic.id(),
-                topic.name(),
+                name.text(),
+                name.lang(),
                 !state.unsubscribed().contains(scope.key())));
       }
     }

@@ -67,7 +67,33 @@ public final class CommonOptions {
     return new ConfigResolver(env)
         .resolve(
             new ConfigResolver.Flags(
-                dataDir, port, dbUrl, policy, keyringUrl, publicUrl, trustedProxies));
+                dataDir,
+                port,
+                dbUrl,
+                policy,
+                keyringUrl,
+                publicUrl,
+                trustedProxies,
+                null,
+                null,
+                null));
+  }
+
+  /** With the flags only {@code serve} takes. */
+  StewardConfig resolve(ConfigResolver.Flags serveFlags) {
+    return new ConfigResolver(env)
+        .resolve(
+            new ConfigResolver.Flags(
+                dataDir,
+                serveFlags.port(),
+                dbUrl,
+                serveFlags.policy(),
+                keyringUrl,
+                serveFlags.publicUrl(),
+                serveFlags.trustedProxies(),
+                serveFlags.filterMaxBytes(),
+                serveFlags.filterMaxLines(),
+                serveFlags.filterMaxLineBytes()));
   }
 
   public boolean verbose() {

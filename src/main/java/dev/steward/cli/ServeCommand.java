@@ -1,6 +1,7 @@
 package dev.steward.cli;
 
 import dev.steward.app.StewardNode;
+import dev.steward.config.ConfigResolver;
 import dev.steward.config.StewardConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -46,6 +47,30 @@ final class ServeCommand implements Callable<Integer> {
   String trustedProxies;
 
   @Option(
+      names = "--filter-max-bytes",
+      paramLabel = "BYTES",
+      description =
+          "The largest list POST /api/v1/decisions/filter takes (default 1 GiB; env"
+              + " STEWARD_FILTER_MAX_BYTES).")
+  Long filterMaxBytes;
+
+  @Option(
+      names = "--filter-max-lines",
+      paramLabel = "N",
+      description =
+          "The most lines a filtered list may have (default 20000000; env"
+              + " STEWARD_FILTER_MAX_LINES).")
+  Long filterMaxLines;
+
+  @Option(
+      names = "--filter-max-line-bytes",
+      paramLabel = "BYTES",
+      description =
+          "The longest line of a filtered list (default 8192; env"
+              + " STEWARD_FILTER_MAX_LINE_BYTES).")
+  Integer filterMaxLineBytes;
+
+  @Option(
       names = "--publish-policy",
       description =
           "Publish the policy file even when the store already has another version in force.")
@@ -61,7 +86,19 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    StewardConfig config = common.resolve(port, policy, publicUrl, trustedProxies);
+    StewardConfig config =
+        common.resolve(
+            new ConfigResolver.Flags(
+                null,
+                port,
+                null,
+                policy,
+                null,
+                publicUrl,
+                trustedProxies,
+                filterMaxBytes,
+                filterMaxLines,
+                filterMaxLineBytes));
     Logging.format(config.logFormat());
     StewardNode node =
         StewardNode.start(

@@ -74,11 +74,17 @@ public final class Collector {
   }
 
   /**
-   * What the browser said besides the form: a Global Privacy Control signal ({@code Sec-GPC: 1})
-   * and the device's consent id, if the page sent one ({@code Steward-Consent-Id}).
+   * What the browser said besides the form: a Global Privacy Control signal ({@code Sec-GPC: 1}),
+   * the device's consent id, if the page sent one ({@code Steward-Consent-Id}), and the person's
+   * language ({@code en}, {@code zh-CN}: a double opt-in letter is written in it; null for
+   * English).
    */
-  public record Signals(boolean gpc, String deviceId) {
-    public static final Signals NONE = new Signals(false, null);
+  public record Signals(boolean gpc, String deviceId, String language) {
+    public static final Signals NONE = new Signals(false, null, null);
+
+    public Signals(boolean gpc, String deviceId) {
+      this(gpc, deviceId, null);
+    }
   }
 
   /** The acknowledgement of a submission: ids and times, never what was submitted. */
@@ -199,7 +205,8 @@ public final class Collector {
           FormDefaults.consent(notice, form, plan, subject, submissionId, evidence, now);
       ConsentRecords.insert(handle, record);
       // The ledger's "given" event has the record's id: its receipt names the same consent.
-      ledger.appendCollected(handle, COLLECTION, given(record, signals.deviceId()), email(plan));
+      ledger.appendCollected(
+          handle, COLLECTION, given(record, signals.deviceId()), email(plan), signals.language());
       consent = record.id().toString();
     }
     if (signals.deviceId() != null) {

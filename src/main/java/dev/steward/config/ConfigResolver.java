@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.steward.access.PasswordHashing;
+import dev.steward.decision.DecisionFilter;
 import dev.steward.error.ConfigurationException;
 import dev.steward.mail.MailSettings;
 import dev.steward.opendsr.OpenDsrSettings;
@@ -44,7 +45,10 @@ public final class ConfigResolver {
       Path policy,
       String keyringUrl,
       String publicUrl,
-      String trustedProxies) {
+      String trustedProxies,
+      Long filterMaxBytes,
+      Long filterMaxLines,
+      Integer filterMaxLineBytes) {
     public Flags(
         Path dataDir,
         Integer port,
@@ -52,15 +56,15 @@ public final class ConfigResolver {
         Path policy,
         String keyringUrl,
         String publicUrl) {
-      this(dataDir, port, dbUrl, policy, keyringUrl, publicUrl, null);
+      this(dataDir, port, dbUrl, policy, keyringUrl, publicUrl, null, null, null, null);
     }
 
     public Flags(Path dataDir, Integer port, String dbUrl, Path policy, String keyringUrl) {
-      this(dataDir, port, dbUrl, policy, keyringUrl, null, null);
+      this(dataDir, port, dbUrl, policy, keyringUrl, null);
     }
 
     public static Flags none() {
-      return new Flags(null, null, null, null, null, null, null);
+      return new Flags(null, null, null, null, null, null, null, null, null, null);
     }
   }
 
@@ -150,7 +154,8 @@ public final class ConfigResolver {
         scheduling(file),
         file.purgeWebhook().resolve(env),
         file.smsWebhook().resolve(env),
-        logFormat);
+        logFormat,
+        filterLimits(flags, file));
   }
 
   /** {@code a, b} as a list; null for no value. */
@@ -159,6 +164,35 @@ public final class ConfigResolver {
       return null;
     }
     return java.util.Arrays.stream(value.split(",")).map(String::strip).toList();
+  }
+
+  /**
+   * The limits on a list sent to the decision filter: {@code --filter-max-*} flags over {@code
+   * STEWARD_FILTER_MAX_*} over {@code filter-max-*} keys over {@link
+   * DecisionFilter.Limits#DEFAULT}.
+   */
+  private DecisionFilter.Limits filterLimits(Flags flags, FileSettings file) {
+    DecisionFilter.Limits defaults = DecisionFilter.Limits.DEFAULT;
+    try {
+      return new DecisionFilter.Limits(
+          first(
+              flags.filterMaxBytes(),
+              longEnv("STEWARD_FILTER_MAX_BYTES"),
+              file.filterMaxBytes(),
+              defaults.maxBytes()),
+          first(
+              flags.filterMaxLines(),
+              longEnv("STEWARD_FILTER_MAX_LINES"),
+              file.filterMaxLines(),
+              defaults.maxLines()),
+          first(
+              flags.filterMaxLineBytes(),
+              intEnv("STEWARD_FILTER_MAX_LINE_BYTES"),
+              file.filterMaxLineBytes(),
+              defaults.maxLineBytes()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
   }
 
   /**
@@ -336,6 +370,18 @@ public final class ConfigResolver {
     }
     try {
       return Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(name + " must be a whole number, was '" + value + "'");
+    }
+  }
+
+  private Long longEnv(String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.valueOf(value.strip());
     } catch (NumberFormatException e) {
       throw new ConfigurationException(name + " must be a whole number, was '" + value + "'");
     }

@@ -37,7 +37,10 @@ record FileSettings(
     @JsonProperty("purge-webhook-timeout-seconds") Integer purgeWebhookTimeoutSeconds,
     @JsonProperty("sms-webhook-url") String smsWebhookUrl,
     @JsonProperty("sms-webhook-secret-file") String smsWebhookSecretFile,
-    @JsonProperty("sms-webhook-timeout-seconds") Integer smsWebhookTimeoutSeconds) {
+    @JsonProperty("sms-webhook-timeout-seconds") Integer smsWebhookTimeoutSeconds,
+    @JsonProperty("filter-max-bytes") Long filterMaxBytes,
+    @JsonProperty("filter-max-lines") Long filterMaxLines,
+    @JsonProperty("filter-max-line-bytes") Integer filterMaxLineBytes) {
 
   WebhookSettings purgeWebhook() {
     return new WebhookSettings(
@@ -53,6 +56,6 @@ record FileSettings(
     return new FileSettings(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null, null, null);
   }
 }

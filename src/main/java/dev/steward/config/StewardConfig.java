@@ -1,6 +1,7 @@
 package dev.steward.config;
 
 import dev.steward.access.PasswordHashing;
+import dev.steward.decision.DecisionFilter;
 import dev.steward.mail.MailSettings;
 import dev.steward.opendsr.OpenDsrSettings;
 import dev.steward.store.StoreSettings;
@@ -31,6 +32,7 @@ import java.util.Optional;
  * @param purgeWebhook the delivery network's content-purge webhook; none by default, and then
  *     content removals wait for staff
  * @param logFormat how a serving node writes its log
+ * @param filterLimits the limits on a list sent to {@code POST /api/v1/decisions/filter}
  */
 public record StewardConfig(
     Path dataDir,
@@ -47,16 +49,18 @@ public record StewardConfig(
     Scheduling scheduling,
     Optional<Webhook> purgeWebhook,
     Optional<Webhook> smsWebhook,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    DecisionFilter.Limits filterLimits) {
 
   public StewardConfig {
     keyVariables = Map.copyOf(keyVariables);
     logFormat = logFormat == null ? LogFormat.PLAIN : logFormat;
+    filterLimits = filterLimits == null ? DecisionFilter.Limits.DEFAULT : filterLimits;
     purgeWebhook = purgeWebhook == null ? Optional.empty() : purgeWebhook;
     smsWebhook = smsWebhook == null ? Optional.empty() : smsWebhook;
   }
 
-  /** With the plain log. */
+  /** With the plain log and the default limits on a filtered list. */
   public StewardConfig(
       Path dataDir,
       StoreSettings store,
@@ -87,7 +91,8 @@ public record StewardConfig(
         scheduling,
         purgeWebhook,
         smsWebhook,
-        LogFormat.PLAIN);
+        LogFormat.PLAIN,
+        DecisionFilter.Limits.DEFAULT);
   }
 
   /** With the default job scheduling. */
@@ -179,7 +184,29 @@ public record StewardConfig(
         scheduling,
         purgeWebhook,
         smsWebhook,
-        logFormat);
+        logFormat,
+        filterLimits);
+  }
+
+  /** The same configuration with other limits on a filtered list. */
+  public StewardConfig withFilterLimits(DecisionFilter.Limits limits) {
+    return new StewardConfig(
+        dataDir,
+        store,
+        keyring,
+        http,
+        policyFile,
+        keysDir,
+        keyVariables,
+        passwordHashing,
+        phoneRegion,
+        mail,
+        opendsr,
+        scheduling,
+        purgeWebhook,
+        smsWebhook,
+        logFormat,
+        limits);
   }
 
   /**

@@ -64,17 +64,18 @@ public final class ConsentLedger {
   }
 
   /**
-   * Appends consent given through a collection form with the person's email address: through double
-   * opt-in where a purpose asks for it and the node confirms by email ({@link #confirmBy}), else at
-   * once.
+   * Appends consent given with the person's email address (a collection form, or the API with an
+   * address): through double opt-in where a purpose asks for it and the node confirms by email
+   * ({@link #confirmBy}), else at once. The confirmation letter is written in {@code language}
+   * ({@code en}, {@code zh-CN}; English for anything else).
    */
   public List<ConsentEvent> appendCollected(
-      Handle handle, Principal actor, ConsentEvent given, String email) {
+      Handle handle, Principal actor, ConsentEvent given, String email, String language) {
     DoubleOptIn confirming = confirmations;
     if (confirming == null || !given.kind().grants()) {
       return List.of(append(handle, actor, given));
     }
-    return confirming.appendGiven(handle, actor, given, email, "en");
+    return confirming.appendGiven(handle, actor, given, email, language);
   }
 
   /** Double opt-in for the consents collected from now on (set once the node knows its URL). */

@@ -9,6 +9,7 @@ import dev.steward.policy.PublishedPolicy;
 import dev.steward.policy.Purpose;
 import dev.steward.principal.Principal;
 import dev.steward.web.OptionalField;
+import dev.steward.web.PageLanguage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,12 +26,16 @@ import org.jdbi.v3.core.Jdbi;
  * by a banner — recorded through the API ({@code POST /api/v1/consent-events}). The notice version
  * and hash, controller, legal basis and withdrawal channels come from the policy in force, so a
  * caller cannot record consent to a notice that was never published. Every problem is found before
- * anything is written. Thread-safe.
+ * anything is written. Consent given with an email address (the body's {@code email}, or {@code
+ * method: email}) to a purpose whose policy entry asks for double opt-in is recorded as {@code
+ * pending} and a confirmation letter goes to that address in the body's {@code language}, as for a
+ * form (docs/consent.md, "Double opt-in"). Thread-safe.
  */
 public final class ConsentRecording {
   private static final Set<String> METHODS =
       Set.of("api", "banner", "email", "phone", "paper", "form");
   private static final Pattern EVIDENCE = Pattern.compile("[\\x21-\\x7e]{1,200}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}");
 
   private final Jdbi jdbi;
   private final ConsentLedger ledger;
@@ -54,7 +59,23 @@ public final class ConsentRecording {
       @OptionalField List<String> categories,
       String method,
       @OptionalField Instant expiresAt,
-      String evidence) {}
+      String evidence,
+      @OptionalField String email,
+      @OptionalField String language) {
+
+    /** The body without an email address or language, as before double opt-in through the API. */
+    public EventBody(
+        String subject,
+        String device,
+        String event,
+        List<String> purposes,
+        List<String> categories,
+        String method,
+        Instant expiresAt,
+        String evidence) {
+      this(subject, device, event, purposes, categories, method, expiresAt, evidence, null, null);
+    }
+  }
 
   /** The events written: ids only. */
   public record Recorded(List<RecordedEvent> events) {}
@@ -96,6 +117,7 @@ public final class ConsentRecording {
     }
     Set<String> categories = new LinkedHashSet<>();
     Set<String> withdrawal = new LinkedHashSet<>();
+    List<String> confirmable = new ArrayList<>();
     for (int i = 0; i < purposes.size(); i++) {
       Purpose purpose = policy.purpose(String.valueOf(purposes.get(i))).orElse(null);
       if (purpose == null && PiplConsents.declared(policy, String.valueOf(purposes.get(i)))) {
@@ -110,6 +132,9 @@ public final class ConsentRecording {
         problems.add(
             new FieldProblem("purposes[" + i + "]", "this purpose does not rest on consent"));
       } else {
+        if (purpose.doubleOptIn()) {
+          confirmable.add(purpose.id());
+        }
         categories.addAll(purpose.categories());
         purpose.withdrawal().forEach(c -> withdrawal.add(c.name().toLowerCase(Locale.ROOT)));
       }
@@ -131,6 +156,31 @@ public final class ConsentRecording {
     if (body.evidence() == null || !EVIDENCE.matcher(body.evidence()).matches()) {
       problems.add(
           new FieldProblem("evidence", "an id or reference of 1 to 200 visible ASCII characters"));
+    }
+    if (body.email() != null && !EMAIL.matcher(body.email()).matches()) {
+      problems.add(new FieldProblem("email", "not an email address"));
+    }
+    if (body.language() != null && PageLanguage.ofTag(body.language()).isEmpty()) {
+      problems.add(new FieldProblem("language", "one of en, zh-CN"));
+    }
+    // Consent by email to a purpose that asks for double opt-in waits for the address's owner.
+    boolean confirmByEmail =
+        kind != null
+            && kind.grants()
+            && !confirmable.isEmpty()
+            && (body.email() != null || "email".equals(body.method()));
+    if (confirmByEmail && body.email() == null) {
+      problems.add(
+          new FieldProblem(
+              "email",
+              "give the address consent was given with: "
+                  + String.join(", ", confirmable)
+                  + " asks for double opt-in, confirmed through a link sent there"));
+    }
+    if (confirmByEmail && body.subject() == null) {
+      problems.add(
+          new FieldProblem(
+              "subject", "double opt-in needs the subject whose address confirms the consent"));
     }
     Instant now = clock.instant();
     if (body.expiresAt() != null && !body.expiresAt().isAfter(now)) {
@@ -166,29 +216,29 @@ public final class ConsentRecording {
                     "api");
           } else {
             UUID id = UUID.randomUUID();
+            ConsentEvent event =
+                new ConsentEvent(
+                    id,
+                    id,
+                    subjectId,
+                    body.device(),
+                    what,
+                    policy.jurisdictions().get(0).controller(),
+                    List.copyOf(new LinkedHashSet<>(purposes)),
+                    List.copyOf(categories),
+                    dev.steward.policy.LegalBasis.CONSENT,
+                    notice.version(),
+                    notice.contentHash(),
+                    body.method(),
+                    now,
+                    what.grants() ? body.expiresAt() : null,
+                    List.copyOf(withdrawal),
+                    body.evidence(),
+                    "api");
             written =
-                List.of(
-                    ledger.append(
-                        handle,
-                        actor,
-                        new ConsentEvent(
-                            id,
-                            id,
-                            subjectId,
-                            body.device(),
-                            what,
-                            policy.jurisdictions().get(0).controller(),
-                            List.copyOf(new LinkedHashSet<>(purposes)),
-                            List.copyOf(categories),
-                            dev.steward.policy.LegalBasis.CONSENT,
-                            notice.version(),
-                            notice.contentHash(),
-                            body.method(),
-                            now,
-                            what.grants() ? body.expiresAt() : null,
-                            List.copyOf(withdrawal),
-                            body.evidence(),
-                            "api")));
+                confirmByEmail
+                    ? ledger.appendCollected(handle, actor, event, body.email(), body.language())
+                    : List.of(ledger.append(handle, actor, event));
             if (subjectId != null && body.device() != null) {
               ledger.link(handle, actor, body.device(), subjectId);
             }

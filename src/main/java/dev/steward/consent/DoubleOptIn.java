@@ -1,5 +1,6 @@
 package dev.steward.consent;
 
+import dev.steward.mail.LetterTemplate;
 import dev.steward.mail.Outbox;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.policy.Policy;
@@ -8,10 +9,8 @@ import dev.steward.policy.Purpose;
 import dev.steward.principal.Principal;
 import dev.steward.vault.IdentityIndex;
 import dev.steward.vault.IdentityType;
+import dev.steward.web.PageLanguage;
 import dev.steward.web.PublicUrl;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -43,7 +42,6 @@ public final class DoubleOptIn {
 
   static final String PATH = "/consent/confirm";
   private static final IdentityType SIGNING = IdentityType.of("consent_confirmation");
-  private static final List<String> LANGUAGES = List.of("en", "zh-CN");
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -54,7 +52,7 @@ public final class DoubleOptIn {
   private final PublicUrl publicUrl;
   private final PublishedPolicies policies;
   private final Clock clock;
-  private final Map<String, String> letters;
+  private final Map<PageLanguage, LetterTemplate> letters;
 
   public DoubleOptIn(
       Jdbi jdbi,
@@ -71,8 +69,12 @@ public final class DoubleOptIn {
     this.publicUrl = publicUrl;
     this.policies = policies;
     this.clock = clock;
-    this.letters =
-        Map.of("en", read("en"), "zh-CN", read("zh-CN")); // checked at start-up, not first use
+    // Read now, so a missing template fails at start-up, not at the first letter.
+    this.letters = new java.util.EnumMap<>(PageLanguage.class);
+    for (PageLanguage language : PageLanguage.values()) {
+      letters.put(
+          language, LetterTemplate.load("letters/" + language.tag() + "/consent-confirmation.txt"));
+    }
   }
 
   /** What a confirmation link leads to, before the person confirms. */
@@ -94,6 +96,8 @@ public final class DoubleOptIn {
    * for double opt-in get a {@code pending} event under the event's id and a confirmation letter;
    * the others are given at once, under the same consent.
    *
+   * @param language the person's language tag ({@code en}, {@code zh-CN}); the letter falls back to
+   *     English for any other
    * @return the events appended
    */
   public List<ConsentEvent> appendGiven(
@@ -143,7 +147,7 @@ public final class DoubleOptIn {
                   given.evidence(),
                   given.source())));
     }
-    String tag = LANGUAGES.contains(language) ? language : "en";
+    PageLanguage tag = PageLanguage.ofTag(language).orElse(PageLanguage.EN);
     UUID id = UUID.randomUUID();
     Instant created = clock.instant();
     Instant expires = created.plus(LIFETIME);
@@ -156,7 +160,7 @@ public final class DoubleOptIn {
         .bind("consent", given.consentId())
         .bind("subject", given.subjectId())
         .bind("purposes", String.join(",", confirm))
-        .bind("locale", tag)
+        .bind("locale", tag.tag())
         .bind("created", created)
         .bind("expires", expires)
         .execute();
@@ -303,36 +307,28 @@ public final class DoubleOptIn {
   }
 
   private OutgoingMail letter(
-      String language, String to, UUID id, Instant expires, List<String> purposes, Policy policy) {
+      PageLanguage language,
+      String to,
+      UUID id,
+      Instant expires,
+      List<String> purposes,
+      Policy policy) {
+    // Purposes are named as the policy file translates them for the person's language.
+    Policy local = language == PageLanguage.EN ? policy : policy.localized(language.tag());
     String names =
         String.join(
             "\n    ",
-            purposes.stream().map(p -> policy.purpose(p).map(Purpose::name).orElse(p)).toList());
-    String filled =
+            purposes.stream().map(p -> local.purpose(p).map(Purpose::name).orElse(p)).toList());
+    LetterTemplate.Filled filled =
         letters
             .get(language)
-            .replace("{{purposes}}", names)
-            .replace("{{confirmLink}}", link(id, expires))
-            .replace("{{expires}}", WHEN.format(expires));
-    int firstBreak = filled.indexOf('\n');
-    return OutgoingMail.text(
-            "letter.consent-confirmation",
-            to,
-            filled.substring(0, firstBreak).strip(),
-            filled.substring(firstBreak + 1))
+            .fill(
+                Map.of(
+                    "purposes", names,
+                    "confirmLink", link(id, expires),
+                    "expires", WHEN.format(expires)));
+    return OutgoingMail.text("letter.consent-confirmation", to, filled.subject(), filled.body())
         .relatedTo("consent-confirmation", id.toString());
-  }
-
-  private static String read(String language) {
-    String path = "letters/" + language + "/consent-confirmation.txt";
-    try (InputStream in = DoubleOptIn.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("the letter template " + path + " is missing");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private record Signed(UUID id, Instant expires) {}

@@ -5,9 +5,11 @@ import dev.steward.access.ApiToken;
 import dev.steward.access.ApiTokens;
 import dev.steward.access.ClientAccount;
 import dev.steward.access.ClientAccounts;
+import dev.steward.access.IssuedToken;
 import dev.steward.access.NewStaffUser;
 import dev.steward.access.StaffUser;
 import dev.steward.access.StaffUsers;
+import dev.steward.access.TokenOwner;
 import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.error.NotFoundException;
@@ -19,6 +21,7 @@ import dev.steward.web.FormErrors;
 import dev.steward.web.PageCall;
 import dev.steward.web.PageRoute;
 import dev.steward.web.RouteRegistry;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +32,8 @@ import java.util.UUID;
  * Administration, for admins only: staff users and their roles, the API tokens, and the client
  * accounts, through the same {@link StaffUsers}, {@link ApiTokens} and {@link ClientAccounts} as
  * {@code /api/v1/users}, {@code /api/v1/tokens} and {@code /api/v1/clients}. A new user's one-time
- * password is shown once, on the page the form returns, and never put in an address.
+ * password, and a new token's secret, are shown once, on the page the form returns, and never put
+ * in an address.
  */
 public final class AdminPages {
   static final String PATH = "/console/admin";
@@ -57,6 +61,7 @@ public final class AdminPages {
               users.disable(page.caller(), id(page));
               page.redirect(PATH + "?done=userDisabled");
             }));
+    registry.addPage(PageRoute.post(PATH + "/tokens", USERS, this::createToken));
     registry.addPage(
         PageRoute.post(
             PATH + "/tokens/{id}/revoke",
@@ -99,6 +104,63 @@ public final class AdminPages {
     }
   }
 
+  /**
+   * Creates a token for a staff user or a client account through {@link ApiTokens#create}, as
+   * {@code steward tokens create} does; the secret is shown once, on the page this answers.
+   */
+  private void createToken(PageCall page) {
+    try {
+      TokenOwner owner = owner(page.form("tokenOwner"));
+      String days = page.form("tokenExpiresIn");
+      Duration lifetime;
+      try {
+        lifetime = Duration.ofDays(Long.parseLong(days.strip()));
+      } catch (NumberFormatException e) {
+        lifetime = null;
+      }
+      IssuedToken issued =
+          tokens.create(
+              page.caller(), owner, page.form("tokenName"), page.formAll("tokenScopes"), lifetime);
+      render(page, 200, null, issued, FormErrors.none());
+    } catch (InvalidInputException e) {
+      // The service names its fields as the API does; the form's fields carry a prefix.
+      InvalidInputException renamed =
+          new InvalidInputException(
+              e.getMessage(),
+              e.problems().stream()
+                  .map(
+                      p ->
+                          new FieldProblem(
+                              "token"
+                                  + Character.toUpperCase(p.field().charAt(0))
+                                  + p.field().substring(1),
+                              p.message()))
+                  .toList());
+      render(page, 400, null, null, FormErrors.from(renamed, page.text(), "console.admin"));
+    }
+  }
+
+  /** {@code staff:<id>} or {@code client:<id>}, as the form's options carry them. */
+  private static TokenOwner owner(String value) {
+    InvalidInputException refused =
+        new InvalidInputException(
+            "choose an owner", List.of(new FieldProblem("owner", "not a user or client account")));
+    int colon = value.indexOf(':');
+    if (colon < 0) {
+      throw refused;
+    }
+    try {
+      UUID id = UUID.fromString(value.substring(colon + 1));
+      return switch (value.substring(0, colon)) {
+        case "staff" -> TokenOwner.staff(id);
+        case "client" -> TokenOwner.client(id);
+        default -> throw refused;
+      };
+    } catch (IllegalArgumentException e) {
+      throw refused;
+    }
+  }
+
   private void addClient(PageCall page) {
     try {
       ClientKind kind =
@@ -117,6 +179,11 @@ public final class AdminPages {
   }
 
   private void show(PageCall page, int status, AddedStaffUser added, FormErrors errors) {
+    render(page, status, added, null, errors);
+  }
+
+  private void render(
+      PageCall page, int status, AddedStaffUser added, IssuedToken issued, FormErrors errors) {
     page.render(
         status,
         "console/admin.jte",
@@ -129,6 +196,8 @@ public final class AdminPages {
             page.caller().has(Permission.CLIENTS_MANAGE),
             Arrays.stream(ClientKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList(),
             added,
+            issued,
+            List.copyOf(java.util.EnumSet.allOf(Permission.class)),
             page.query("done"),
             errors));
   }
@@ -143,6 +212,8 @@ public final class AdminPages {
 
   /**
    * @param added the user just added, with the one-time password to hand over; null otherwise
+   * @param issued the token just created, with its secret to copy now; null otherwise
+   * @param scopes every scope a token may carry, for the creation form
    */
   public record AdminView(
       ConsoleNav nav,
@@ -153,6 +224,8 @@ public final class AdminPages {
       boolean manageClients,
       List<String> clientKinds,
       AddedStaffUser added,
+      IssuedToken issued,
+      List<Permission> scopes,
       String done,
       FormErrors errors) {}
 }

@@ -18,7 +18,8 @@ public record ConsoleNav(
     boolean admin,
     boolean breaches,
     boolean retention,
-    boolean suppression) {
+    boolean suppression,
+    boolean decisions) {
   /** The sections {@code caller} may open, with {@code current} marked. */
   public static ConsoleNav of(Principal caller, String current) {
     return new ConsoleNav(
@@ -30,6 +31,7 @@ public record ConsoleNav(
         caller.has(Permission.USERS_MANAGE),
         caller.has(Permission.BREACH_READ),
         caller.has(Permission.RETENTION_READ),
-        caller.has(Permission.SUPPRESSION_EXPORT));
+        caller.has(Permission.SUPPRESSION_EXPORT),
+        caller.has(Permission.DECISION_READ));
   }
 }

@@ -42,25 +42,28 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * out unchanged, in the order read.
  *
  * <p>Design. The list is read as a stream, line by line, through a buffer of fixed size; a line
- * longer than {@link #MAX_LINE_BYTES}, the {@link Limits} on bytes and lines, a malformed line (its
- * number named) or an unknown purpose end the call with a problem before anything is answered, so a
- * caller never takes a partial list for a whole one; the allowed lines go to {@code out}, which the
- * route spools to a temporary file. Deciding a million identities one {@link ConsentStates} look-up
- * each would load most of them from the store, since most addresses on a list are people Steward
- * has never met. Instead each call reads, in one snapshot, what makes an identity's state non-empty
- * (the same rows {@code StateLoader} reads for an identity): the opt-outs recorded under identity
- * hashes, in full, and the hashes of identities the vault holds or erased, as 64-bit prefixes. An
- * identity whose prefix is among the vault's is decided on its full state through {@link
- * ConsentStates} (as {@code POST /api/v1/decisions} would); any other is decided on its opt-outs
- * alone, or on the empty state of a stranger (RULES.md's rule for identities Steward does not
- * know). The answer is as of the call's start.
+ * longer than the {@link Limits}' line length, their limits on bytes and lines, a malformed line
+ * (its number named) or an unknown purpose end the call with a problem before anything is answered,
+ * so a caller never takes a partial list for a whole one; the allowed lines go to {@code out},
+ * which the route spools to a temporary file. Deciding a million identities one {@link
+ * ConsentStates} look-up each would load most of them from the store, since most addresses on a
+ * list are people Steward has never met. Instead each call reads, in one snapshot, what makes an
+ * identity's state non-empty (the same rows {@code StateLoader} reads for an identity): the
+ * opt-outs recorded under identity hashes, in full, and the hashes of identities the vault holds or
+ * erased, as 64-bit prefixes. An identity whose prefix is among the vault's is decided on its full
+ * state through {@link ConsentStates} (as {@code POST /api/v1/decisions} would); any other is
+ * decided on its opt-outs alone, or on the empty state of a stranger (RULES.md's rule for
+ * identities Steward does not know). The answer is as of the call's start.
  *
  * <p>Audit: one {@code decision.filter} entry per call, durable before the answer, with the counts
  * read, allowed and denied per reason; denies are not written one entry each (docs/consent.md,
  * "Filtering a list"). Thread-safe; one per node.
  */
 public final class DecisionFilter {
-  /** A line longer than this is refused: no identity is, and it bounds the memory a line takes. */
+  /**
+   * A line longer than this is refused by default: no identity is, and it bounds the memory a line
+   * takes.
+   */
   static final int MAX_LINE_BYTES = 8192;
 
   private static final int BUFFER_BYTES = 1 << 16;
@@ -69,12 +72,41 @@ public final class DecisionFilter {
   private static final String PROBE_DEVICE = "decision-filter-probe";
 
   /**
+   * The limits on one list, from the node's settings ({@code filter-max-bytes}, {@code
+   * filter-max-lines}, {@code filter-max-line-bytes}); checked when made, naming the setting.
+   *
    * @param maxBytes a larger upload is refused with 413 (at once when its length is declared)
    * @param maxLines an upload of more lines is refused with 413
+   * @param maxLineBytes a longer line is refused with 422 naming its number
    */
-  public record Limits(long maxBytes, long maxLines) {
-    /** 1 GiB and 20 million lines: room for a list of twenty million addresses. */
-    public static final Limits DEFAULT = new Limits(1L << 30, 20_000_000L);
+  public record Limits(long maxBytes, long maxLines, int maxLineBytes) {
+    /** 1 GiB, 20 million lines of 8 KiB at most: room for a list of twenty million addresses. */
+    public static final Limits DEFAULT = new Limits(1L << 30, 20_000_000L, MAX_LINE_BYTES);
+
+    /** The longest line a setting may allow: a line is held whole in the read buffer. */
+    public static final int LONGEST_LINE = 1 << 20;
+
+    public Limits {
+      if (maxBytes < 1024) {
+        throw new IllegalArgumentException(
+            "filter-max-bytes must be at least 1024, was " + maxBytes);
+      }
+      if (maxLines < 1) {
+        throw new IllegalArgumentException("filter-max-lines must be at least 1, was " + maxLines);
+      }
+      if (maxLineBytes < 256 || maxLineBytes > LONGEST_LINE) {
+        throw new IllegalArgumentException(
+            "filter-max-line-bytes must be between 256 and "
+                + LONGEST_LINE
+                + ", was "
+                + maxLineBytes);
+      }
+    }
+
+    /** With the default line length. */
+    public Limits(long maxBytes, long maxLines) {
+      this(maxBytes, maxLines, MAX_LINE_BYTES);
+    }
   }
 
   /** The upload's form, from its Content-Type. */
@@ -504,12 +536,12 @@ public final class DecisionFilter {
 
   /**
    * The upload's lines through one fixed buffer: bytes and lines are counted against the limits as
-   * they arrive, a line may not exceed {@link #MAX_LINE_BYTES}, and text must be UTF-8.
+   * they arrive, a line may not exceed the limits' line length, and text must be UTF-8.
    */
   static final class Lines {
     private final InputStream in;
     private final Limits limits;
-    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private final byte[] buffer;
     private int start;
     private int end;
     private int lineStart;
@@ -521,6 +553,8 @@ public final class DecisionFilter {
     Lines(InputStream in, Limits limits) {
       this.in = in;
       this.limits = limits;
+      // A whole line and its line break must fit, or a full buffer would read nothing more.
+      this.buffer = new byte[Math.max(BUFFER_BYTES, limits.maxLineBytes() + 2)];
     }
 
     /** Advances to the next line; false at the end of the upload. */
@@ -539,8 +573,8 @@ public final class DecisionFilter {
           }
           return false;
         }
-        if (end - start > MAX_LINE_BYTES) {
-          throw malformed(number + 1, "longer than " + MAX_LINE_BYTES + " bytes");
+        if (end - start > limits.maxLineBytes()) {
+          throw malformed(number + 1, "longer than " + limits.maxLineBytes() + " bytes");
         }
         fill();
       }
@@ -556,8 +590,8 @@ public final class DecisionFilter {
       }
       lineStart = start;
       lineEnd = newline > start && buffer[newline - 1] == '\r' ? newline - 1 : newline;
-      if (lineEnd - lineStart > MAX_LINE_BYTES) {
-        throw malformed(number, "longer than " + MAX_LINE_BYTES + " bytes");
+      if (lineEnd - lineStart > limits.maxLineBytes()) {
+        throw malformed(number, "longer than " + limits.maxLineBytes() + " bytes");
       }
       start = next;
     }

@@ -89,6 +89,38 @@ final class AccessPackages {
     return links.path(id, plan.subjectId(), expires);
   }
 
+  /**
+   * The package of a request as its owner's status page offers it: where it stands and, while it
+   * may be downloaded, the signed path of its ZIP, valid until the package's own expiry. Counts no
+   * copy; empty when the request has no package.
+   */
+  Optional<PackageLinks.Offer> offer(UUID requestId) {
+    Instant now = clock.instant();
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select id, subject_id, expires_at, erased_at from access_package"
+                        + " where request_id = :r")
+                .bind("r", requestId)
+                .map(
+                    (rs, ctx) -> {
+                      UUID id = rs.getObject(1, UUID.class);
+                      Instant expires = rs.getObject(3, OffsetDateTime.class).toInstant();
+                      if (rs.getObject(4, OffsetDateTime.class) != null) {
+                        return new PackageLinks.Offer(PackageLinks.State.ERASED, null);
+                      }
+                      if (!now.isBefore(expires)) {
+                        return new PackageLinks.Offer(PackageLinks.State.EXPIRED, null);
+                      }
+                      String page = links.path(id, rs.getObject(2, UUID.class), expires);
+                      return new PackageLinks.Offer(
+                          PackageLinks.State.READY,
+                          DownloadLinks.PATH + page.substring(DownloadLinks.PAGE.length()));
+                    })
+                .findFirst());
+  }
+
   /** Where a link stands, without serving or counting a copy. */
   PackageLinks.State state(UUID id, String subject, String expires, String signature) {
     try {

@@ -1,5 +1,6 @@
 package dev.steward.fulfilment;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,6 +24,21 @@ public final class PackageLinks {
     ERASED,
     /** The link was altered, belongs to another person, or names no package. */
     INVALID
+  }
+
+  /**
+   * A request's package as the status page offers it to the signed-in person whose request it is.
+   *
+   * @param href the ZIP's signed download path while {@link State#READY}, else null
+   */
+  public record Offer(State state, String href) {}
+
+  /**
+   * The package of {@code requestId}, if one was made: ready with a signed path to its ZIP, or why
+   * it can no longer be had. The caller shows it only to the person whose request it is.
+   */
+  public Optional<Offer> ofRequest(UUID requestId) {
+    return packages.offer(requestId);
   }
 
   /** Where the link with these parts stands; hostile input answers {@link State#INVALID}. */

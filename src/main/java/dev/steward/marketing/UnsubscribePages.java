@@ -56,7 +56,7 @@ public final class UnsubscribePages {
     String token = page.pathParam("token");
     Unsubscribing.Subject subject;
     try {
-      subject = unsubscribing.describe(token);
+      subject = unsubscribing.describe(token, page.language());
     } catch (StewardException e) {
       page.error(e.httpStatus(), page.text().get("marketing.unsubscribe.invalid"));
       return;

@@ -4,9 +4,11 @@ import dev.steward.consent.Party;
 import dev.steward.consent.Subscriptions;
 import dev.steward.consent.Subscriptions.Channel;
 import dev.steward.consent.Subscriptions.Scope;
+import dev.steward.policy.Policy;
 import dev.steward.policy.PublishedPolicies;
 import dev.steward.policy.Purpose;
 import dev.steward.principal.Principal;
+import dev.steward.web.PageLanguage;
 import java.util.Optional;
 
 /**
@@ -28,10 +30,15 @@ public final class Unsubscribing {
   /** What a valid link is about, as the confirmation page shows it. */
   public record Subject(String purposeName, String topicName) {}
 
-  /** Checks the token and names what it unsubscribes from; 403 for a forged one. */
-  Subject describe(String token) {
+  /**
+   * Checks the token and names what it unsubscribes from, as the policy file translates the names
+   * for {@code language}; 403 for a forged one.
+   */
+  Subject describe(String token, PageLanguage language) {
     UnsubscribeTokens.Claim claim = tokens.check(token);
-    Optional<Purpose> purpose = policies.current().policy().purpose(claim.purpose());
+    Policy policy = policies.current().policy();
+    Policy local = language == PageLanguage.EN ? policy : policy.localized(language.tag());
+    Optional<Purpose> purpose = local.purpose(claim.purpose());
     String purposeName = purpose.map(Purpose::name).orElse(claim.purpose());
     String topicName =
         claim.topic().equals(Subscriptions.ALL)

@@ -69,6 +69,8 @@ class RoleRouteMatrixTest {
       GET    /.well-known/gpc.json                                public
       GET    /privacy                                             public
       GET    /privacy/{version}                                   public
+      GET    /registers/sub-processors                            public
+      GET    /registers/transfers                                 public
       GET    /assets/documents.css                                public
       GET    /api/v1/policy/ropa                                  admin dpo analyst auditor
       GET    /api/v1/policy/subprocessors                         admin dpo analyst auditor
@@ -197,6 +199,8 @@ class RoleRouteMatrixTest {
       GET    /console/consent                                     admin dpo agent
       GET    /console/consent/receipts/{id}                       admin dpo agent
       POST   /api/v1/decisions/filter                             admin dpo integration
+      GET    /console/decisions/filter                            admin dpo
+      POST   /console/decisions/filter                            admin dpo
       GET    /                                                    public
       GET    /request                                             public
       GET    /request/details                                     public
@@ -258,6 +262,7 @@ class RoleRouteMatrixTest {
       GET    /console/admin                                       admin
       POST   /console/admin/users                                 admin
       POST   /console/admin/users/{id}/disable                    admin
+      POST   /console/admin/tokens                                admin
       POST   /console/admin/tokens/{id}/revoke                    admin
       POST   /console/admin/clients                               admin
       POST   /console/admin/clients/{id}/disable                  admin

@@ -232,6 +232,22 @@ public abstract class BrowserTestBase {
         .allSatisfy(url -> assertThat(url).startsWith(origin + "/"));
   }
 
+  /**
+   * No English sentence on the current page (meant to be Chinese): text in another language carries
+   * its own lang attribute and is left out, the rest must not read as English.
+   */
+  protected void assertNoEnglishSentence() {
+    String text =
+        (String)
+            page.evaluate(
+                "() => { const b = document.body.cloneNode(true);"
+                    + " b.querySelectorAll('[lang]:not([lang^=zh])').forEach(e => e.remove());"
+                    + " return b.innerText; }");
+    assertThat(text)
+        .as(page.url())
+        .doesNotContainPattern("[A-Za-z]{2,}[ ,]+[A-Za-z]{2,} [A-Za-z]{2,}");
+  }
+
   /** The text of the page's {@code <main>}, as a person reads it. */
   protected String mainText() {
     return page.locator("main").innerText();

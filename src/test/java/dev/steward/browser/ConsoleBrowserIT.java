@@ -83,6 +83,27 @@ class ConsoleBrowserIT extends BrowserTestBase {
                     .click());
     byte[] zip = Files.readAllBytes(download.path());
     assertThat(unzipped(zip)).contains(secret);
+
+    // The person's status page, signed in by a code, offers the same package.
+    open("/status?lang=en");
+    page.getByLabel("Email address").fill(email);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send me a code")).click();
+    page.getByLabel("Code")
+        .fill(find(awaitLetter(email, "sign-in code"), "(?m)^\\s+(\\d{4,10})\\s*$"));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("See my requests")).click();
+    assertThat(page.locator("h1").innerText()).isEqualTo("Your requests");
+    Download again =
+        page.waitForDownload(
+            () ->
+                page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Download my data (ZIP)"))
+                    .click());
+    assertThat(unzipped(Files.readAllBytes(again.path()))).contains(secret);
+    assertAccessible();
+    open("/status/requests?lang=zh-CN");
+    assertThat(page.locator("td.package").first().innerText()).isEqualTo("下载我的数据（ZIP）");
+    assertAccessible();
   }
 
   @Test

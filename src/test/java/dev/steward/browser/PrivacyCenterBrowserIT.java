@@ -193,6 +193,22 @@ class PrivacyCenterBrowserIT extends BrowserTestBase {
   }
 
   @Test
+  void home_linksThePublicRegisters_inEachLanguage() {
+    open("/?lang=en");
+    page.getByRole(
+            AriaRole.LINK, new Page.GetByRoleOptions().setName("Our processors and sub-processors"))
+        .click();
+    assertThat(page.url()).startsWith(origin + "/registers/sub-processors");
+    assertThat(page.locator("h1").count()).isEqualTo(1);
+    open("/?lang=zh-CN");
+    assertThat(mainText()).contains("您可以查阅的登记册");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("我们的跨境数据传输及其保障措施")).click();
+    assertThat(page.url()).startsWith(origin + "/registers/transfers");
+    assertThat(page.locator("html").getAttribute("lang")).startsWith("zh");
+    assertOnlyOwnOrigin();
+  }
+
+  @Test
   void publicPages_weighUnder100KilobytesTransferred() {
     for (String path : List.of("/", "/request", "/request/details?wish=see&residence=US-CA")) {
       long[] bytes = {0};

@@ -145,6 +145,13 @@ class UnsubscribeBrowserIT extends BrowserTestBase {
     assertThat(eventsDecision(subject, "email")).isEqualTo("allowed");
     page.navigate(origin + "/preferences?lang=zh-CN");
     assertThat(mainText()).contains("营销订阅").contains("已退订");
+    // Topic names as the policy file translates them; no English sentence left on the page.
+    assertThat(mainText()).contains("活动邀请").contains("产品资讯").doesNotContain("Event invitations");
+    assertNoEnglishSentence();
     assertAccessible();
+
+    page.navigate(link + "?lang=zh-CN");
+    assertThat(mainText()).contains("活动邀请").contains("向客户介绍类似产品");
+    assertNoEnglishSentence();
   }
 }

@@ -54,6 +54,8 @@ class DeploySettingsConfigTest {
 
   private StewardConfig resolve(Map<String, String> env, String trustedFlag) {
     return new ConfigResolver(env)
-        .resolve(new ConfigResolver.Flags(dataDir, null, null, null, null, null, trustedFlag));
+        .resolve(
+            new ConfigResolver.Flags(
+                dataDir, null, null, null, null, null, trustedFlag, null, null, null));
   }
 }

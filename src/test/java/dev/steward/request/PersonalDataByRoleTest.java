@@ -129,6 +129,9 @@ class PersonalDataByRoleTest {
           "GET /.well-known/gpc.json",
           "GET /privacy",
           "GET /privacy/{version}",
+          // The public registers name the company's processors and transfers, never a person.
+          "GET /registers/sub-processors",
+          "GET /registers/transfers",
           "GET /assets/documents.css",
           // Retention answers rules, counts, ids, holds and signed certificates of ids.
           "GET /api/v1/retention/rules",

@@ -18,6 +18,12 @@ import java.util.Optional;
  * pick the policy, language and format, then write what {@link PolicyDocuments} renders.
  */
 public final class PolicyDocumentRoutes {
+  /** The public page of the sub-processor list. */
+  public static final String PUBLIC_SUB_PROCESSORS = "/registers/sub-processors";
+
+  /** The public page of the transfers register. */
+  public static final String PUBLIC_TRANSFERS = "/registers/transfers";
+
   private final PublishedPolicies published;
   private final PolicyDocuments documents;
 
@@ -57,6 +63,20 @@ public final class PolicyDocumentRoutes {
                 (ctx, caller) ->
                     ctx.contentType("text/css; charset=utf-8")
                         .result(PolicyDocuments.stylesheet())));
+    // The registers people may read without an account, linked from the privacy center's home:
+    // who processes their data for the company, and where it goes abroad under which safeguard.
+    registerPublic(
+        registry,
+        PUBLIC_SUB_PROCESSORS,
+        DocumentKind.SUB_PROCESSORS,
+        "The processors and sub-processors, as a page in the language of ?lang= or"
+            + " Accept-Language");
+    registerPublic(
+        registry,
+        PUBLIC_TRANSFERS,
+        DocumentKind.TRANSFERS,
+        "The register of cross-border transfers and their safeguards, as a page in the language"
+            + " of ?lang= or Accept-Language");
     register(
         registry,
         "/api/v1/policy/ropa",
@@ -72,6 +92,26 @@ public final class PolicyDocumentRoutes {
         "/api/v1/policy/transfers",
         DocumentKind.TRANSFERS,
         "The register of cross-border transfers and their safeguards as csv, json or html");
+  }
+
+  private void registerPublic(
+      RouteRegistry registry, String path, DocumentKind kind, String summary) {
+    registry.add(
+        ApiRoute.get(path)
+            .access(Access.open(PublicKind.NOTICE))
+            .tag("privacy")
+            .summary(summary)
+            .produces(DocumentFormat.HTML.mediaType())
+            .handle(
+                (ctx, caller) -> {
+                  DocumentLanguage language =
+                      LanguageChoice.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+                  ctx.header("Vary", "Accept-Language");
+                  send(
+                      ctx,
+                      documents.render(
+                          kind, published.current().policy(), language, DocumentFormat.HTML));
+                }));
   }
 
   private void register(RouteRegistry registry, String path, DocumentKind kind, String summary) {
