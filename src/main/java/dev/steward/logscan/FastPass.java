@@ -28,6 +28,7 @@ final class FastPass {
   private final byte[][] needles;
   private final int window;
   private final int[] shift = new int[256];
+  private final int shortest;
 
   FastPass(Wanted wanted) {
     this.wanted = wanted;
@@ -36,6 +37,7 @@ final class FastPass {
     for (byte[] needle : first) {
       shortest = Math.min(shortest, needle.length);
     }
+    this.shortest = first.length == 0 ? 1 : Math.min(shortest, 64);
     if (first.length > 0 && first.length <= MAX_NEEDLES && shortest >= 3) {
       needles = first;
       window = Math.min(shortest, 64);
@@ -75,42 +77,50 @@ final class FastPass {
     }
   }
 
+  /**
+   * Looks only at tokens as long as a wanted first token can be: if the byte {@code shortest - 1}
+   * ahead is a delimiter, no such token starts before it, so the search jumps past it. A token that
+   * is long enough is hashed and looked up; a line is flagged at its first hit.
+   */
   private void tokens(byte[] block, int from, int to, long base, Candidates out) {
     final byte[] classes = Tokens.CLASS;
-    final int[] fold = Tokens.FOLD;
     final long lengths = wanted.lengthMask;
-    int hash = 0;
-    int length = 0;
-    int lineStart = from;
-    boolean flagged = false;
-    for (int i = from; i < to; i++) {
-      int b = block[i] & 0xff;
-      byte kind = classes[b];
-      if (kind == Tokens.TOKEN) {
-        hash = 31 * hash + fold[b];
-        length++;
+    final int reach = shortest - 1;
+    int i = from;
+    // Invariant: i is at a token boundary (the block's start or just after a delimiter).
+    while (i < to) {
+      int probe = i + reach;
+      if (probe >= to) {
+        probe = to - 1;
+      }
+      if (classes[block[probe] & 0xff] != Tokens.TOKEN) {
+        i = probe + 1;
         continue;
       }
-      if (length != 0) {
-        if ((lengths >>> Math.min(length, 63) & 1) != 0 && !flagged && wanted.head(hash) >= 0) {
-          flagged = true;
-        }
-        hash = 0;
-        length = 0;
+      int start = probe;
+      while (start > i && classes[block[start - 1] & 0xff] == Tokens.TOKEN) {
+        start--;
       }
-      if (kind == Tokens.NEWLINE) {
-        if (flagged) {
-          out.line(block, lineStart, i, base + (lineStart - from));
-          flagged = false;
-        }
-        lineStart = i + 1;
+      int end = probe + 1;
+      while (end < to && classes[block[end] & 0xff] == Tokens.TOKEN) {
+        end++;
       }
-    }
-    if (length != 0 && (lengths >>> Math.min(length, 63) & 1) != 0 && wanted.head(hash) >= 0) {
-      flagged = true;
-    }
-    if (flagged && lineStart < to) {
-      out.line(block, lineStart, to, base + (lineStart - from));
+      int length = end - start;
+      if ((lengths >>> Math.min(length, 63) & 1) != 0
+          && wanted.head(Tokens.hash(block, start, end)) >= 0) {
+        int lineStart = start;
+        while (lineStart > from && block[lineStart - 1] != '\n') {
+          lineStart--;
+        }
+        int lineEnd = end;
+        while (lineEnd < to && block[lineEnd] != '\n') {
+          lineEnd++;
+        }
+        out.line(block, lineStart, lineEnd, base + (lineStart - from));
+        i = lineEnd + 1;
+      } else {
+        i = end + 1;
+      }
     }
   }
 

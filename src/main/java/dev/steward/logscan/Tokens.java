@@ -42,7 +42,11 @@ final class Tokens {
 
   /** Spreads a running hash over the table's bits. */
   static int mix(int hash) {
-    int h = hash * 0x9E3779B9;
+    // MurmurHash3's finaliser: every input bit reaches the low bits the table uses.
+    int h = hash ^ (hash >>> 16);
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
     return h ^ (h >>> 16);
   }
 
