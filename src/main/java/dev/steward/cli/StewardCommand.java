@@ -60,6 +60,8 @@ public final class StewardCommand implements Runnable {
     // picocli reflects over each command as it is added; a node starting up needs only serve's.
     if (!(args.length > 0 && args[0].equals("serve"))) {
       addAdministration(commandLine, common, store, keys, audit, hashing, clock);
+      commandLine.addSubcommand(
+          new DiscoverCommand(env, discoveryPhoneRegion(env), clock, System.console() != null));
     }
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
@@ -110,6 +112,11 @@ public final class StewardCommand implements Runnable {
                 new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
             System.console() != null));
     commandLine.addSubcommand(policy);
+  }
+
+  /** The region for phone numbers written without a country code, as the node would use. */
+  private static String discoveryPhoneRegion(Map<String, String> env) {
+    return env.getOrDefault("STEWARD_PHONE_REGION", "US");
   }
 
   static int failed(Exception e, boolean verbose, PrintWriter err) {
