@@ -66,7 +66,8 @@ class ArchitectureTest {
             "dev.steward.marketing..",
             "dev.steward.center..",
             "dev.steward.console..",
-            "dev.steward.breach..")
+            "dev.steward.breach..",
+            "dev.steward.connector..")
         .layer("Platform")
         .definedBy("dev.steward.web..", "dev.steward.audit..", "dev.steward.mail..")
         .layer("Foundation")

@@ -36,7 +36,8 @@ public final class SqlConnectorType implements ConnectorType {
 
   @Override
   public Set<String> optionalKeys() {
-    return Set.of("user", "password_env", "password_file", "hash_key_env", "schema");
+    return Set.of(
+        "user", "password_env", "password_file", "hash_key_env", "hash_key_file", "schema");
   }
 
   @Override
@@ -53,7 +54,7 @@ public final class SqlConnectorType implements ConnectorType {
               "the URL holds a password: name an environment variable with password_env instead");
     }
     Optional<String> password = declared.secret("password_env", "password_file");
-    Optional<String> hashKey = declared.secret("hash_key_env", "hash_key_env");
+    Optional<String> hashKey = declared.secret("hash_key_env", "hash_key_file");
     Dataset dataset = dataset(declared);
     if (dataset == null || declared.problems().all().size() > before) {
       return null;
@@ -67,7 +68,7 @@ public final class SqlConnectorType implements ConnectorType {
           .problems()
           .add(
               declared.connector().where(),
-              "the dataset erases by hash: name the key with hash_key_env");
+              "the dataset erases by hash: name its key with hash_key_env or hash_key_file");
       return null;
     }
     // Without a key of its own, evidence ids are hashed under one derived from the system's id:

@@ -15,31 +15,31 @@ import java.util.UUID;
  * applicants and their referees. Alice (the subject) and Bob and Carol (other people) each have
  * rows; a session has no customer.
  */
-abstract class CompanyDatabase implements AutoCloseable {
-  final String name = "steward_conn_test_" + UUID.randomUUID().toString().substring(0, 8);
+public abstract class CompanyDatabase implements AutoCloseable {
+  public final String name = "steward_conn_test_" + UUID.randomUUID().toString().substring(0, 8);
 
   /** The URL Steward's connector uses; {@code port} lets a test put a proxy in between. */
-  abstract String url(int port);
+  public abstract String url(int port);
 
-  abstract int port();
+  public abstract int port();
 
-  abstract String user();
+  public abstract String user();
 
-  abstract String password();
+  public abstract String password();
 
   /** The type of a timestamp column. */
-  abstract String timestampType();
+  public abstract String timestampType();
 
-  abstract void create() throws SQLException;
+  public abstract void create() throws SQLException;
 
-  abstract void drop() throws SQLException;
+  public abstract void drop() throws SQLException;
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(url(port()), user(), password());
   }
 
   /** Drops and creates the company tables and fills them. */
-  void seed() throws SQLException {
+  public void seed() throws SQLException {
     String ts = timestampType();
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
@@ -124,7 +124,7 @@ abstract class CompanyDatabase implements AutoCloseable {
     }
   }
 
-  long count(String sql) throws SQLException {
+  public long count(String sql) throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement();
         var rs = statement.executeQuery(sql)) {
@@ -133,7 +133,7 @@ abstract class CompanyDatabase implements AutoCloseable {
     }
   }
 
-  String text(String sql) throws SQLException {
+  public String text(String sql) throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement();
         var rs = statement.executeQuery(sql)) {
@@ -147,39 +147,39 @@ abstract class CompanyDatabase implements AutoCloseable {
   }
 
   /** PostgreSQL on 127.0.0.1:5432, database test, a schema of the test's own. */
-  static final class Postgres extends CompanyDatabase {
+  public static final class Postgres extends CompanyDatabase {
     @Override
-    String url(int port) {
+    public String url(int port) {
       return "jdbc:postgresql://127.0.0.1:" + port + "/test?currentSchema=" + name;
     }
 
     @Override
-    int port() {
+    public int port() {
       return 5432;
     }
 
     @Override
-    String user() {
+    public String user() {
       return "postgres";
     }
 
     @Override
-    String password() {
+    public String password() {
       return System.getenv().getOrDefault("PGPASSWORD", "");
     }
 
     @Override
-    String timestampType() {
+    public String timestampType() {
       return "timestamp";
     }
 
     @Override
-    void create() throws SQLException {
+    public void create() throws SQLException {
       admin("create schema " + name);
     }
 
     @Override
-    void drop() throws SQLException {
+    public void drop() throws SQLException {
       admin("drop schema if exists " + name + " cascade");
     }
 
@@ -194,39 +194,39 @@ abstract class CompanyDatabase implements AutoCloseable {
   }
 
   /** MariaDB on 127.0.0.1:3306 as root, a database of the test's own. */
-  static final class MariaDb extends CompanyDatabase {
+  public static final class MariaDb extends CompanyDatabase {
     @Override
-    String url(int port) {
+    public String url(int port) {
       return "jdbc:mariadb://127.0.0.1:" + port + "/" + name;
     }
 
     @Override
-    int port() {
+    public int port() {
       return 3306;
     }
 
     @Override
-    String user() {
+    public String user() {
       return "root";
     }
 
     @Override
-    String password() {
+    public String password() {
       return "";
     }
 
     @Override
-    String timestampType() {
+    public String timestampType() {
       return "datetime(6)";
     }
 
     @Override
-    void create() throws SQLException {
+    public void create() throws SQLException {
       admin("create database " + name.toLowerCase(Locale.ROOT));
     }
 
     @Override
-    void drop() throws SQLException {
+    public void drop() throws SQLException {
       admin("drop database if exists " + name);
     }
 

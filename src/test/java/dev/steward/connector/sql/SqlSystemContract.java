@@ -1,9 +1,11 @@
 package dev.steward.connector.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.steward.connector.ConnectorProblems;
 import dev.steward.connector.Connectors;
+import dev.steward.connector.TcpProxy;
 import dev.steward.fulfilment.Correction;
 import dev.steward.fulfilment.DataItem;
 import dev.steward.fulfilment.DataSystem;
@@ -99,7 +101,12 @@ abstract class SqlSystemContract {
     try (InputStream in = getClass().getResourceAsStream("/connector/company-dataset.yaml")) {
       Files.write(dir.resolve("company-dataset.yaml"), in.readAllBytes());
     }
-    policy = bundledPolicy(connectorBlock(database.port()));
+    system = open(database.port());
+  }
+
+  /** The system as the node opens it from the policy, reaching the database at {@code port}. */
+  SqlSystem open(int port) throws IOException {
+    policy = bundledPolicy(connectorBlock(port));
     List<DataSystem> opened =
         new Connectors(List.of(new SqlConnectorType()))
             .open(
@@ -108,7 +115,27 @@ abstract class SqlSystemContract {
                 Map.of("SHOP_DB_PASSWORD", database.password(), "SHOP_DB_HASH_KEY", HASH_KEY),
                 Clock.systemUTC());
     assertThat(opened).hasSize(1);
-    system = (SqlSystem) opened.get(0);
+    return (SqlSystem) opened.get(0);
+  }
+
+  @Test
+  void aDatabaseThatGoesDown_failsWithoutValuesInTheMessage_andServesOnceItIsBack()
+      throws Exception {
+    try (TcpProxy proxy = new TcpProxy(database.port())) {
+      SqlSystem through = open(proxy.port());
+      assertThat(through.access(alice()).items()).isNotEmpty();
+
+      proxy.cut();
+      Throwable down = catchThrowable(() -> through.erase(alice(), GDPR));
+      assertThat(down)
+          .isInstanceOf(SqlSystem.Unreachable.class)
+          .hasMessageStartingWith("shop-db: connection failed");
+      assertThat(down.getMessage()).doesNotContain("alice", "Alice");
+      assertThat(database.count("select count(*) from support_tickets")).isEqualTo(2);
+
+      proxy.restore();
+      assertThat(through.erase(alice(), GDPR).counts()).containsEntry("support_tickets.deleted", 1);
+    }
   }
 
   static SubjectRef alice() {
