@@ -33,6 +33,8 @@ import dev.steward.center.StatusPages;
 import dev.steward.collection.CollectRoutes;
 import dev.steward.collection.Collector;
 import dev.steward.config.StewardConfig;
+import dev.steward.connector.Connectors;
+import dev.steward.connector.sql.SqlConnectorType;
 import dev.steward.consent.ConsentPages;
 import dev.steward.consent.ConsentServices;
 import dev.steward.consent.ConsentStates;
@@ -106,6 +108,7 @@ import dev.steward.web.SystemRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -281,6 +284,19 @@ public final class StewardNode implements AutoCloseable {
       calendars.report();
 
       timer.mark("policy");
+      // The systems the policy in force connects (docs/connectors.md), beside those passed in;
+      // a policy published later connects its systems at the next start.
+      List<DataSystem> systems = new java.util.ArrayList<>(options.systems());
+      systems.addAll(
+          new Connectors(List.of(new SqlConnectorType()))
+              .open(
+                  inForce.policy(),
+                  config
+                      .policyFile()
+                      .map(file -> file.toAbsolutePath().getParent())
+                      .orElse(Path.of("").toAbsolutePath()),
+                  System.getenv(),
+                  clock));
       vault =
           VaultServices.open(
               database, await(keyringDatabase), keys, policies, config.phoneRegion(), audit, clock);
@@ -309,7 +325,7 @@ public final class StewardNode implements AutoCloseable {
                   .purgeWebhook()
                   .map(options.fulfilment()::withPurgeWebhook)
                   .orElse(options.fulfilment()),
-              options.systems(),
+              systems,
               consent,
               clock);
       // A configured gateway sends phone codes; without one a phone-only request is refused.
@@ -399,7 +415,7 @@ public final class StewardNode implements AutoCloseable {
               database.jdbi(),
               vault.vault(),
               policies,
-              options.systems(),
+              systems,
               new Certificates(keys),
               audit,
               clock);

@@ -72,7 +72,7 @@ final class AccessPackages {
                           + " :sealed, :size, :now, :expires, :erased)")
                   .bind("id", created)
                   .bind("r", plan.requestId())
-                  .bind("s", plan.subjectId())
+                  .bind("s", holder(plan))
                   .bindByType(
                       "sealed",
                       erased.isPresent()
@@ -86,7 +86,15 @@ final class AccessPackages {
                   .execute();
               return created;
             });
-    return links.path(id, plan.subjectId(), expires);
+    return links.path(id, holder(plan), expires);
+  }
+
+  /**
+   * Whom a package is bound to: the vault subject, or for a person the vault does not know (reached
+   * only through the request's identities) the request itself.
+   */
+  private static UUID holder(Plan plan) {
+    return plan.subjectId() != null ? plan.subjectId() : plan.requestId();
   }
 
   /**

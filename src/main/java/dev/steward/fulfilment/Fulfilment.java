@@ -67,7 +67,7 @@ public final class Fulfilment {
         new VaultSystem(vault.vault(), policies, restrictions, "legal-compliance", clock);
     this.systems = concat(first, extra);
     this.recipients = new Recipients(vault.vault().disclosures());
-    this.planning = new Planning(database, vault.vault(), systems, recipients, clock);
+    this.planning = new Planning(database, vault.vault(), systems, recipients, sealing, clock);
   }
 
   /** Fulfilment over the vault and {@code extra} systems (the connectors'). */

@@ -32,8 +32,13 @@ public final class FulfilmentRoutes {
     this.jdbi = jdbi;
   }
 
-  /** A task as staff see it: no personal data. */
-  record TaskView(String system, String operation, String status, int attempts) {}
+  /**
+   * A task as staff see it: no personal data.
+   *
+   * @param waiting while the system fails and the task is retried, {@code waiting on SYSTEM since
+   *     TIME: ERROR}; null otherwise
+   */
+  record TaskView(String system, String operation, String status, int attempts, String waiting) {}
 
   public void addTo(RouteRegistry routes) {
     routes.add(
@@ -60,12 +65,17 @@ public final class FulfilmentRoutes {
                 gate.checked(
                     (ctx, caller, id) -> {
                       List<TaskView> tasks =
-                          jdbi.withHandle(h -> TaskRows.ofRequest(h, id)).stream()
-                              .map(
-                                  t ->
-                                      new TaskView(
-                                          t.systemId(), t.operation(), t.status(), t.attempts()))
-                              .toList();
+                          new RequestTasks(jdbi)
+                              .of(id).stream()
+                                  .map(
+                                      t ->
+                                          new TaskView(
+                                              t.system(),
+                                              t.operation(),
+                                              t.status(),
+                                              t.attempts(),
+                                              t.waitingLine()))
+                                  .toList();
                       ctx.json(Map.of("tasks", tasks));
                     })));
     routes.add(

@@ -39,7 +39,10 @@ final class PackageContent {
     // Names and conditions as the policy translates them into the package's language.
     Policy policy = asWritten.localized(plan.language());
     PolicyWords words = new PolicyWords(plan.language());
-    List<Disclosure> disclosed = disclosures.ofSubject(ACTOR, plan.subjectId());
+    // A person the vault does not know, reached only through the request's identities, has no
+    // disclosure log.
+    List<Disclosure> disclosed =
+        plan.subjectId() == null ? List.of() : disclosures.ofSubject(ACTOR, plan.subjectId());
     Map<String, List<DataItem>> byCategory = new TreeMap<>();
     for (DataItem item : items) {
       if (!providedOnly || provided(policy, item)) {
@@ -68,7 +71,7 @@ final class PackageContent {
     return new PackageView(
         1,
         plan.requestId().toString(),
-        plan.subjectId().toString(),
+        plan.subjectId() == null ? "" : plan.subjectId().toString(),
         now,
         plan.language(),
         categories,

@@ -26,12 +26,14 @@ final class Planning implements FulfilmentPlanner {
   static final String TASK_NAME = "fulfilment-task";
   static final String FINISH_NAME = "fulfilment-finish";
   static final String VAULT = "vault";
+  static final String IDENTITIES = "identities";
 
   private static final Principal PLANNER = new Principal.System("fulfilment");
 
   private final Vault vault;
   private final List<DataSystem> systems;
   private final Recipients recipients;
+  private final Sealing sealing;
   private final Clock clock;
   private final TaskScheduling tasks;
 
@@ -40,10 +42,12 @@ final class Planning implements FulfilmentPlanner {
       Vault vault,
       List<DataSystem> systems,
       Recipients recipients,
+      Sealing sealing,
       Clock clock) {
     this.vault = vault;
     this.systems = List.copyOf(systems);
     this.recipients = recipients;
+    this.sealing = sealing;
     this.clock = clock;
     // Written the way the node's scheduler (alwaysPersistTimestampInUTC) reads them back.
     this.tasks = database.tasks();
@@ -52,7 +56,8 @@ final class Planning implements FulfilmentPlanner {
   @Override
   public Plan plan(Handle handle, StartedRequest request) {
     Optional<UUID> subject = request.subjectId().or(() -> subjectOf(handle, request.id()));
-    List<String[]> steps = steps(request.type(), subject.isPresent());
+    List<String[]> steps =
+        steps(request.type(), subject.isPresent(), !request.identities().isEmpty());
     if (steps.isEmpty()) {
       return Plan.MANUAL;
     }
@@ -67,6 +72,14 @@ final class Planning implements FulfilmentPlanner {
             request.language(),
             request.jurisdictions()),
         now);
+    if (!request.identities().isEmpty()) {
+      List<SubjectRef.Identity> identities =
+          request.identities().stream()
+              .map(i -> new SubjectRef.Identity(i.type(), i.value()))
+              .toList();
+      TaskRows.storeIdentities(
+          handle, request.id(), sealing.sealJson(request.id(), IDENTITIES, identities));
+    }
     // GDPR Art. 19: whom to tell is read now, before any step can erase the subject it hangs on.
     List<String> told =
         subject.isPresent() && Recipients.changesData(steps.get(0)[1])
@@ -101,8 +114,12 @@ final class Planning implements FulfilmentPlanner {
     }
   }
 
-  /** Pairs of (system id, operation) for a request type; empty when staff carry it out. */
-  List<String[]> steps(RequestType type, boolean hasSubject) {
+  /**
+   * Pairs of (system id, operation) for a request type; empty when staff carry it out. A person the
+   * vault does not know is still reached in the other systems through the request's identities
+   * ({@code hasIdentities}).
+   */
+  List<String[]> steps(RequestType type, boolean hasSubject, boolean hasIdentities) {
     if (type == RequestType.CONTENT_REMOVAL) {
       List<String[]> purge = new ArrayList<>();
       purge.add(new String[] {Task.STEWARD, Task.PURGE_CONTENT});
@@ -117,13 +134,24 @@ final class Planning implements FulfilmentPlanner {
       return List.<String[]>of(new String[] {Task.STEWARD, Task.LIMIT_SENSITIVE});
     }
     if (!hasSubject) {
-      return List.of();
+      if (!hasIdentities) {
+        return List.of();
+      }
+      List<String[]> outside =
+          switch (type) {
+            case ACCESS, KNOW, KNOW_SPECIFIC, PORTABILITY -> onSystems(Operation.ACCESS, false);
+            case ERASURE, DELETE, PARENTAL_DELETION -> onSystems(Operation.ERASE, false);
+            case RECTIFICATION, CORRECT -> onSystems(Operation.RECTIFY, false);
+            case RESTRICTION -> onSystems(Operation.RESTRICT, false);
+            default -> List.of();
+          };
+      return outside;
     }
     return switch (type) {
-      case ACCESS, KNOW, KNOW_SPECIFIC, PORTABILITY -> onSystems(Operation.ACCESS);
-      case ERASURE, DELETE, PARENTAL_DELETION -> onSystems(Operation.ERASE);
-      case RECTIFICATION, CORRECT -> onSystems(Operation.RECTIFY);
-      case RESTRICTION -> onSystems(Operation.RESTRICT);
+      case ACCESS, KNOW, KNOW_SPECIFIC, PORTABILITY -> onSystems(Operation.ACCESS, true);
+      case ERASURE, DELETE, PARENTAL_DELETION -> onSystems(Operation.ERASE, true);
+      case RECTIFICATION, CORRECT -> onSystems(Operation.RECTIFY, true);
+      case RESTRICTION -> onSystems(Operation.RESTRICT, true);
       case OBJECTION -> List.<String[]>of(new String[] {Task.STEWARD, Task.OBJECT});
       case WITHDRAW_CONSENT ->
           List.<String[]>of(new String[] {Task.STEWARD, Task.WITHDRAW_CONSENT});
@@ -185,9 +213,10 @@ final class Planning implements FulfilmentPlanner {
         .orElse(null);
   }
 
-  private List<String[]> onSystems(Operation operation) {
+  private List<String[]> onSystems(Operation operation, boolean withVault) {
     return systems.stream()
         .filter(system -> system.supports(operation))
+        .filter(system -> withVault || !system.id().equals(VAULT))
         .map(system -> new String[] {system.id(), operation.id()})
         .toList();
   }

@@ -16,11 +16,17 @@ public final class RequestTasks {
   private final Jdbi jdbi;
 
   public RequestTasks(Database database) {
-    this.jdbi = database.jdbi();
+    this(database.jdbi());
+  }
+
+  RequestTasks(Jdbi jdbi) {
+    this.jdbi = jdbi;
   }
 
   /**
    * @param lastError the system's last refusal or failure, as it reported it; null once done
+   * @param failingSince when the current run of failures began; null when the last attempt (if any)
+   *     succeeded
    */
   public record Shown(
       String system,
@@ -28,26 +34,40 @@ public final class RequestTasks {
       String status,
       int attempts,
       String lastError,
-      Instant updatedAt) {}
+      Instant updatedAt,
+      Instant failingSince) {
+
+    /** True while the task waits for its system to come back (it failed and will be retried). */
+    public boolean waiting() {
+      return failingSince != null && lastError != null && status.equals(Task.PENDING);
+    }
+
+    /** {@code waiting on SYSTEM since TIME: ERROR}, in English, for the API and logs. */
+    public String waitingLine() {
+      return waiting() ? Waiting.line(system, failingSince, lastError) : null;
+    }
+  }
 
   public List<Shown> of(UUID requestId) {
     return jdbi.withHandle(
         handle ->
             handle
                 .createQuery(
-                    "select system_id, operation, status, attempts, last_error, updated_at from"
-                        + " fulfilment_task where request_id = :id order by created_at, id")
+                    "select system_id, operation, status, attempts, last_error, updated_at,"
+                        + " failing_since from fulfilment_task where request_id = :id order by created_at, id")
                 .bind("id", requestId)
                 .map(
                     (rs, ctx) -> {
                       OffsetDateTime updated = rs.getObject("updated_at", OffsetDateTime.class);
+                      OffsetDateTime failing = rs.getObject("failing_since", OffsetDateTime.class);
                       return new Shown(
                           rs.getString("system_id"),
                           rs.getString("operation"),
                           rs.getString("status"),
                           rs.getInt("attempts"),
                           rs.getString("last_error"),
-                          updated == null ? null : updated.toInstant());
+                          updated == null ? null : updated.toInstant(),
+                          failing == null ? null : failing.toInstant());
                     })
                 .list());
   }

@@ -33,6 +33,25 @@ final class TaskRows {
         .execute();
   }
 
+  /** The request's identities, sealed under its key, for the systems outside the vault. */
+  static void storeIdentities(Handle handle, UUID requestId, byte[] sealed) {
+    handle
+        .createUpdate(
+            "update fulfilment_plan set identities_sealed = :sealed where request_id = :id")
+        .bind("id", requestId)
+        .bindByType("sealed", sealed, byte[].class)
+        .execute();
+  }
+
+  static Optional<byte[]> identities(Handle handle, UUID requestId) {
+    return handle
+        .createQuery("select identities_sealed from fulfilment_plan where request_id = :id")
+        .bind("id", requestId)
+        .map((rs, ctx) -> rs.getBytes(1))
+        .findOne()
+        .filter(java.util.Objects::nonNull);
+  }
+
   static Optional<Plan> plan(Handle handle, UUID requestId) {
     return handle
         .createQuery(
@@ -112,7 +131,7 @@ final class TaskRows {
         .createUpdate(
             "update fulfilment_task set status = 'done', attempts = attempts + 1,"
                 + " evidence = :evidence, result_sealed = :sealed, last_error = null,"
-                + " updated_at = :now, finished_at = :now where id = :id")
+                + " failing_since = null, updated_at = :now, finished_at = :now where id = :id")
         .bind("id", id)
         .bind("evidence", evidence)
         .bind("sealed", sealed)
@@ -124,7 +143,8 @@ final class TaskRows {
     handle
         .createUpdate(
             "update fulfilment_task set attempts = attempts + 1, last_error = :error,"
-                + " status = :status, updated_at = :now where id = :id")
+                + " status = :status, updated_at = :now,"
+                + " failing_since = coalesce(failing_since, :now) where id = :id")
         .bind("id", id)
         .bind("error", error.length() > 500 ? error.substring(0, 500) : error)
         .bind("status", last ? Task.FAILED : Task.PENDING)

@@ -116,7 +116,8 @@ final class TaskRunner {
         new SubjectRef(
             plan.subjectId(),
             plan.subjectType() == null ? "" : plan.subjectType(),
-            plan.requestId());
+            plan.requestId(),
+            identities(plan.requestId()));
     if (row.systemId().equals(Task.STEWARD)) {
       return steps.run(row.operation(), plan);
     }
@@ -135,6 +136,20 @@ final class TaskRunner {
       case RESTRICT -> system.restrict(subject, !instructions.lifts());
       case DELETE_BY_AGE -> throw new IllegalStateException("not a request operation");
     };
+  }
+
+  /** The identities the request proved; none once its key is destroyed or when it gave none. */
+  private List<SubjectRef.Identity> identities(UUID requestId) {
+    return jdbi.withHandle(handle -> TaskRows.identities(handle, requestId))
+        .map(
+            box ->
+                sealing.openJson(
+                    requestId,
+                    Planning.IDENTITIES,
+                    box,
+                    new com.fasterxml.jackson.core.type.TypeReference<
+                        List<SubjectRef.Identity>>() {}))
+        .orElse(List.of());
   }
 
   /**

@@ -1,13 +1,17 @@
 package dev.steward.policy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Binds what data exists: subject and identity types, the category tree, sources and systems. */
 final class DataMapBinder {
   private static final Pattern IDENTITY_TYPE_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+  private static final Pattern CONNECTOR_TYPE = Pattern.compile("[a-z][a-z0-9_]{0,31}");
   // A hosting contract often fixes the area (the EU or the EEA), not the country.
   private static final Set<String> SYSTEM_PLACES = Set.of(Values.EU, Values.EEA, Policy.UNSTATED);
   private final Binding binding;
@@ -111,8 +115,65 @@ final class DataMapBinder {
                         f.text("owner"),
                         Values.country(binding, f, "location", SYSTEM_PLACES),
                         f.flagOrUnstated("processor"),
-                        f.texts("categories")),
+                        f.texts("categories"),
+                        connector(f)),
                     f))
         .toList();
+  }
+
+  /**
+   * The {@code connector:} block: a {@code type} and that type's own keys, single values each. The
+   * keys a type needs are checked by its connector when the node starts (docs/connectors.md).
+   */
+  private Optional<Connector> connector(Fields system) {
+    Optional<Node> block = system.node().get("connector");
+    if (block.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!(block.get() instanceof Node.Mapping mapping)) {
+      binding.add(
+          block
+              .get()
+              .location()
+              .error(
+                  "'connector' must be a mapping, but this is " + block.get().kind(),
+                  "write it as 'connector: {type: sql, ...}'"));
+      return Optional.empty();
+    }
+    Map<String, Connector.Setting> settings = new LinkedHashMap<>();
+    for (Node.Entry entry : mapping.entries().values()) {
+      if (entry.value() instanceof Node.Scalar scalar && !scalar.isEmpty()) {
+        settings.put(
+            entry.key(), new Connector.Setting(scalar.text().strip(), where(scalar.location())));
+      } else {
+        binding.add(
+            entry
+                .value()
+                .location()
+                .error("'" + entry.key() + "' of a connector must be a single value", ""));
+      }
+    }
+    Connector.Setting type = settings.remove("type");
+    if (type == null) {
+      binding.add(
+          mapping
+              .location()
+              .error("missing required key 'type' in a connector", "add 'type: sql' (or logs)"));
+      return Optional.empty();
+    }
+    if (!CONNECTOR_TYPE.matcher(type.value()).matches()) {
+      binding.add(
+          mapping
+              .valueLocation("type")
+              .error(
+                  "'" + type.value() + "' is not a valid connector type",
+                  "use lower-case letters, digits and '_', e.g. sql"));
+      return Optional.empty();
+    }
+    return Optional.of(new Connector(type.value(), settings, where(mapping.location())));
+  }
+
+  private static String where(Location location) {
+    return location.file() + ":" + location.line() + ":" + location.column();
   }
 }

@@ -34,7 +34,7 @@ final class Shape {
         "category",
         "*id *name special criminal art9_condition about_others disclose_in_access children");
     def("source", "*id *name *kind categories");
-    def("system", "*id *name *owner *location *processor categories");
+    def("system", "*id *name *owner *location *processor categories connector");
     def(
         "purpose",
         "*id *name *legal_bases *categories *subject_types direct_marketing sale_or_sharing"

@@ -32,6 +32,9 @@ public interface FulfilmentPlanner {
    * @param jurisdictions the ids of every jurisdiction whose clock runs on the request
    * @param documentId for a {@code document} request, the policy's document id
    * @param language the requester's language, for what is sent to them
+   * @param identities the identities through which fulfilment may reach the person in systems
+   *     outside the vault: those the verification proved, or all given when the request needed no
+   *     verification step (docs/vault.md, "Linking"). Personal data.
    */
   record StartedRequest(
       UUID id,
@@ -41,7 +44,20 @@ public interface FulfilmentPlanner {
       List<String> jurisdictions,
       Optional<String> documentId,
       String language,
-      Instant dueAt) {}
+      Instant dueAt,
+      List<GivenIdentity> identities) {
+    public StartedRequest {
+      identities = List.copyOf(identities);
+    }
+  }
+
+  /** An identity the request gave, e.g. {@code email}; the value is personal data. */
+  record GivenIdentity(String type, String value) {
+    @Override
+    public String toString() {
+      return "GivenIdentity[" + type + ", value hidden]";
+    }
+  }
 
   Plan plan(Handle handle, StartedRequest request);
 

@@ -41,10 +41,47 @@ final class Workflow {
                 jurisdictions,
                 java.util.Optional.ofNullable(row.documentId()),
                 row.language().tag(),
-                row.progress().dueAt()));
+                row.progress().dueAt(),
+                reachable(handle, row)));
     return plan == FulfilmentPlanner.Plan.AWAITING_SYSTEMS
         ? move(handle, started, RequestState.AWAITING_SYSTEMS, actor, "planned", null, null)
         : started;
+  }
+
+  /**
+   * The request's identities fulfilment may look the person up by in the company's systems: the
+   * ones its verification proved, or all it gave when it needed no verification step, the same rule
+   * as linking to a vault subject. Only e-mail and phone are held as values (sealed).
+   */
+  private java.util.List<FulfilmentPlanner.GivenIdentity> reachable(Handle handle, RequestRow row) {
+    java.util.Map<String, Boolean> types = new java.util.HashMap<>();
+    handle
+        .createQuery("select identity_type, proof from request_identity where request_id = :id")
+        .bind("id", row.id())
+        .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getString(2) != null))
+        .forEach(e -> types.merge(e.getKey(), e.getValue(), Boolean::logicalOr));
+    boolean anyProven = types.containsValue(true);
+    String needed =
+        handle
+            .createQuery("select verification_needed from rights_request where id = :id")
+            .bind("id", row.id())
+            .mapTo(String.class)
+            .findOne()
+            .orElse(null);
+    if (!anyProven && needed != null && !needed.isBlank()) {
+      return java.util.List.of(); // steps were needed and proved nothing: nothing reaches
+    }
+    Contact contact = contact(row);
+    java.util.List<FulfilmentPlanner.GivenIdentity> given = new java.util.ArrayList<>();
+    if (contact.email() != null
+        && (anyProven ? types.getOrDefault("email", false) : types.containsKey("email"))) {
+      given.add(new FulfilmentPlanner.GivenIdentity("email", contact.email()));
+    }
+    if (contact.phone() != null
+        && (anyProven ? types.getOrDefault("phone", false) : types.containsKey("phone"))) {
+      given.add(new FulfilmentPlanner.GivenIdentity("phone", contact.phone()));
+    }
+    return given;
   }
 
   /** Moves the request to {@code target}, stores it, and records who did it and why. */

@@ -68,7 +68,8 @@ class ArchitectureTest {
             "dev.steward.console..",
             "dev.steward.breach..",
             "dev.steward.logscan..",
-            "dev.steward.discovery..")
+            "dev.steward.discovery..",
+            "dev.steward.connector..")
         .layer("Platform")
         .definedBy("dev.steward.web..", "dev.steward.audit..", "dev.steward.mail..")
         .layer("Foundation")
