@@ -101,6 +101,20 @@ public final class ConsentStates implements AutoCloseable {
     return loaded;
   }
 
+  /**
+   * A count that grows with every change this node has seen (its own, or on PostgreSQL another
+   * node's): something derived from the store while it stayed the same holds no stale state, except
+   * for changes made outside these paths, which {@link #maxAgeNanos()} bounds.
+   */
+  public long changes() {
+    return invalidations.get();
+  }
+
+  /** How long a state read from the store may be used at most. */
+  public long maxAgeNanos() {
+    return maxAgeNanos;
+  }
+
   /** The party's state read in the caller's transaction, bypassing the cache. */
   public PartyState stateIn(Handle handle, Party party) {
     return StateLoader.load(handle, party);
