@@ -39,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -345,100 +346,103 @@ public final class DecisionFilter {
   // --- the snapshot of identities with a state --------------------------------------------------
 
   /**
+   * @param known the prefixes of identities with a state of their own beyond opt-outs
+   * @param optOuts the opt-outs in force per identity hash
    * @param changes {@link ConsentStates#changes()} before it was read
-   * @param readAt {@link System#nanoTime()} before it was read
+   * @param knownAt {@link System#nanoTime()} before {@code known} was read
    */
   private record Snapshot(
-      PrefixSet known, Map<String, PartyState> optOuts, long changes, long readAt) {}
+      PrefixSet known, Map<String, PartyState> optOuts, long changes, long knownAt) {}
 
   /**
-   * The snapshot of the last call while it holds: no change seen since it was read, on this node or
-   * (on PostgreSQL) on another, and no older than a cached state may be ({@link
-   * ConsentStates#maxAgeNanos()}, which bounds what a change outside these paths, such as staff
-   * adding an identity to a subject, leaves behind). Otherwise read anew, and kept unless a change
-   * landed while it was read.
+   * The snapshot of the last call while no change was seen since it was read, on this node or (on
+   * PostgreSQL) on another: opt-outs, subscriptions and erasures all go through {@link
+   * ConsentStates#changed}. Identities added to the vault do not, so the prefixes of known
+   * identities are read again once older than a cached state may be ({@link
+   * ConsentStates#maxAgeNanos()}), the same bound such a change has there. A snapshot read while a
+   * change landed serves its call and is not kept.
    */
   private Snapshot snapshot() {
     long changes = states.changes();
     long now = System.nanoTime();
     Snapshot last = snapshot;
-    if (last != null && last.changes() == changes && now - last.readAt() < states.maxAgeNanos()) {
+    Snapshot read;
+    if (last == null || last.changes() != changes) {
+      read =
+          jdbi.inTransaction(
+              TransactionIsolationLevel.REPEATABLE_READ,
+              handle -> new Snapshot(known(handle), optOuts(handle), changes, now));
+    } else if (now - last.knownAt() >= states.maxAgeNanos()) {
+      read = new Snapshot(jdbi.withHandle(this::known), last.optOuts(), changes, now);
+    } else {
       return last;
     }
-    Snapshot read = read(changes, now);
     if (states.changes() == changes) {
       snapshot = read;
     }
     return read;
   }
 
-  private Snapshot read(long changes, long readAt) {
-    return jdbi.inTransaction(
-        TransactionIsolationLevel.REPEATABLE_READ,
-        handle -> {
-          PrefixSet known = new PrefixSet();
-          handle
-              .createQuery(
-                  "select hash from vault_identity union all select hash from"
-                      + " vault_tombstone_identity")
-              .setFetchSize(10_000)
-              .mapTo(String.class)
-              .forEach(hash -> known.add(prefix(hash)));
-          // An address that unsubscribed holds its choice under its hash alone, often after its
-          // person was erased or without Steward ever knowing them: its state is read in full.
-          String identityKey = Party.identity("").key();
-          handle
-              .createQuery("select distinct party from subscription_event where party like :prefix")
-              .bind("prefix", identityKey + "%")
-              .setFetchSize(10_000)
-              .mapTo(String.class)
-              .forEach(key -> known.add(prefix(key.substring(identityKey.length()))));
-          // The opt-outs in force per identity: per kind, the latest event, when it is an opt-out.
-          Map<String, EnumMap<OptOutKind, String>> inForce = new HashMap<>();
-          String prefix = Party.identity("").key();
-          handle
-              .createQuery(
-                  "select party, kind, action, source from opt_out_event where party like :prefix"
-                      + " order by occurred_at, id")
-              .bind("prefix", prefix + "%")
-              .setFetchSize(10_000)
-              .map(
-                  (rs, ctx) ->
-                      new String[] {
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)
-                      })
-              .forEach(
-                  row -> {
-                    String hash = row[0].substring(prefix.length());
-                    EnumMap<OptOutKind, String> kinds =
-                        inForce.computeIfAbsent(hash, h -> new EnumMap<>(OptOutKind.class));
-                    if (row[2].equals("opt_out")) {
-                      kinds.put(OptOutKind.of(row[1]), row[3]);
-                    } else {
-                      kinds.remove(OptOutKind.of(row[1]));
-                    }
-                  });
-          Map<String, PartyState> optOuts = new HashMap<>(inForce.size() * 2);
-          inForce.forEach(
-              (hash, kinds) -> {
-                if (!kinds.isEmpty()) {
-                  Party party = Party.identity(hash);
-                  optOuts.put(
-                      hash,
-                      new PartyState(
-                          party,
-                          false,
-                          false,
-                          false,
-                          null,
-                          false,
-                          java.util.Set.of(),
-                          Map.of(),
-                          kinds));
-                }
-              });
-          return new Snapshot(known, optOuts, changes, readAt);
+  /**
+   * The identities whose state is more than their opt-outs, as 64-bit prefixes of their hashes:
+   * those the vault holds or erased, and addresses that unsubscribed.
+   */
+  private PrefixSet known(Handle handle) {
+    PrefixSet known = new PrefixSet();
+    handle
+        .createQuery(
+            "select hash from vault_identity union all select hash from vault_tombstone_identity")
+        .setFetchSize(10_000)
+        .mapTo(String.class)
+        .forEach(hash -> known.add(prefix(hash)));
+    // An address that unsubscribed holds its choice under its hash alone, often after its person
+    // was erased or without Steward ever knowing them: its state is read in full.
+    String identityKey = Party.identity("").key();
+    handle
+        .createQuery("select distinct party from subscription_event where party like :prefix")
+        .bind("prefix", identityKey + "%")
+        .setFetchSize(10_000)
+        .mapTo(String.class)
+        .forEach(key -> known.add(prefix(key.substring(identityKey.length()))));
+    return known;
+  }
+
+  /** The opt-outs in force per identity hash: per kind, the latest event, when it is an opt-out. */
+  private static Map<String, PartyState> optOuts(Handle handle) {
+    Map<String, EnumMap<OptOutKind, String>> inForce = new HashMap<>();
+    String prefix = Party.identity("").key();
+    handle
+        .createQuery(
+            "select party, kind, action, source from opt_out_event where party like :prefix"
+                + " order by occurred_at, id")
+        .bind("prefix", prefix + "%")
+        .setFetchSize(10_000)
+        .map(
+            (rs, ctx) ->
+                new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+        .forEach(
+            row -> {
+              String hash = row[0].substring(prefix.length());
+              EnumMap<OptOutKind, String> kinds =
+                  inForce.computeIfAbsent(hash, h -> new EnumMap<>(OptOutKind.class));
+              if (row[2].equals("opt_out")) {
+                kinds.put(OptOutKind.of(row[1]), row[3]);
+              } else {
+                kinds.remove(OptOutKind.of(row[1]));
+              }
+            });
+    Map<String, PartyState> optOuts = new HashMap<>(inForce.size() * 2);
+    inForce.forEach(
+        (hash, kinds) -> {
+          if (!kinds.isEmpty()) {
+            Party party = Party.identity(hash);
+            optOuts.put(
+                hash,
+                new PartyState(
+                    party, false, false, false, null, false, java.util.Set.of(), Map.of(), kinds));
+          }
         });
+    return optOuts;
   }
 
   /** The first 64 bits of a hex keyed hash. */

@@ -201,4 +201,29 @@ class IdentityNormalizerTest {
     assertThat(new IdentityNormalizer("GB").normalize(Identity.email("Ann@Sub.Example.COM")))
         .isEqualTo("ann@sub.example.com");
   }
+
+  @Test
+  void localPartCheck_acceptsWhatThePatternMatches() {
+    java.util.regex.Pattern pattern =
+        java.util.regex.Pattern.compile("[^\\s@\"()<>\\[\\]\\\\,;:]{1,64}");
+    int[] alphabet =
+        "abcXYZ09.+-_ \t\n\u000B\f\r@\"()<>[]\\,;:é\u00A0\u2003😀".codePoints().toArray();
+    java.util.Random random = new java.util.Random(11);
+    int matched = 0;
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder local = new StringBuilder();
+      int length = random.nextInt(70);
+      for (int i = 0; i < length; i++) {
+        local.appendCodePoint(
+            random.nextInt(3) > 0 ? 'a' : alphabet[random.nextInt(alphabet.length)]);
+      }
+      String l = local.toString();
+      boolean expected = pattern.matcher(l).matches();
+      matched += expected ? 1 : 0;
+      assertThat(IdentityNormalizer.isLocalPart(l)).as(l).isEqualTo(expected);
+    }
+    assertThat(matched).isGreaterThan(1000);
+    assertThat(IdentityNormalizer.isLocalPart("😀".repeat(64))).isTrue();
+    assertThat(IdentityNormalizer.isLocalPart("😀".repeat(65))).isFalse();
+  }
 }
