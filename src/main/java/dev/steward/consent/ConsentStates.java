@@ -50,7 +50,7 @@ public final class ConsentStates implements AutoCloseable {
   private final Database database;
   private final boolean notify;
   private final long maxAgeNanos;
-  private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Party, Entry> cache = new ConcurrentHashMap<>();
   private final AtomicLong invalidations = new AtomicLong();
   private volatile boolean closed;
   private Thread listener;
@@ -84,9 +84,8 @@ public final class ConsentStates implements AutoCloseable {
 
   /** The party's state now: from memory when no change was seen since it was loaded. */
   public PartyState state(Party party) {
-    String key = party.key();
     long now = System.nanoTime();
-    Entry entry = cache.get(key);
+    Entry entry = cache.get(party);
     if (entry != null && now - entry.loadedAt() < maxAgeNanos) {
       return entry.state();
     }
@@ -96,7 +95,7 @@ public final class ConsentStates implements AutoCloseable {
       if (cache.size() >= MAX_ENTRIES) {
         cache.clear();
       }
-      cache.put(key, new Entry(loaded, now));
+      cache.put(party, new Entry(loaded, now));
     }
     return loaded;
   }
@@ -173,7 +172,7 @@ public final class ConsentStates implements AutoCloseable {
     if (key.equals(EVERYTHING)) {
       cache.clear();
     } else {
-      cache.remove(key);
+      cache.remove(Party.fromKey(key));
     }
   }
 
