@@ -74,6 +74,18 @@ public final class IdentityNormalizer {
     boolean email = type.equals(IdentityType.EMAIL);
     for (int i = 0; i < value.length(); ) {
       char c = value.charAt(i);
+      if (c < 0x80) {
+        // ASCII, most of what is hashed: of it only the control characters and, in an email
+        // address, the space are refused, as the checks below would.
+        if ((c < 0x20 || c == 0x7F) && (email || (c != '\t' && c != '\n' && c != '\r'))) {
+          throw new InvalidIdentityException(type, "it holds a control character");
+        }
+        if (email && c == ' ') {
+          throw new InvalidIdentityException(type, "it holds an invisible or blank character");
+        }
+        i++;
+        continue;
+      }
       if (Character.isSurrogate(c)) {
         boolean paired =
             Character.isHighSurrogate(c)

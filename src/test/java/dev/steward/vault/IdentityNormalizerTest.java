@@ -226,4 +226,40 @@ class IdentityNormalizerTest {
     assertThat(IdentityNormalizer.isLocalPart("😀".repeat(64))).isTrue();
     assertThat(IdentityNormalizer.isLocalPart("😀".repeat(65))).isFalse();
   }
+
+  @Test
+  void asciiCharacters_areRefusedAsTheGeneralRulesSay() {
+    IdentityNormalizer normalizer = new IdentityNormalizer("GB");
+    for (char c = 0; c < 0x80; c++) {
+      int kind = Character.getType(c);
+      for (boolean email : new boolean[] {true, false}) {
+        String expected =
+            kind == Character.CONTROL && (email || (c != '\t' && c != '\n' && c != '\r'))
+                ? "control character"
+                : email && (kind == Character.FORMAT || Character.isWhitespace(c))
+                    ? "invisible or blank"
+                    : null;
+        Identity identity =
+            email
+                ? Identity.email("a" + c + "b@example.com")
+                : new Identity(IdentityType.NAME, "a" + c + "b");
+        String problem;
+        try {
+          normalizer.normalize(identity);
+          problem = null;
+        } catch (InvalidIdentityException e) {
+          problem = e.getMessage();
+        }
+        if (expected == null) {
+          assertThat(
+                  problem == null
+                      || !problem.contains("control character") && !problem.contains("invisible"))
+              .as("%d %s", (int) c, email)
+              .isTrue();
+        } else {
+          assertThat(problem).as("%d %s", (int) c, email).contains(expected);
+        }
+      }
+    }
+  }
 }
