@@ -54,13 +54,15 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * caller never takes a partial list for a whole one; the allowed lines go to {@code out}, which the
  * route spools to a temporary file. Deciding a million identities one {@link ConsentStates} look-up
  * each would load most of them from the store, since most addresses on a list are people Steward
- * has never met. Instead each call reads, in one snapshot, what makes an identity's state non-empty
- * (the same rows {@code StateLoader} reads for an identity): the opt-outs recorded under identity
- * hashes, in full, and the hashes of identities the vault holds or erased, as 64-bit prefixes. An
- * identity whose prefix is among the vault's is decided on its full state through {@link
- * ConsentStates} (as {@code POST /api/v1/decisions} would); any other is decided on its opt-outs
- * alone, or on the empty state of a stranger (RULES.md's rule for identities Steward does not
- * know). The answer is as of the call's start.
+ * has never met. Instead the filter reads, in one snapshot, what makes an identity's state
+ * non-empty (the same rows {@code StateLoader} reads for an identity): the opt-outs recorded under
+ * identity hashes, in full, and the hashes of identities the vault holds or erased, as 64-bit
+ * prefixes. An identity whose prefix is among the vault's is decided on its full state through
+ * {@link ConsentStates} (as {@code POST /api/v1/decisions} would); any other is decided on its
+ * opt-outs alone, or on the empty state of a stranger (RULES.md's rule for identities Steward does
+ * not know). The answer is as of the call's start. The snapshot is kept between calls until a
+ * change is seen (see {@code snapshot()}). Lines are decided in batches on one worker per core and
+ * written in the order read; the first problem in line order ends the call.
  *
  * <p>Audit: one {@code decision.filter} entry per call, durable before the answer, with the counts
  * read, allowed and denied per reason; denies are not written one entry each (docs/consent.md,
