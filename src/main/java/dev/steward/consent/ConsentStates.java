@@ -50,7 +50,7 @@ public final class ConsentStates implements AutoCloseable {
   private final Database database;
   private final boolean notify;
   private final long maxAgeNanos;
-  private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Party, Entry> cache = new ConcurrentHashMap<>();
   private final AtomicLong invalidations = new AtomicLong();
   private volatile boolean closed;
   private Thread listener;
@@ -84,9 +84,8 @@ public final class ConsentStates implements AutoCloseable {
 
   /** The party's state now: from memory when no change was seen since it was loaded. */
   public PartyState state(Party party) {
-    String key = party.key();
     long now = System.nanoTime();
-    Entry entry = cache.get(key);
+    Entry entry = cache.get(party);
     if (entry != null && now - entry.loadedAt() < maxAgeNanos) {
       return entry.state();
     }
@@ -96,9 +95,23 @@ public final class ConsentStates implements AutoCloseable {
       if (cache.size() >= MAX_ENTRIES) {
         cache.clear();
       }
-      cache.put(key, new Entry(loaded, now));
+      cache.put(party, new Entry(loaded, now));
     }
     return loaded;
+  }
+
+  /**
+   * A count that grows with every change this node has seen (its own, or on PostgreSQL another
+   * node's): something derived from the store while it stayed the same holds no stale state, except
+   * for changes made outside these paths, which {@link #maxAgeNanos()} bounds.
+   */
+  public long changes() {
+    return invalidations.get();
+  }
+
+  /** How long a state read from the store may be used at most. */
+  public long maxAgeNanos() {
+    return maxAgeNanos;
   }
 
   /** The party's state read in the caller's transaction, bypassing the cache. */
@@ -159,7 +172,7 @@ public final class ConsentStates implements AutoCloseable {
     if (key.equals(EVERYTHING)) {
       cache.clear();
     } else {
-      cache.remove(key);
+      cache.remove(Party.fromKey(key));
     }
   }
 

@@ -22,6 +22,8 @@ public record Party(Kind kind, String id) {
     DEVICE,
     IDENTITY;
 
+    private final String keyPrefix = name().toLowerCase(Locale.ROOT) + ":";
+
     String code() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -63,7 +65,7 @@ public record Party(Kind kind, String id) {
 
   /** {@code subject:<uuid>}, {@code device:<id>} or {@code identity:<hash>}: how it is stored. */
   public String key() {
-    return kind.code() + ":" + id;
+    return kind.keyPrefix.concat(id);
   }
 
   public UUID subjectId() {

@@ -38,12 +38,15 @@ final class ConsentConditions {
   static Optional<String> missing(
       Policy policy, PartyState state, DecisionQuery query, Purpose purpose, Instant now) {
     Optional<Jurisdiction> jurisdiction = jurisdiction(policy, query.context());
-    boolean child = jurisdiction.isPresent() && belowParentalAge(jurisdiction.get(), query);
+    if (jurisdiction.isEmpty()) {
+      return Optional.empty(); // neither a parental age nor PIPL applies
+    }
+    boolean child = belowParentalAge(jurisdiction.get(), query);
     List<String> needed = new ArrayList<>();
     if (purpose.isConsentBased()) {
       needed.add(purpose.id());
     }
-    if (jurisdiction.isPresent() && jurisdiction.get().law() == Law.PIPL) {
+    if (jurisdiction.get().law() == Law.PIPL) {
       for (Jurisdiction.PiplConsent consent : jurisdiction.get().consents()) {
         boolean covers = consent.purposes().isEmpty() || consent.purposes().contains(purpose.id());
         if (!covers || consent.scope() == null) {

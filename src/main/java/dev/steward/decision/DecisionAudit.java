@@ -5,7 +5,6 @@ import dev.steward.audit.AuditLog;
 import dev.steward.principal.Principal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class DecisionAudit implements AutoCloseable {
   private static final Principal COUNTER = new Principal.System("decisions");
 
-  private record Key(Instant minute, String system, String purpose, String outcome) {}
+  /** A count's group: the minute (since the epoch), system, purpose and outcome. */
+  private record Key(long minute, String system, String purpose, boolean allowed) {}
 
   private final AuditLog audit;
   private final Clock clock;
@@ -45,48 +45,68 @@ final class DecisionAudit implements AutoCloseable {
     flusher.scheduleWithFixedDelay(() -> flush(false), 10, 10, TimeUnit.SECONDS);
   }
 
-  /** Counts each decision, and appends an entry for each deny, as one batch. */
-  void record(Principal actor, List<DecisionQuery> queries, List<Decision> decisions) {
-    Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+  /** Counts one decision made at {@code now}, and appends an entry if it is a deny. */
+  void record(Principal actor, DecisionQuery query, Decision decision, Instant now) {
+    count(query, decision, now);
+    if (!decision.allowed()) {
+      audit.append(deny(actor, query, decision));
+    }
+  }
+
+  /** Counts each decision made at {@code now}, and appends an entry for each deny, as one batch. */
+  void record(Principal actor, List<DecisionQuery> queries, List<Decision> decisions, Instant now) {
     List<AuditEvent> denies = new ArrayList<>();
     for (int i = 0; i < queries.size(); i++) {
       DecisionQuery query = queries.get(i);
       Decision decision = decisions.get(i);
-      counts
-          .computeIfAbsent(
-              new Key(minute, query.system(), query.purpose(), decision.outcome()),
-              key -> new LongAdder())
-          .increment();
+      count(query, decision, now);
       if (!decision.allowed()) {
-        denies.add(
-            AuditEvent.of(
-                    actor,
-                    "decision.deny",
-                    query.party().kind().name().toLowerCase(java.util.Locale.ROOT),
-                    query.party().id(),
-                    AuditEvent.DENIED)
-                .withDetail(
-                    "system="
-                        + clip(query.system())
-                        + " purpose="
-                        + clip(query.purpose())
-                        + " reason="
-                        + decision.reason()
-                        + " policy="
-                        + decision.policyVersion()
-                        + (decision.source() == null ? "" : " source=" + decision.source())));
+        denies.add(deny(actor, query, decision));
       }
     }
     audit.appendAll(denies);
   }
 
+  private void count(DecisionQuery query, Decision decision, Instant now) {
+    Key key =
+        new Key(
+            Math.floorDiv(now.getEpochSecond(), 60),
+            query.system(),
+            query.purpose(),
+            decision.allowed());
+    LongAdder count = counts.get(key);
+    if (count == null) {
+      count = counts.computeIfAbsent(key, k -> new LongAdder());
+    }
+    count.increment();
+  }
+
+  private static AuditEvent deny(Principal actor, DecisionQuery query, Decision decision) {
+    return AuditEvent.of(
+            actor,
+            "decision.deny",
+            query.party().kind().name().toLowerCase(java.util.Locale.ROOT),
+            query.party().id(),
+            AuditEvent.DENIED)
+        .withDetail(
+            "system="
+                + clip(query.system())
+                + " purpose="
+                + clip(query.purpose())
+                + " reason="
+                + decision.reason()
+                + " policy="
+                + decision.policyVersion()
+                + (decision.source() == null ? "" : " source=" + decision.source()));
+  }
+
   /** Writes the counts of the minutes that ended ({@code all}: every minute, on close). */
   synchronized void flush(boolean all) {
-    Instant current = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    long current = Math.floorDiv(clock.instant().getEpochSecond(), 60);
     List<AuditEvent> events = new ArrayList<>();
     for (Map.Entry<Key, LongAdder> entry : counts.entrySet()) {
       Key key = entry.getKey();
-      if (!all && !key.minute().isBefore(current)) {
+      if (!all && key.minute() >= current) {
         continue;
       }
       long count = entry.getValue().sumThenReset();
@@ -100,9 +120,14 @@ final class DecisionAudit implements AutoCloseable {
                   "decision.count",
                   "purpose",
                   clip(key.purpose()),
-                  key.outcome().equals("allow") ? AuditEvent.OK : AuditEvent.DENIED)
+                  key.allowed() ? AuditEvent.OK : AuditEvent.DENIED)
               .withDetail(
-                  "system=" + clip(key.system()) + " minute=" + key.minute() + " count=" + count));
+                  "system="
+                      + clip(key.system())
+                      + " minute="
+                      + Instant.ofEpochSecond(key.minute() * 60)
+                      + " count="
+                      + count));
     }
     try {
       audit.appendAll(events);

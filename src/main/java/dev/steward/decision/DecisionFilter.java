@@ -11,7 +11,6 @@ import dev.steward.error.InvalidInputException;
 import dev.steward.error.InvalidInputException.FieldProblem;
 import dev.steward.error.StewardException;
 import dev.steward.policy.PublishedPolicies;
-import dev.steward.policy.PublishedPolicy;
 import dev.steward.principal.Principal;
 import dev.steward.vault.Identity;
 import dev.steward.vault.IdentityIndex;
@@ -26,6 +25,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -33,6 +33,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -47,13 +54,15 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * so a caller never takes a partial list for a whole one; the allowed lines go to {@code out},
  * which the route spools to a temporary file. Deciding a million identities one {@link
  * ConsentStates} look-up each would load most of them from the store, since most addresses on a
- * list are people Steward has never met. Instead each call reads, in one snapshot, what makes an
+ * list are people Steward has never met. Instead the filter reads, in one snapshot, what makes an
  * identity's state non-empty (the same rows {@code StateLoader} reads for an identity): the
  * opt-outs recorded under identity hashes, in full, and the hashes of identities the vault holds or
  * erased, as 64-bit prefixes. An identity whose prefix is among the vault's is decided on its full
  * state through {@link ConsentStates} (as {@code POST /api/v1/decisions} would); any other is
  * decided on its opt-outs alone, or on the empty state of a stranger (RULES.md's rule for
- * identities Steward does not know). The answer is as of the call's start.
+ * identities Steward does not know). The answer is as of the call's start. The snapshot is kept
+ * between calls until a change is seen (see {@code snapshot()}). Lines are decided in batches on
+ * one worker per core and written in the order read; the first problem in line order ends the call.
  *
  * <p>Audit: one {@code decision.filter} entry per call, durable before the answer, with the counts
  * read, allowed and denied per reason; denies are not written one entry each (docs/consent.md,
@@ -67,6 +76,17 @@ public final class DecisionFilter {
   static final int MAX_LINE_BYTES = 8192;
 
   private static final int BUFFER_BYTES = 1 << 16;
+
+  /** Lines decided together on one worker: enough to make handing them over cheap. */
+  private static final int BATCH_LINES = 4096;
+
+  private static final int BATCH_BYTES = 1 << 18;
+
+  /** One worker per core: normalising and hashing each address is most of a list's time. */
+  private static final int WORKERS = Runtime.getRuntime().availableProcessors();
+
+  /** Batches a call has read and not yet written, at most. */
+  private static final int IN_FLIGHT = 2 * WORKERS + 2;
 
   /** The placeholder party of the question checked once per call; each line brings its own. */
   private static final String PROBE_DEVICE = "decision-filter-probe";
@@ -120,7 +140,7 @@ public final class DecisionFilter {
   /** What a call did, for the answer's headers and the audit entry. */
   public record Result(long read, long allowed, String policyVersion) {}
 
-  private final PublishedPolicies policies;
+  private final PolicyIndex.Current policies;
   private final ConsentStates states;
   private final Jdbi jdbi;
   private final IdentityIndex index;
@@ -128,6 +148,8 @@ public final class DecisionFilter {
   private final AuditLog audit;
   private final Clock clock;
   private final Limits limits;
+  private final ExecutorService workers;
+  private volatile Snapshot snapshot;
 
   public DecisionFilter(
       PublishedPolicies policies,
@@ -137,7 +159,7 @@ public final class DecisionFilter {
       AuditLog audit,
       Clock clock,
       Limits limits) {
-    this.policies = policies;
+    this.policies = new PolicyIndex.Current(policies);
     this.states = states;
     this.jdbi = jdbi;
     this.index = index;
@@ -145,6 +167,20 @@ public final class DecisionFilter {
     this.audit = audit;
     this.clock = clock;
     this.limits = limits;
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            WORKERS,
+            WORKERS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "steward-decision-filter");
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    this.workers = pool;
   }
 
   public Limits limits() {
@@ -179,51 +215,61 @@ public final class DecisionFilter {
     if (declaredLength > limits.maxBytes()) {
       throw tooLarge();
     }
-    PublishedPolicy policy = policies.current();
+    PolicyIndex policy = policies.get();
     Instant now = clock.instant();
     Snapshot snapshot = snapshot();
     Decision stranger =
         DecisionRules.decide(policy, PartyState.empty(question.party()), question, now);
-    Map<String, Long> denied = new TreeMap<>();
     Lines lines = new Lines(in, limits);
-    Reader reader = format == Format.CSV ? new CsvReader(lines) : new NdjsonReader();
-    long read = 0;
-    long allowed = 0;
+    Reader reader;
     if (format == Format.CSV) {
       if (!lines.next()) {
         throw malformed(1, "the list is empty; its first line names the columns");
       }
-      ((CsvReader) reader).header();
+      reader = CsvReader.header(lines.text(), lines.number());
       lines.writeTo(out);
+    } else {
+      reader = new NdjsonReader();
     }
-    while (lines.next()) {
-      if (lines.blank()) {
-        continue;
+    Deciding deciding = new Deciding(reader, snapshot, policy, question, stranger, now);
+    Tally tally = new Tally();
+    // Batches are decided on the workers and written here in the order read; at most IN_FLIGHT
+    // wait, which bounds the memory a call holds whatever the list's length.
+    ArrayDeque<Future<Batch>> pending = new ArrayDeque<>();
+    try {
+      Batch batch = new Batch();
+      while (true) {
+        boolean more;
+        try {
+          more = lines.next();
+        } catch (RuntimeException e) {
+          // A line before this one may be malformed: that is the list's first problem.
+          while (!pending.isEmpty()) {
+            join(pending.poll());
+          }
+          decide(deciding, batch);
+          throw e;
+        }
+        if (more && !lines.blank()) {
+          batch.add(lines);
+        }
+        if (batch.full() || (!more && batch.size() > 0)) {
+          Batch full = batch;
+          pending.add(workers.submit(() -> decide(deciding, full)));
+          batch = new Batch();
+          if (pending.size() >= IN_FLIGHT) {
+            tally.add(join(pending.poll()), out);
+          }
+        }
+        if (!more) {
+          break;
+        }
       }
-      Identity identity = reader.identity(lines);
-      String hash;
-      try {
-        hash = index.hash(identity);
-      } catch (InvalidInputException e) {
-        throw malformed(
-            lines.number(), "not a valid " + identity.type().id() + ": " + e.getMessage());
+      while (!pending.isEmpty()) {
+        tally.add(join(pending.poll()), out);
       }
-      read++;
-      Decision decision;
-      if (snapshot.known.contains(prefix(hash))) {
-        Party party = Party.identity(hash);
-        decision = DecisionRules.decide(policy, states.state(party), question, now);
-      } else {
-        PartyState optedOut = snapshot.optOuts.get(hash);
-        decision =
-            optedOut == null ? stranger : DecisionRules.decide(policy, optedOut, question, now);
-      }
-      if (decision.allowed()) {
-        allowed++;
-        lines.writeTo(out);
-      } else {
-        denied.merge(decision.reason(), 1L, Long::sum);
-      }
+    } finally {
+      pending.forEach(f -> f.cancel(true));
     }
     audit.append(
         AuditEvent.of(actor, "decision.filter", "purpose", clip(question.purpose()), AuditEvent.OK)
@@ -236,14 +282,79 @@ public final class DecisionFilter {
                     + " format="
                     + format.name().toLowerCase(Locale.ROOT)
                     + " read="
-                    + read
+                    + tally.read
                     + " allowed="
-                    + allowed
-                    + denied.entrySet().stream()
+                    + tally.allowed
+                    + tally.denied.entrySet().stream()
                         .map(e -> " denied." + e.getKey() + "=" + e.getValue())
                         .reduce("", String::concat)));
-    return new Result(read, allowed, policy.version());
+    return new Result(tally.read, tally.allowed, policy.version());
   }
+
+  /** A decided batch, or the problem of its first malformed line, as the caller's exception. */
+  private static Batch join(Future<Batch> future) throws IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StewardException("unavailable", 503, "the node is stopping; try again", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException problem) {
+        throw problem;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** What the batches written so far add up to. */
+  private static final class Tally {
+    long read;
+    long allowed;
+    final Map<String, Long> denied = new TreeMap<>();
+
+    void add(Batch batch, OutputStream out) throws IOException {
+      read += batch.size();
+      allowed += batch.writeAllowed(out);
+      batch.denied.forEach((reason, n) -> denied.merge(reason, n, Long::sum));
+    }
+  }
+
+  /** Decides each line of a batch (on a worker); throws for the first malformed one. */
+  private Batch decide(Deciding call, Batch batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      long number = batch.number(i);
+      Identity identity = call.reader().identity(batch.text(i), number);
+      String hash;
+      try {
+        hash = index.hash(identity);
+      } catch (InvalidInputException e) {
+        throw malformed(number, "not a valid " + identity.type().id() + ": " + e.getMessage());
+      }
+      Decision decision;
+      if (call.snapshot().known.contains(prefix(hash))) {
+        Party party = Party.identity(hash);
+        decision =
+            DecisionRules.decide(call.policy(), states.state(party), call.question(), call.now());
+      } else {
+        PartyState optedOut = call.snapshot().optOuts.get(hash);
+        decision =
+            optedOut == null
+                ? call.stranger()
+                : DecisionRules.decide(call.policy(), optedOut, call.question(), call.now());
+      }
+      batch.decided(i, decision);
+    }
+    return batch;
+  }
+
+  /** How one call decides a line: what is the same for every line of the list. */
+  private record Deciding(
+      Reader reader,
+      Snapshot snapshot,
+      PolicyIndex policy,
+      DecisionQuery question,
+      Decision stranger,
+      Instant now) {}
 
   StewardException tooLarge() {
     return new StewardException(
@@ -268,75 +379,104 @@ public final class DecisionFilter {
 
   // --- the snapshot of identities with a state --------------------------------------------------
 
-  private record Snapshot(PrefixSet known, Map<String, PartyState> optOuts) {}
+  /**
+   * @param known the prefixes of identities with a state of their own beyond opt-outs
+   * @param optOuts the opt-outs in force per identity hash
+   * @param changes {@link ConsentStates#changes()} before it was read
+   * @param knownAt {@link System#nanoTime()} before {@code known} was read
+   */
+  private record Snapshot(
+      PrefixSet known, Map<String, PartyState> optOuts, long changes, long knownAt) {}
 
+  /**
+   * The snapshot of the last call while no change was seen since it was read, on this node or (on
+   * PostgreSQL) on another: opt-outs, subscriptions and erasures all go through {@link
+   * ConsentStates#changed}. Identities added to the vault do not, so the prefixes of known
+   * identities are read again once older than a cached state may be ({@link
+   * ConsentStates#maxAgeNanos()}), the same bound such a change has there. A snapshot read while a
+   * change landed serves its call and is not kept.
+   */
   private Snapshot snapshot() {
-    return jdbi.inTransaction(
-        TransactionIsolationLevel.REPEATABLE_READ,
-        handle -> {
-          PrefixSet known = new PrefixSet();
-          handle
-              .createQuery(
-                  "select hash from vault_identity union all select hash from"
-                      + " vault_tombstone_identity")
-              .setFetchSize(10_000)
-              .mapTo(String.class)
-              .forEach(hash -> known.add(prefix(hash)));
-          // An address that unsubscribed holds its choice under its hash alone, often after its
-          // person was erased or without Steward ever knowing them: its state is read in full.
-          String identityKey = Party.identity("").key();
-          handle
-              .createQuery("select distinct party from subscription_event where party like :prefix")
-              .bind("prefix", identityKey + "%")
-              .setFetchSize(10_000)
-              .mapTo(String.class)
-              .forEach(key -> known.add(prefix(key.substring(identityKey.length()))));
-          // The opt-outs in force per identity: per kind, the latest event, when it is an opt-out.
-          Map<String, EnumMap<OptOutKind, String>> inForce = new HashMap<>();
-          String prefix = Party.identity("").key();
-          handle
-              .createQuery(
-                  "select party, kind, action, source from opt_out_event where party like :prefix"
-                      + " order by occurred_at, id")
-              .bind("prefix", prefix + "%")
-              .setFetchSize(10_000)
-              .map(
-                  (rs, ctx) ->
-                      new String[] {
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)
-                      })
-              .forEach(
-                  row -> {
-                    String hash = row[0].substring(prefix.length());
-                    EnumMap<OptOutKind, String> kinds =
-                        inForce.computeIfAbsent(hash, h -> new EnumMap<>(OptOutKind.class));
-                    if (row[2].equals("opt_out")) {
-                      kinds.put(OptOutKind.of(row[1]), row[3]);
-                    } else {
-                      kinds.remove(OptOutKind.of(row[1]));
-                    }
-                  });
-          Map<String, PartyState> optOuts = new HashMap<>(inForce.size() * 2);
-          inForce.forEach(
-              (hash, kinds) -> {
-                if (!kinds.isEmpty()) {
-                  Party party = Party.identity(hash);
-                  optOuts.put(
-                      hash,
-                      new PartyState(
-                          party,
-                          false,
-                          false,
-                          false,
-                          null,
-                          false,
-                          java.util.Set.of(),
-                          Map.of(),
-                          kinds));
-                }
-              });
-          return new Snapshot(known, optOuts);
+    long changes = states.changes();
+    long now = System.nanoTime();
+    Snapshot last = snapshot;
+    Snapshot read;
+    if (last == null || last.changes() != changes) {
+      read =
+          jdbi.inTransaction(
+              TransactionIsolationLevel.REPEATABLE_READ,
+              handle -> new Snapshot(known(handle), optOuts(handle), changes, now));
+    } else if (now - last.knownAt() >= states.maxAgeNanos()) {
+      read = new Snapshot(jdbi.withHandle(this::known), last.optOuts(), changes, now);
+    } else {
+      return last;
+    }
+    if (states.changes() == changes) {
+      snapshot = read;
+    }
+    return read;
+  }
+
+  /**
+   * The identities whose state is more than their opt-outs, as 64-bit prefixes of their hashes:
+   * those the vault holds or erased, and addresses that unsubscribed.
+   */
+  private PrefixSet known(Handle handle) {
+    PrefixSet known = new PrefixSet();
+    handle
+        .createQuery(
+            "select hash from vault_identity union all select hash from vault_tombstone_identity")
+        .setFetchSize(10_000)
+        .mapTo(String.class)
+        .forEach(hash -> known.add(prefix(hash)));
+    // An address that unsubscribed holds its choice under its hash alone, often after its person
+    // was erased or without Steward ever knowing them: its state is read in full.
+    String identityKey = Party.identity("").key();
+    handle
+        .createQuery("select distinct party from subscription_event where party like :prefix")
+        .bind("prefix", identityKey + "%")
+        .setFetchSize(10_000)
+        .mapTo(String.class)
+        .forEach(key -> known.add(prefix(key.substring(identityKey.length()))));
+    return known;
+  }
+
+  /** The opt-outs in force per identity hash: per kind, the latest event, when it is an opt-out. */
+  private static Map<String, PartyState> optOuts(Handle handle) {
+    Map<String, EnumMap<OptOutKind, String>> inForce = new HashMap<>();
+    String prefix = Party.identity("").key();
+    handle
+        .createQuery(
+            "select party, kind, action, source from opt_out_event where party like :prefix"
+                + " order by occurred_at, id")
+        .bind("prefix", prefix + "%")
+        .setFetchSize(10_000)
+        .map(
+            (rs, ctx) ->
+                new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+        .forEach(
+            row -> {
+              String hash = row[0].substring(prefix.length());
+              EnumMap<OptOutKind, String> kinds =
+                  inForce.computeIfAbsent(hash, h -> new EnumMap<>(OptOutKind.class));
+              if (row[2].equals("opt_out")) {
+                kinds.put(OptOutKind.of(row[1]), row[3]);
+              } else {
+                kinds.remove(OptOutKind.of(row[1]));
+              }
+            });
+    Map<String, PartyState> optOuts = new HashMap<>(inForce.size() * 2);
+    inForce.forEach(
+        (hash, kinds) -> {
+          if (!kinds.isEmpty()) {
+            Party party = Party.identity(hash);
+            optOuts.put(
+                hash,
+                new PartyState(
+                    party, false, false, false, null, false, java.util.Set.of(), Map.of(), kinds));
+          }
         });
+    return optOuts;
   }
 
   /** The first 64 bits of a hex keyed hash. */
@@ -414,9 +554,9 @@ public final class DecisionFilter {
 
   // --- reading lines ----------------------------------------------------------------------------
 
-  /** Turns the current line into an identity, or refuses it naming its number. */
+  /** Turns a line into an identity, or refuses it naming its number. Thread-safe. */
   private interface Reader {
-    Identity identity(Lines lines);
+    Identity identity(String line, long number);
   }
 
   /**
@@ -424,16 +564,18 @@ public final class DecisionFilter {
    * columns, and the identity is read from the one named {@code email} or {@code phone}.
    */
   private static final class CsvReader implements Reader {
-    private final Lines lines;
-    private int column = -1;
-    private IdentityType type;
+    private final int column;
+    private final IdentityType type;
 
-    CsvReader(Lines lines) {
-      this.lines = lines;
+    private CsvReader(int column, IdentityType type) {
+      this.column = column;
+      this.type = type;
     }
 
-    void header() {
-      List<String> names = fields(lines.text(), lines.number());
+    static CsvReader header(String line, long number) {
+      List<String> names = fields(line, number);
+      int column = -1;
+      IdentityType type = null;
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(i).strip().toLowerCase(Locale.ROOT);
         IdentityType named =
@@ -451,15 +593,31 @@ public final class DecisionFilter {
       if (type == null) {
         throw malformed(1, "the first line names the columns; one of them must be email or phone");
       }
+      return new CsvReader(column, type);
     }
 
     @Override
-    public Identity identity(Lines lines) {
-      List<String> fields = fields(lines.text(), lines.number());
-      if (fields.size() <= column) {
-        throw malformed(lines.number(), "it has no column " + (column + 1));
+    public Identity identity(String line, long number) {
+      String field;
+      if (line.indexOf('"') < 0) {
+        // Nothing quoted: the column is what lies between its commas, as fields() would split it.
+        int from = 0;
+        for (int i = 0; i < column; i++) {
+          from = line.indexOf(',', from) + 1;
+          if (from == 0) {
+            throw malformed(number, "it has no column " + (column + 1));
+          }
+        }
+        int to = line.indexOf(',', from);
+        field = line.substring(from, to < 0 ? line.length() : to);
+      } else {
+        List<String> fields = fields(line, number);
+        if (fields.size() <= column) {
+          throw malformed(number, "it has no column " + (column + 1));
+        }
+        field = fields.get(column);
       }
-      return new Identity(type, fields.get(column).strip());
+      return new Identity(type, field.strip());
     }
 
     private static List<String> fields(String line, long number) {
@@ -511,24 +669,24 @@ public final class DecisionFilter {
   /** One JSON object per line with exactly one of {@code email} and {@code phone}, a string. */
   private static final class NdjsonReader implements Reader {
     @Override
-    public Identity identity(Lines lines) {
+    public Identity identity(String line, long number) {
       JsonNode node;
       try {
-        node = Json.mapper().readTree(lines.text());
+        node = Json.mapper().readTree(line);
       } catch (IOException | RuntimeException e) {
-        throw malformed(lines.number(), "not a JSON object");
+        throw malformed(number, "not a JSON object");
       }
       if (node == null || !node.isObject()) {
-        throw malformed(lines.number(), "not a JSON object");
+        throw malformed(number, "not a JSON object");
       }
       JsonNode email = node.get("email");
       JsonNode phone = node.get("phone");
       if ((email == null) == (phone == null)) {
-        throw malformed(lines.number(), "name exactly one of email and phone");
+        throw malformed(number, "name exactly one of email and phone");
       }
       JsonNode value = email != null ? email : phone;
       if (!value.isTextual()) {
-        throw malformed(lines.number(), (email != null ? "email" : "phone") + " must be a string");
+        throw malformed(number, (email != null ? "email" : "phone") + " must be a string");
       }
       return new Identity(email != null ? IdentityType.EMAIL : IdentityType.PHONE, value.asText());
     }
@@ -640,32 +798,99 @@ public final class DecisionFilter {
 
     /** The line as text; malformed UTF-8 is refused rather than replaced. */
     String text() {
-      boolean ascii = true;
-      for (int i = lineStart; i < lineEnd; i++) {
-        if (buffer[i] < 0) {
-          ascii = false;
-          break;
-        }
-      }
-      if (ascii) {
-        return new String(buffer, lineStart, lineEnd - lineStart, StandardCharsets.US_ASCII);
-      }
-      try {
-        return StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(buffer, lineStart, lineEnd - lineStart))
-            .toString();
-      } catch (CharacterCodingException e) {
-        throw malformed(number, "not UTF-8 text");
-      }
+      return DecisionFilter.text(buffer, lineStart, lineEnd, number);
+    }
+
+    /** Copies the line as read, without its line break, to {@code to} at {@code at}. */
+    int copyTo(byte[] to, int at) {
+      System.arraycopy(buffer, lineStart, to, at, lineEnd - lineStart);
+      return lineEnd - lineStart;
     }
 
     /** Writes the line as read, without its line break, and a newline. */
     void writeTo(OutputStream out) throws IOException {
       out.write(buffer, lineStart, lineEnd - lineStart);
       out.write('\n');
+    }
+  }
+
+  /** Bytes {@code from} to {@code to} as text; malformed UTF-8 is refused rather than replaced. */
+  static String text(byte[] bytes, int from, int to, long number) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] < 0) {
+        try {
+          return StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes, from, to - from))
+              .toString();
+        } catch (CharacterCodingException e) {
+          throw malformed(number, "not UTF-8 text");
+        }
+      }
+    }
+    return new String(bytes, from, to - from, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Consecutive non-blank lines of the upload, copied out of the reading buffer with their numbers
+   * (up to {@link #BATCH_LINES} lines, or {@link #BATCH_BYTES} bytes and one more line), and once
+   * decided, which of them are allowed and the denies per reason.
+   */
+  private static final class Batch {
+    private final byte[] bytes = new byte[BATCH_BYTES + MAX_LINE_BYTES];
+    private final int[] ends = new int[BATCH_LINES];
+    private final long[] numbers = new long[BATCH_LINES];
+    private final boolean[] allowed = new boolean[BATCH_LINES];
+    private final Map<String, Long> denied = new HashMap<>();
+    private int size;
+
+    void add(Lines lines) {
+      int start = start(size);
+      ends[size] = start + lines.copyTo(bytes, start);
+      numbers[size] = lines.number();
+      size++;
+    }
+
+    boolean full() {
+      return size == BATCH_LINES || start(size) >= BATCH_BYTES;
+    }
+
+    int size() {
+      return size;
+    }
+
+    long number(int i) {
+      return numbers[i];
+    }
+
+    String text(int i) {
+      return DecisionFilter.text(bytes, start(i), ends[i], numbers[i]);
+    }
+
+    void decided(int i, Decision decision) {
+      allowed[i] = decision.allowed();
+      if (!allowed[i]) {
+        denied.merge(decision.reason(), 1L, Long::sum);
+      }
+    }
+
+    /** Writes the allowed lines, each with a newline; returns how many. */
+    int writeAllowed(OutputStream out) throws IOException {
+      int written = 0;
+      for (int i = 0; i < size; i++) {
+        if (allowed[i]) {
+          out.write(bytes, start(i), ends[i] - start(i));
+          out.write('\n');
+          written++;
+        }
+      }
+      return written;
+    }
+
+    private int start(int i) {
+      return i == 0 ? 0 : ends[i - 1];
     }
   }
 }

@@ -3,16 +3,13 @@ package dev.steward.decision;
 import dev.steward.consent.OptOutKind;
 import dev.steward.consent.PartyState;
 import dev.steward.decision.DecisionContext.Activity;
-import dev.steward.policy.Category;
-import dev.steward.policy.DataSystem;
-import dev.steward.policy.LegalBasis;
-import dev.steward.policy.Policy;
-import dev.steward.policy.PublishedPolicy;
 import dev.steward.policy.Purpose;
 import dev.steward.policy.RetentionRule;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,27 +30,11 @@ final class DecisionRules {
           Activity.PROTECTION_OF_OTHERS,
           Activity.PUBLIC_INTEREST);
 
-  /**
-   * Bases on which a purpose is necessary for what the person asked for or the law demands: uses of
-   * sensitive data a limit still allows (11 CCR 7027(m)), and bases an objection under Art. 21(1)
-   * does not reach.
-   */
-  private static final Set<String> NECESSARY =
-      Set.of(
-          LegalBasis.CONTRACT,
-          "dpv:ContractPerformance",
-          "dpv:EnterIntoContract",
-          LegalBasis.LEGAL_OBLIGATION,
-          "dpv:VitalInterest",
-          "dpv:VitalInterestOfDataSubject");
-
   private DecisionRules() {}
 
-  static Decision decide(
-      PublishedPolicy published, PartyState state, DecisionQuery query, Instant now) {
-    Policy policy = published.policy();
-    String version = published.version();
-    Optional<Purpose> purpose = policy.purpose(query.purpose());
+  static Decision decide(PolicyIndex index, PartyState state, DecisionQuery query, Instant now) {
+    String version = index.version();
+    PolicyIndex.Use use = index.use(query.purpose());
     DecisionContext context = query.context();
 
     if (state.erased()) {
@@ -67,129 +48,128 @@ final class DecisionRules {
     // GDPR Art. 18(2): storage, legal claims, another's rights, public interest, or consent.
     if (state.restricted()
         && !RESTRICTION_ALLOWS.contains(context.activity())
-        && !(purpose.isPresent()
-            && purpose.get().isConsentBased()
-            && state.liveConsent(query.purpose(), now))) {
+        && !(use != null && use.consentBased() && state.liveConsent(query.purpose(), now))) {
       return Decision.deny(ReasonCode.RESTRICTED, version);
     }
-    if (purpose.isEmpty()) {
+    if (use == null) {
       return Decision.deny(ReasonCode.PURPOSE_NOT_DECLARED, version);
     }
-    Optional<ReasonCode> undeclared = undeclared(policy, purpose.get(), query);
-    if (undeclared.isPresent()) {
-      return Decision.deny(undeclared.get(), version);
+    ReasonCode undeclared = undeclared(index, use, query);
+    if (undeclared != null) {
+      return Decision.deny(undeclared, version);
     }
-    if (retentionExpired(policy, state, query, now)) {
+    if (retentionExpired(index, state, query, now)) {
       return Decision.deny(ReasonCode.RETENTION_EXPIRED, version);
     }
-    Purpose use = purpose.get();
+    Purpose purpose = use.purpose();
+    Map<OptOutKind, String> optOuts = state.optOuts();
     // Cal. Civ. Code 1798.120, 11 CCR 7025-7026: an opt-out (a GPC signal too) stops sale/sharing.
-    Optional<String> saleOptOut = state.optedOut(OptOutKind.SALE_SHARING);
-    if (use.saleOrSharing() && saleOptOut.isPresent()) {
-      return Decision.deny(ReasonCode.OPTED_OUT_SALE_SHARING, version, saleOptOut.get());
+    String saleOptOut = optOuts.get(OptOutKind.SALE_SHARING);
+    if (purpose.saleOrSharing() && saleOptOut != null) {
+      return Decision.deny(ReasonCode.OPTED_OUT_SALE_SHARING, version, saleOptOut);
     }
     // 1798.121, 11 CCR 7027: after a limit, sensitive data serves only what is necessary. Checked
     // beside the opt-out of sale, which RULES.md's order names; it is the same kind of opt-out.
-    Optional<String> limit = state.optedOut(OptOutKind.SENSITIVE_USE);
-    if (limit.isPresent() && sensitive(policy, query) && !necessary(use)) {
-      return Decision.deny(ReasonCode.LIMITED_SENSITIVE_USE, version, limit.get());
+    String limit = optOuts.get(OptOutKind.SENSITIVE_USE);
+    if (limit != null && index.anySensitive(query.categories()) && !use.necessary()) {
+      return Decision.deny(ReasonCode.LIMITED_SENSITIVE_USE, version, limit);
     }
     // GDPR Art. 21(2)-(3): an objection to direct marketing stops all of it, absolutely, whether
     // made in a request (objections) or through the opt-out API (no verification, RULES.md).
-    if (use.directMarketing()) {
-      Optional<String> objection = state.optedOut(OptOutKind.DIRECT_MARKETING);
-      if (objection.isPresent()) {
-        return Decision.deny(ReasonCode.OBJECTED_DIRECT_MARKETING, version, objection.get());
+    if (purpose.directMarketing()) {
+      String objection = optOuts.get(OptOutKind.DIRECT_MARKETING);
+      if (objection != null) {
+        return Decision.deny(ReasonCode.OBJECTED_DIRECT_MARKETING, version, objection);
       }
-      if (state.objectedTo(use.id()) || state.objectedTo("direct_marketing")) {
+      if (state.objectedTo(purpose.id()) || state.objectedTo("direct_marketing")) {
         return Decision.deny(ReasonCode.OBJECTED_DIRECT_MARKETING, version);
       }
       // RULES.md: an unsubscribe stops that channel or topic only, checked after the objection,
       // which stops all of it. A question without a channel is not a message, so none applies.
       if (query.channel() != null
-          && state.unsubscribedFrom(query.channel(), use.id(), query.topic())) {
+          && state.unsubscribedFrom(query.channel(), purpose.id(), query.topic())) {
         return Decision.deny(ReasonCode.UNSUBSCRIBED, version);
       }
     }
     // Art. 21(1): an objection stops a purpose that rests on legitimate interest alone; one that
     // also rests on a contract or a legal duty goes on. No compelling-grounds override is recorded
     // yet, so none lifts it.
-    if (use.reliesOnLegitimateInterest() && !necessary(use) && state.objectedTo(use.id())) {
+    if (use.legitimateInterest() && !use.necessary() && state.objectedTo(purpose.id())) {
       return Decision.deny(ReasonCode.OBJECTED, version);
     }
     // Art. 6(1)(a), 7(3): consent given, not withdrawn, refused or expired.
-    if (use.isConsentBased() && !state.liveConsent(use.id(), now)) {
+    if (use.consentBased() && !state.liveConsent(purpose.id(), now)) {
       return Decision.deny(ReasonCode.NO_CONSENT, version);
     }
     // Still the consent rule: a child's consent without a parent's, or a PIPL consent not given.
-    Optional<String> missing = ConsentConditions.missing(policy, state, query, use, now);
+    Optional<String> missing =
+        ConsentConditions.missing(index.policy(), state, query, purpose, now);
     if (missing.isPresent()) {
       return Decision.deny(ReasonCode.NO_CONSENT, version, missing.get());
     }
-    return Decision.allow(version);
+    return index.allow();
   }
 
-  /** The category is declared for the purpose, and the system is declared to hold it. */
-  private static Optional<ReasonCode> undeclared(Policy policy, Purpose purpose, DecisionQuery q) {
-    Optional<DataSystem> system =
-        policy.systems().stream().filter(s -> s.id().equals(q.system())).findFirst();
-    if (system.isEmpty()) {
-      return Optional.of(ReasonCode.SYSTEM_NOT_DECLARED);
+  /**
+   * The category is declared for the purpose, and the system is declared to hold it: null, or the
+   * reason code of the first that is not.
+   */
+  private static ReasonCode undeclared(PolicyIndex index, PolicyIndex.Use use, DecisionQuery q) {
+    PolicyIndex.Holder system = index.holder(q.system());
+    if (system == null) {
+      return ReasonCode.SYSTEM_NOT_DECLARED;
     }
     for (String category : q.categories()) {
-      if (policy.category(category).isEmpty()
-          || purpose.categories().stream().noneMatch(c -> Category.covers(c, category))) {
-        return Optional.of(ReasonCode.CATEGORY_NOT_DECLARED);
+      if (!index.declaresCategory(category) || !use.categories().contains(category)) {
+        return ReasonCode.CATEGORY_NOT_DECLARED;
       }
-      if (system.get().categories().stream().noneMatch(c -> Category.covers(c, category))) {
-        return Optional.of(ReasonCode.SYSTEM_NOT_DECLARED);
+      if (!system.categories().contains(category)) {
+        return ReasonCode.SYSTEM_NOT_DECLARED;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   /**
    * A rule on one of the categories or on the purpose whose period, counted from a start Steward or
    * the caller knows (collection, the end of the relationship, the end of consent), has run out.
-   * Rules counted from other events are left to the retention sweeps.
+   * Rules counted from other events are left to the retention sweeps. The question's categories are
+   * the policy's (checked before), so the rule's covered ids answer for them.
    */
   private static boolean retentionExpired(
-      Policy policy, PartyState state, DecisionQuery q, Instant now) {
-    for (RetentionRule rule : policy.retentionRules()) {
-      boolean applies =
-          rule.purposes().contains(q.purpose())
-              || rule.categories().stream()
-                  .anyMatch(c -> q.categories().stream().anyMatch(x -> Category.covers(c, x)));
-      if (!applies) {
+      PolicyIndex index, PartyState state, DecisionQuery q, Instant now) {
+    for (PolicyIndex.Retention retention : index.retention()) {
+      RetentionRule rule = retention.rule();
+      if (!rule.purposes().contains(q.purpose())
+          && !anyIn(q.categories(), retention.categories())) {
         continue;
       }
-      Optional<Instant> start =
+      Instant start =
           switch (rule.start()) {
-            case COLLECTION -> Optional.ofNullable(q.context().collectedAt());
+            case COLLECTION -> q.context().collectedAt();
             case RELATIONSHIP_END ->
-                Optional.ofNullable(q.context().relationshipEndedAt())
-                    .or(
-                        () ->
-                            Optional.ofNullable(state.relationshipEnd())
-                                .map(date -> date.atStartOfDay(ZoneOffset.UTC).toInstant()));
-            case CONSENT_WITHDRAWN -> state.consentEndedAt(q.purpose(), now);
-            default -> Optional.empty();
+                q.context().relationshipEndedAt() != null
+                    ? q.context().relationshipEndedAt()
+                    : state.relationshipEnd() == null
+                        ? null
+                        : state.relationshipEnd().atStartOfDay(ZoneOffset.UTC).toInstant();
+            case CONSENT_WITHDRAWN -> state.consentEndedAt(q.purpose(), now).orElse(null);
+            default -> null;
           };
-      if (start.isPresent()
-          && !now.isBefore(start.get().atZone(ZoneOffset.UTC).plus(rule.period()).toInstant())) {
+      if (start != null
+          && !now.isBefore(start.atZone(ZoneOffset.UTC).plus(rule.period()).toInstant())) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean sensitive(Policy policy, DecisionQuery q) {
-    return policy.allCategories().stream()
-        .filter(c -> c.special() || c.criminal())
-        .anyMatch(c -> q.categories().stream().anyMatch(x -> Category.covers(c.id(), x)));
-  }
-
-  private static boolean necessary(Purpose purpose) {
-    return purpose.legalBases().stream().anyMatch(NECESSARY::contains);
+  private static boolean anyIn(List<String> ids, Set<String> set) {
+    for (String id : ids) {
+      if (set.contains(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

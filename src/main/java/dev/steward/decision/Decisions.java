@@ -2,9 +2,7 @@ package dev.steward.decision;
 
 import dev.steward.audit.AuditLog;
 import dev.steward.consent.ConsentStates;
-import dev.steward.consent.PartyState;
 import dev.steward.policy.PublishedPolicies;
-import dev.steward.policy.PublishedPolicy;
 import dev.steward.principal.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,13 +17,13 @@ import java.util.List;
  * Thread-safe; one per node. {@link #close} writes the last counts.
  */
 public final class Decisions implements AutoCloseable {
-  private final PublishedPolicies policies;
+  private final PolicyIndex.Current policies;
   private final ConsentStates states;
   private final DecisionAudit audit;
   private final Clock clock;
 
   public Decisions(PublishedPolicies policies, ConsentStates states, AuditLog audit, Clock clock) {
-    this.policies = policies;
+    this.policies = new PolicyIndex.Current(policies);
     this.states = states;
     this.audit = new DecisionAudit(audit, clock);
     this.clock = clock;
@@ -33,19 +31,22 @@ public final class Decisions implements AutoCloseable {
 
   /** One decision, audited. */
   public Decision decide(Principal actor, DecisionQuery query) {
-    return decideAll(actor, List.of(query)).get(0);
+    PolicyIndex policy = policies.get();
+    Instant now = clock.instant();
+    Decision decision = DecisionRules.decide(policy, states.state(query.party()), query, now);
+    audit.record(actor, query, decision, now);
+    return decision;
   }
 
   /** Decisions in the order asked, under one policy version, audited as one batch. */
   public List<Decision> decideAll(Principal actor, List<DecisionQuery> queries) {
-    PublishedPolicy policy = policies.current();
+    PolicyIndex policy = policies.get();
     Instant now = clock.instant();
     List<Decision> decisions = new ArrayList<>(queries.size());
     for (DecisionQuery query : queries) {
-      PartyState state = states.state(query.party());
-      decisions.add(DecisionRules.decide(policy, state, query, now));
+      decisions.add(DecisionRules.decide(policy, states.state(query.party()), query, now));
     }
-    audit.record(actor, queries, decisions);
+    audit.record(actor, queries, decisions, now);
     return decisions;
   }
 

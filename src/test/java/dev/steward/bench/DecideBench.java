@@ -43,7 +43,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The in-process decision against the plain map look-up it is built on, in one JMH run
  * (bench/decide-jmh.sh): a million subjects in {@link ConsentStates}' memory, and beside them a
- * {@link ConcurrentHashMap} of a million entries keyed as it keys them ({@code subject:<uuid>}).
+ * {@link ConcurrentHashMap} of a million entries keyed by the subjects' keys as the store names
+ * them ({@code subject:<uuid>}, precomputed).
  *
  * <ul>
  *   <li>{@code mapLookup}: the baseline, {@code map.get(key)} of a random subject's key.

@@ -257,7 +257,7 @@ class ConsentConditionsTest {
       String... categories) {
     Decision decision =
         DecisionRules.decide(
-            policy,
+            new PolicyIndex(policy),
             state,
             new DecisionQuery(system, SUBJECT, purpose, List.of(categories), "email", context),
             NOW);

@@ -307,7 +307,7 @@ class DecisionRulesTest {
       State state, String system, String purpose, DecisionContext context, String... categories) {
     Decision decision =
         DecisionRules.decide(
-            POLICY,
+            new PolicyIndex(POLICY),
             state.build(),
             new DecisionQuery(system, state.party, purpose, List.of(categories), null, context),
             NOW);
@@ -319,7 +319,7 @@ class DecisionRulesTest {
       State state, String system, String purpose, String... categories) {
     Decision decision =
         DecisionRules.decide(
-            POLICY,
+            new PolicyIndex(POLICY),
             state.build(),
             new DecisionQuery(system, state.party, purpose, List.of(categories), null, null),
             NOW);

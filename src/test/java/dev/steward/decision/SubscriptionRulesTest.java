@@ -137,7 +137,7 @@ class SubscriptionRulesTest {
             unsubscribed);
     Decision decision =
         DecisionRules.decide(
-            POLICY,
+            new PolicyIndex(POLICY),
             state,
             new DecisionQuery(
                 "crm", SUBJECT, "marketing", List.of("contact.email"), channel, topic, null),

@@ -201,4 +201,65 @@ class IdentityNormalizerTest {
     assertThat(new IdentityNormalizer("GB").normalize(Identity.email("Ann@Sub.Example.COM")))
         .isEqualTo("ann@sub.example.com");
   }
+
+  @Test
+  void localPartCheck_acceptsWhatThePatternMatches() {
+    java.util.regex.Pattern pattern =
+        java.util.regex.Pattern.compile("[^\\s@\"()<>\\[\\]\\\\,;:]{1,64}");
+    int[] alphabet =
+        "abcXYZ09.+-_ \t\n\u000B\f\r@\"()<>[]\\,;:é\u00A0\u2003😀".codePoints().toArray();
+    java.util.Random random = new java.util.Random(11);
+    int matched = 0;
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder local = new StringBuilder();
+      int length = random.nextInt(70);
+      for (int i = 0; i < length; i++) {
+        local.appendCodePoint(
+            random.nextInt(3) > 0 ? 'a' : alphabet[random.nextInt(alphabet.length)]);
+      }
+      String l = local.toString();
+      boolean expected = pattern.matcher(l).matches();
+      matched += expected ? 1 : 0;
+      assertThat(IdentityNormalizer.isLocalPart(l)).as(l).isEqualTo(expected);
+    }
+    assertThat(matched).isGreaterThan(1000);
+    assertThat(IdentityNormalizer.isLocalPart("😀".repeat(64))).isTrue();
+    assertThat(IdentityNormalizer.isLocalPart("😀".repeat(65))).isFalse();
+  }
+
+  @Test
+  void asciiCharacters_areRefusedAsTheGeneralRulesSay() {
+    IdentityNormalizer normalizer = new IdentityNormalizer("GB");
+    for (char c = 0; c < 0x80; c++) {
+      int kind = Character.getType(c);
+      for (boolean email : new boolean[] {true, false}) {
+        String expected =
+            kind == Character.CONTROL && (email || (c != '\t' && c != '\n' && c != '\r'))
+                ? "control character"
+                : email && (kind == Character.FORMAT || Character.isWhitespace(c))
+                    ? "invisible or blank"
+                    : null;
+        Identity identity =
+            email
+                ? Identity.email("a" + c + "b@example.com")
+                : new Identity(IdentityType.NAME, "a" + c + "b");
+        String problem;
+        try {
+          normalizer.normalize(identity);
+          problem = null;
+        } catch (InvalidIdentityException e) {
+          problem = e.getMessage();
+        }
+        if (expected == null) {
+          assertThat(
+                  problem == null
+                      || !problem.contains("control character") && !problem.contains("invisible"))
+              .as("%d %s", (int) c, email)
+              .isTrue();
+        } else {
+          assertThat(problem).as("%d %s", (int) c, email).contains(expected);
+        }
+      }
+    }
+  }
 }
