@@ -63,6 +63,7 @@ import dev.steward.fulfilment.FulfilmentSettings;
 import dev.steward.fulfilment.RequestTasks;
 import dev.steward.keys.KeyName;
 import dev.steward.keys.Keys;
+import dev.steward.logscan.LogsConnectorType;
 import dev.steward.mail.DkimKey;
 import dev.steward.mail.MailRetry;
 import dev.steward.mail.Outbox;
@@ -288,7 +289,7 @@ public final class StewardNode implements AutoCloseable {
       // a policy published later connects its systems at the next start.
       List<DataSystem> systems = new java.util.ArrayList<>(options.systems());
       systems.addAll(
-          new Connectors(List.of(new SqlConnectorType()))
+          new Connectors(List.of(new SqlConnectorType(), new LogsConnectorType()))
               .open(
                   inForce.policy(),
                   config
