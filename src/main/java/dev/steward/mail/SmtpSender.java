@@ -44,7 +44,7 @@ final class SmtpSender {
   private final MailSettings settings;
   private final Session session;
   private final Clock clock;
-  private final Optional<DkimSigner> dkim;
+  private final Optional<DkimKey> dkim;
 
   SmtpSender(MailSettings settings, Clock clock) {
     this(settings, Optional.empty(), clock);
@@ -54,10 +54,16 @@ final class SmtpSender {
     this.settings = settings;
     this.clock = clock;
     this.session = Session.getInstance(properties(settings));
-    this.dkim = dkim.map(key -> signer(key, settings));
+    // Checked now, so a key that cannot sign for the sender stops the start, not a letter.
+    dkim.ifPresent(key -> signer(key, settings));
+    this.dkim = dkim;
   }
 
-  /** RSA-SHA256, relaxed/relaxed (RFC 6376 §3.4), signing domain that of the sender address. */
+  /**
+   * RSA-SHA256, relaxed/relaxed (RFC 6376 §3.4), signing domain that of the sender address. One per
+   * letter: a signer keeps its digest and signature state in fields, so letters sent at once from
+   * several threads through one signer get each other's body hashes.
+   */
   private static DkimSigner signer(DkimKey key, MailSettings settings) {
     try {
       String from = new InternetAddress(settings.from(), true).getAddress();
@@ -86,7 +92,7 @@ final class SmtpSender {
     try {
       MimeMessage message = build(messageId, mail);
       if (dkim.isPresent()) {
-        message = new DkimMessage(message, dkim.get());
+        message = new DkimMessage(message, signer(dkim.get(), settings));
       }
       try (Transport transport = session.getTransport("smtp")) {
         transport.connect(
