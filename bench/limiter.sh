@@ -14,7 +14,7 @@ java -Xmx1g -cp "target/classes:target/test-classes:$(cat target/bench.cp)" org.
   -f 1 ${JMH_OPTS:--wi 3 -w 2s -i 5 -r 2s} -jvmArgs "-Xmx1g" -rf csv -rff "$out"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: addresses"
-awk -F, 'NR > 1 { gsub(/"/, "", $8); score[$8] = $5 }
+awk -F, 'NR > 1 { n = $NF; gsub(/["\r]/, "", n); score[n] = $5 }
   END {
     base = score["1000"]
     for (n in score) printf "  %9s addresses  %8.1f ns per check  %.2f x the figure at 1,000\n", n, score[n], score[n] / base
