@@ -38,26 +38,33 @@ final class BusinessGauges {
   /** Registers the gauges on {@code meters}; they read the store when scraped. */
   static BusinessGauges register(Jdbi jdbi, Clock clock, MeterRegistry meters) {
     BusinessGauges gauges = new BusinessGauges(jdbi, clock);
+    // Each gauge holds the counts strongly: Micrometer keeps a weak reference by default, and
+    // the node keeps none, so after a garbage collection every gauge would read NaN.
     for (RequestState state : RequestState.values()) {
       if (state.isOpen()) {
         Gauge.builder("steward.requests.open", gauges, g -> g.current().open(state))
             .description("Open rights requests, by state")
             .tag("state", code(state))
+            .strongReference(true)
             .register(meters);
       }
     }
     Gauge.builder("steward.requests.overdue", gauges, g -> g.current().overdue())
         .description("Open rights requests past their due date")
+        .strongReference(true)
         .register(meters);
     Gauge.builder("steward.outbox.backlog", gauges, g -> g.current().outboxPending())
         .description("Letters in the outbox not yet sent")
+        .strongReference(true)
         .register(meters);
     Gauge.builder("steward.fulfilment.tasks.failed", gauges, g -> g.current().failedTasks())
         .description("Fulfilment tasks that failed after their retries and wait for staff")
+        .strongReference(true)
         .register(meters);
     Gauge.builder("steward.audit.head.age", gauges, g -> g.current().auditHeadAgeSeconds())
         .description("Seconds since the audit chain's last entry; NaN while the chain is empty")
         .baseUnit("seconds")
+        .strongReference(true)
         .register(meters);
     return gauges;
   }
