@@ -153,22 +153,25 @@ public record StewardConfig(
 
   /** The same configuration with other OpenDSR settings. */
   public StewardConfig withOpenDsr(OpenDsrSettings settings) {
-    return with(settings, scheduling, purgeWebhook);
+    return with(settings, scheduling, purgeWebhook, filterLimits);
   }
 
   /** The same configuration with a content-purge webhook. */
   public StewardConfig withPurgeWebhook(Webhook webhook) {
-    return with(opendsr, scheduling, Optional.of(webhook));
+    return with(opendsr, scheduling, Optional.of(webhook), filterLimits);
   }
 
   /** The same configuration with other job scheduling (tests poll fast). */
   public StewardConfig withScheduling(Scheduling settings) {
-    return with(opendsr, settings, purgeWebhook);
+    return with(opendsr, settings, purgeWebhook, filterLimits);
   }
 
   /** A copy in which only the settings the {@code with...} methods change may differ. */
   private StewardConfig with(
-      OpenDsrSettings opendsr, Scheduling scheduling, Optional<Webhook> purgeWebhook) {
+      OpenDsrSettings opendsr,
+      Scheduling scheduling,
+      Optional<Webhook> purgeWebhook,
+      DecisionFilter.Limits filterLimits) {
     return new StewardConfig(
         dataDir,
         store,
@@ -190,23 +193,7 @@ public record StewardConfig(
 
   /** The same configuration with other limits on a filtered list. */
   public StewardConfig withFilterLimits(DecisionFilter.Limits limits) {
-    return new StewardConfig(
-        dataDir,
-        store,
-        keyring,
-        http,
-        policyFile,
-        keysDir,
-        keyVariables,
-        passwordHashing,
-        phoneRegion,
-        mail,
-        opendsr,
-        scheduling,
-        purgeWebhook,
-        smsWebhook,
-        logFormat,
-        limits);
+    return with(opendsr, scheduling, purgeWebhook, limits);
   }
 
   /**
